@@ -1,0 +1,27 @@
+// Serves the built app (build/) with Node's http server.
+// adapter-node assumes https unless told otherwise; a school server is usually reached over plain
+// http on the local network, so the protocol is taken from X-Forwarded-Proto when a TLS proxy
+// sets it, and is http otherwise. Set ORIGIN to pin the public address instead.
+import { createServer } from 'node:http';
+
+if (!process.env.ORIGIN) {
+	process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+}
+const host = process.env.HOST ?? '0.0.0.0';
+const port = Number(process.env.PORT ?? 3000);
+
+const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+
+const server = createServer((req, res) => {
+	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+server.listen(port, host, () => {
+	console.log(`Mầm STEM: listening on ${host}:${port}`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,34 @@
+import { m } from '$lib/paraglide/messages';
+
+/** Messages for a pupil row's problems, in the roster form and the import preview. */
+export function pupilError(code: string): string {
+	switch (code) {
+		case 'name_missing':
+			return m.pupil_err_name_missing();
+		case 'name_too_long':
+			return m.pupil_err_name_too_long();
+		case 'date_invalid':
+			return m.pupil_err_date_invalid();
+		case 'gender_invalid':
+			return m.pupil_err_gender_invalid();
+		case 'ethnicity_too_long':
+			return m.pupil_err_ethnicity_too_long();
+		case 'duplicate_in_file':
+			return m.pupil_err_duplicate_in_file();
+		case 'duplicate_in_class':
+			return m.pupil_err_duplicate_in_class();
+		default:
+			return m.err_invalid();
+	}
+}
+
+export function genderLabel(g: string | null): string {
+	return g === 'female' ? m.gender_female() : g === 'male' ? m.gender_male() : '';
+}
+
+/** 2014-03-09 as Vietnamese write it: 09/03/2014. */
+export function formatDate(iso: string | null): string {
+	if (!iso) return '';
+	const [y, mo, d] = iso.split('-');
+	return `${d}/${mo}/${y}`;
+}

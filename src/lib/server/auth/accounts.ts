@@ -1,0 +1,119 @@
+import type { Conn } from '../db';
+import type { Role } from '../db/types';
+import { cleanText } from '$lib/text/normalize';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password';
+import { invalidateUserSessions } from './session';
+
+export type StaffRole = Exclude<Role, 'student'>;
+
+export interface StaffAccount {
+	id: number;
+	role: StaffRole;
+	username: string;
+	fullName: string;
+	schoolId: number | null;
+	schoolName: string | null;
+	disabled: boolean;
+}
+
+export interface StaffInput {
+	role: string;
+	username: string;
+	fullName: string;
+	schoolId: number | null;
+	password: string;
+}
+
+export type StaffErrors = Partial<
+	Record<'role' | 'username' | 'fullName' | 'schoolId' | 'password', 'required' | 'invalid' | 'taken' | 'too_short' | 'too_long'>
+>;
+
+/** Usernames are lower-case ASCII letters, digits, dots, hyphens and underscores. */
+export function normalizeUsername(value: string): string {
+	return value.normalize('NFC').trim().toLowerCase();
+}
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
+
+export function passwordProblem(password: string): 'too_short' | 'too_long' | null {
+	if (password.length < MIN_PASSWORD_LENGTH) return 'too_short';
+	if (password.length > MAX_PASSWORD_LENGTH) return 'too_long';
+	return null;
+}
+
+export async function listStaff(db: Conn): Promise<StaffAccount[]> {
+	const rows = await db
+		.selectFrom('users')
+		.leftJoin('schools', 'schools.id', 'users.school_id')
+		.select(['users.id', 'users.role', 'users.username', 'users.full_name', 'users.school_id', 'schools.name as school_name', 'users.disabled_at'])
+		.where('users.role', '<>', 'student')
+		.orderBy('users.role')
+		.orderBy('users.username')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		role: r.role as StaffRole,
+		username: r.username!,
+		fullName: r.full_name,
+		schoolId: r.school_id,
+		schoolName: r.school_name,
+		disabled: r.disabled_at !== null
+	}));
+}
+
+/** Administrators create teachers (of a school) and department officers (of no school). */
+export async function createStaff(
+	db: Conn,
+	input: StaffInput,
+	now = Date.now()
+): Promise<{ ok: true; id: number } | { ok: false; errors: StaffErrors }> {
+	const errors: StaffErrors = {};
+	const role = input.role as StaffRole;
+	const username = normalizeUsername(input.username);
+	const fullName = cleanText(input.fullName);
+	if (!['teacher', 'department', 'admin'].includes(role)) errors.role = 'invalid';
+	if (!username) errors.username = 'required';
+	else if (!USERNAME.test(username)) errors.username = 'invalid';
+	else if (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst())
+		errors.username = 'taken';
+	if (!fullName) errors.fullName = 'required';
+	else if (fullName.length > 120) errors.fullName = 'too_long';
+	const pw = passwordProblem(input.password);
+	if (pw) errors.password = pw;
+	let schoolId: number | null = null;
+	if (role === 'teacher') {
+		if (!input.schoolId) errors.schoolId = 'required';
+		else if (!(await db.selectFrom('schools').select('id').where('id', '=', input.schoolId).executeTakeFirst()))
+			errors.schoolId = 'invalid';
+		else schoolId = input.schoolId;
+	}
+	if (Object.keys(errors).length) return { ok: false, errors };
+	const row = await db
+		.insertInto('users')
+		.values({
+			role,
+			username,
+			full_name: fullName,
+			school_id: schoolId,
+			password_hash: await hashPassword(input.password),
+			created_at: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return { ok: true, id: row.id };
+}
+
+/** Sets a new password and ends every session of the user. */
+export async function setPassword(db: Conn, userId: number, password: string): Promise<void> {
+	await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', userId).execute();
+	await invalidateUserSessions(db, userId);
+}
+
+/** Disabling ends every session at once; enabling lets the user sign in again. */
+export async function setDisabled(db: Conn, userId: number, disabled: boolean, now = Date.now()): Promise<void> {
+	await db.updateTable('users').set({ disabled_at: disabled ? now : null }).where('id', '=', userId).execute();
+	if (disabled) await invalidateUserSessions(db, userId);
+}
+
+export async function findStaffById(db: Conn, id: number) {
+	return db.selectFrom('users').selectAll().where('id', '=', id).where('role', '<>', 'student').executeTakeFirst();
+}

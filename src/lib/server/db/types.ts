@@ -1,0 +1,102 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+// Row shapes of the SQLite tables (snake_case, as in migrations/).
+
+export type Role = 'admin' | 'department' | 'teacher' | 'student';
+export type SchoolLevel = 'primary' | 'lower_secondary' | 'upper_secondary';
+export type Gender = 'female' | 'male';
+export type SecretKind = 'pictures' | 'words';
+
+export interface SchoolsTable {
+	id: Generated<number>;
+	name: string;
+	commune: string;
+	level: SchoolLevel;
+	pilot_since: string;
+	created_at: number;
+}
+
+export interface SchoolYearsTable {
+	id: Generated<number>;
+	name: string;
+	starts_on: string;
+	ends_on: string;
+	is_current: Generated<number>;
+}
+
+export interface UsersTable {
+	id: Generated<number>;
+	role: Role;
+	school_id: number | null;
+	username: string | null;
+	full_name: string;
+	password_hash: string | null;
+	disabled_at: number | null;
+	created_at: number;
+}
+
+export interface SessionsTable {
+	id: string;
+	user_id: number;
+	expires_at: number;
+}
+
+export interface LoginFailuresTable {
+	key: string;
+	failures: number;
+	window_start: number;
+	locked_until: number | null;
+}
+
+export interface PupilProfilesTable {
+	user_id: number;
+	gender: Gender | null;
+	birth_date: string | null;
+	ethnicity: string | null;
+	secret_kind: SecretKind;
+	secret: string;
+}
+
+export interface ClassesTable {
+	id: Generated<number>;
+	school_id: number;
+	school_year_id: number;
+	grade: number;
+	name: string;
+	join_code: string;
+	created_at: number;
+}
+
+export interface ClassTeachersTable {
+	class_id: number;
+	teacher_id: number;
+}
+
+export interface EnrolmentsTable {
+	id: Generated<number>;
+	class_id: number;
+	pupil_id: number;
+	started_on: string;
+	ended_on: string | null;
+}
+
+export interface SchemaMigrationsTable {
+	name: string;
+	applied_at: number;
+}
+
+export interface Database {
+	schools: SchoolsTable;
+	school_years: SchoolYearsTable;
+	users: UsersTable;
+	sessions: SessionsTable;
+	login_failures: LoginFailuresTable;
+	pupil_profiles: PupilProfilesTable;
+	classes: ClassesTable;
+	class_teachers: ClassTeachersTable;
+	enrolments: EnrolmentsTable;
+	schema_migrations: SchemaMigrationsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;

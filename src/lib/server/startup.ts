@@ -1,0 +1,61 @@
+// What the server does once before it answers: migrate, seed the demo pilot, say hello.
+import { databasePath, openAppDatabase, type DB } from './db';
+import { migrate, MigrationError } from './db/migrate';
+import { DEMO_PASSWORDS, DEMO_SCHOOLS, isEmpty, seedDemo } from './seed/demo';
+import { listRoster } from './classes/pupils';
+import { picturesOf, wordsOf } from '$lib/secrets';
+
+export async function startUp(): Promise<void> {
+	const { db, sqlite } = openAppDatabase();
+	try {
+		const applied = migrate(sqlite);
+		if (applied.length) console.log(`Mầm STEM: applied migrations ${applied.join(', ')} to ${databasePath()}`);
+	} catch (e) {
+		const which = e instanceof MigrationError ? e.migration : 'unknown';
+		console.error(
+			`\nMầm STEM cannot start: migration ${which} failed.\n${e instanceof Error ? e.message : e}\n` +
+				`The database ${databasePath()} was left as it was before that migration. Fix the migration and start again.\n`
+		);
+		process.exit(1);
+	}
+	if (process.env.SEED_DEMO !== '0' && (await isEmpty(db))) {
+		const t = Date.now();
+		await seedDemo(db);
+		console.log(`Mầm STEM: seeded the demo pilot in ${Date.now() - t} ms`);
+	}
+	if (process.env.QUIET_START !== '1') console.log(await welcome(db));
+}
+
+/** The URL and the demo sign-ins, read from the database so they are always true. */
+export async function welcome(db: DB): Promise<string> {
+	const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
+	const url = process.env.ORIGIN ?? `http://${host}:${process.env.PORT ?? 3000}`;
+	const lines = [`\nMầm STEM is running at ${url}`];
+	const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
+	if (!admin) return lines.join('\n');
+	lines.push(
+		'Demo sign-ins (staff at /login):',
+		`  administrator       admin / ${DEMO_PASSWORDS.admin}`,
+		`  department officer  sogd / ${DEMO_PASSWORDS.staff}`,
+		`  teacher             gv.hoa / ${DEMO_PASSWORDS.staff}  (every gv.* account uses the same password)`
+	);
+	for (const [schoolIndex, classIndex] of [[2, 0], [0, 0]]) {
+		const s = DEMO_SCHOOLS[schoolIndex];
+		const cls = await db
+			.selectFrom('classes')
+			.innerJoin('schools', 'schools.id', 'classes.school_id')
+			.select(['classes.id', 'classes.join_code', 'classes.name'])
+			.where('schools.name', '=', s.name)
+			.where('classes.name', '=', s.classes[classIndex].name)
+			.executeTakeFirst();
+		if (!cls) continue;
+		const pupil = (await listRoster(db, cls.id))[0];
+		if (!pupil) continue;
+		const secret =
+			pupil.secretKind === 'pictures'
+				? `pictures ${picturesOf(pupil.secret).map((p) => `${p.emoji} ${p.vi}`).join(' + ')}`
+				: `words "${wordsOf(pupil.secret).join('" + "')}"`;
+		lines.push(`  pupil of ${cls.name}, ${s.name}: ${url}/join, class code ${cls.join_code}, pick "${pupil.fullName}", ${secret}`);
+	}
+	return lines.join('\n') + '\n';
+}

@@ -1,0 +1,16 @@
+import { database } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'student');
+	const cls = await database()
+		.selectFrom('enrolments')
+		.innerJoin('classes', 'classes.id', 'enrolments.class_id')
+		.innerJoin('schools', 'schools.id', 'classes.school_id')
+		.select(['classes.name', 'classes.grade', 'schools.name as school_name'])
+		.where('enrolments.pupil_id', '=', user.id)
+		.where('enrolments.ended_on', 'is', null)
+		.executeTakeFirst();
+	return { fullName: user.fullName, cls: cls ?? null };
+};

@@ -1,0 +1,53 @@
+import { fail } from '@sveltejs/kit';
+import { notFound } from '$lib/server/auth/guard';
+import { requireTeacherClass } from '$lib/server/classes/guard';
+import * as classes from '$lib/server/classes/classes';
+import * as pupils from '$lib/server/classes/pupils';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { user, db, cls } = await requireTeacherClass(event);
+	return {
+		cls,
+		pupils: await pupils.listRoster(db, cls.id),
+		otherClasses: (await classes.listSchoolClasses(db, user.schoolId)).filter((c) => c.id !== cls.id)
+	};
+};
+
+export const actions: Actions = {
+	addPupil: async (event) => {
+		const { db, cls } = await requireTeacherClass(event);
+		const form = await event.request.formData();
+		const raw = {
+			fullName: String(form.get('fullName') ?? '').slice(0, 500),
+			gender: String(form.get('gender') ?? ''),
+			birthDate: String(form.get('birthDate') ?? ''),
+			ethnicity: String(form.get('ethnicity') ?? '').slice(0, 500)
+		};
+		const { value, errors } = pupils.checkPupil(raw);
+		if (!errors.length && (await pupils.classDuplicateKeys(db, cls.id)).has(pupils.duplicateKey(value)))
+			errors.push('duplicate_in_class');
+		if (errors.length) return fail(400, { add: raw, errors });
+		await db.transaction().execute((tx) => pupils.addPupil(tx, cls, value));
+		return { added: value.fullName };
+	},
+	resetSecret: async (event) => {
+		const { db, cls } = await requireTeacherClass(event);
+		const form = await event.request.formData();
+		const pupil = await pupils.getPupilInClass(db, cls.id, Number(form.get('pupilId')));
+		if (!pupil) notFound();
+		await db.transaction().execute((tx) => pupils.resetSecret(tx, pupil.id, cls.grade));
+		return { reset: pupil.fullName };
+	},
+	move: async (event) => {
+		const { user, db, cls } = await requireTeacherClass(event);
+		const form = await event.request.formData();
+		const pupil = await pupils.getPupilInClass(db, cls.id, Number(form.get('pupilId')));
+		if (!pupil) notFound();
+		const targetId = Number(form.get('toClassId'));
+		const target = (await classes.listSchoolClasses(db, user.schoolId)).find((c) => c.id === targetId);
+		if (!target || target.id === cls.id) return fail(400, { moveError: true });
+		await db.transaction().execute((tx) => pupils.movePupil(tx, pupil.id, cls.id, target.id));
+		return { moved: pupil.fullName, movedTo: target.name };
+	}
+};
