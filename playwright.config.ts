@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// scripts/test.js builds the app, finds Chromium and sets these; `npm test` is the way in.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const database = process.env.E2E_DATABASE ?? join(tmpdir(), 'mam-stem-e2e.db');
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1, // one shared throwaway database, and a 2-core machine
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		locale: 'vi-VN',
+		trace: 'off',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH || undefined,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: 'node scripts/start.js --no-build',
+		url: `http://localhost:${port}/healthz`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: database,
+			UPLOADS_PATH: database + '-uploads',
+			QUIET_START: '1'
+		}
+	}
+});
