@@ -1,7 +1,8 @@
 // What the server does once before it answers: migrate, seed the demo pilot, say hello.
 import { databasePath, openAppDatabase, type DB } from './db';
 import { migrate, MigrationError } from './db/migrate';
-import { DEMO_PASSWORDS, DEMO_SCHOOLS, isEmpty, seedDemo } from './seed/demo';
+import { DEMO_PASSWORDS, DEMO_SCHOOLS, isEmpty } from './seed/demo';
+import { seedAll } from './seed';
 import { listRoster } from './classes/pupils';
 import { picturesOf, wordsOf } from '$lib/secrets';
 
@@ -20,7 +21,7 @@ export async function startUp(): Promise<void> {
 	}
 	if (process.env.SEED_DEMO !== '0' && (await isEmpty(db))) {
 		const t = Date.now();
-		await seedDemo(db);
+		await seedAll(db);
 		console.log(`Mầm STEM: seeded the demo pilot in ${Date.now() - t} ms`);
 	}
 	if (process.env.QUIET_START !== '1') console.log(await welcome(db));

@@ -80,6 +80,67 @@ export interface EnrolmentsTable {
 	ended_on: string | null;
 }
 
+export type LessonStatus = 'draft' | 'review' | 'published' | 'archived';
+export type LessonForm = 'lesson' | 'experience' | 'research';
+export type LessonProcess = 'engineering' | 'inquiry';
+
+export interface LessonsTable {
+	id: Generated<number>;
+	title: string;
+	status: Generated<LessonStatus>;
+	form: Generated<LessonForm>;
+	process: Generated<LessonProcess>;
+	author_id: number | null;
+	school_id: number | null;
+	copied_from_id: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface LessonGradesTable {
+	lesson_id: number;
+	grade: number;
+}
+
+export interface LessonTeachingsTable {
+	id: Generated<number>;
+	lesson_id: number;
+	class_id: number;
+	teacher_id: number;
+	taught_on: string;
+	periods: number;
+	note: Generated<string>;
+	created_at: number;
+}
+
+export type ExerciseKind = 'io' | 'turtle' | 'maze' | 'sensor';
+export type Concept = 'sequence' | 'loops' | 'conditions' | 'variables' | 'functions';
+
+export interface ExercisesTable {
+	id: Generated<number>;
+	title: string;
+	kind: ExerciseKind;
+	grade: number;
+	concept: Concept;
+	status: Generated<'draft' | 'published' | 'archived'>;
+	author_id: number | null;
+	school_id: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ExerciseAttemptsTable {
+	id: Generated<number>;
+	exercise_id: number;
+	pupil_id: number;
+	class_id: number | null;
+	passed: number;
+	stars: number;
+	hints_used: Generated<number>;
+	time_spent_ms: Generated<number>;
+	created_at: number;
+}
+
 export interface SchemaMigrationsTable {
 	name: string;
 	applied_at: number;
@@ -95,6 +156,11 @@ export interface Database {
 	classes: ClassesTable;
 	class_teachers: ClassTeachersTable;
 	enrolments: EnrolmentsTable;
+	lessons: LessonsTable;
+	lesson_grades: LessonGradesTable;
+	lesson_teachings: LessonTeachingsTable;
+	exercises: ExercisesTable;
+	exercise_attempts: ExerciseAttemptsTable;
 	schema_migrations: SchemaMigrationsTable;
 }
 

@@ -1,0 +1,7 @@
+// The demo pilot, in order: each domain adds its own seed step here (one line each).
+import type { DB } from '../db';
+import { seedDemo } from './demo';
+
+export async function seedAll(db: DB, now = Date.now()): Promise<void> {
+	await seedDemo(db, now);
+}
