@@ -141,10 +141,13 @@ function excelValue(v: ExcelJS.CellValue): Cell {
 	return String(v);
 }
 
-/** RFC 4180 CSV; the delimiter (',', ';' or tab) is the one the header line uses most. */
+/**
+ * RFC 4180 CSV. The delimiter (',', ';' or tab) is the one the first lines use most: files saved
+ * by a Vietnamese-locale Excel use ';', and title rows above the header may use none.
+ */
 export function parseCsv(text: string): string[][] {
-	const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
-	const delim = [',', ';', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0];
+	const head = text.split('\n', 20).join('\n');
+	const delim = [',', ';', '\t'].sort((a, b) => head.split(b).length - head.split(a).length)[0];
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let field = '';

@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './connect';
+import { migrate, MigrationError, readMigrations, schemaVersion } from './migrate';
+
+const tables = (sqlite: ReturnType<typeof openDatabase>['sqlite']) =>
+	(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+	it('applies the numbered files in order, once, and records them', () => {
+		const { sqlite } = openDatabase(':memory:');
+		const all = readMigrations();
+		expect(all.map((m) => m.name)).toEqual([...all.map((m) => m.name)].sort());
+		expect(migrate(sqlite)).toEqual(all.map((m) => m.name));
+		expect(migrate(sqlite)).toEqual([]);
+		expect(schemaVersion(sqlite)).toBe(all.at(-1)!.name);
+		expect(tables(sqlite)).toEqual(expect.arrayContaining(['schools', 'users', 'sessions', 'classes', 'enrolments', 'pupil_profiles']));
+	});
+
+	it('stops at a failing migration and leaves the database as the previous one left it', () => {
+		const { sqlite } = openDatabase(':memory:');
+		const list = [
+			{ name: '0001_a.sql', sql: 'CREATE TABLE a (id INTEGER PRIMARY KEY);' },
+			{ name: '0002_b.sql', sql: 'CREATE TABLE b (id INTEGER PRIMARY KEY); INSERT INTO a VALUES (1); CREATE TABLE oops (' },
+			{ name: '0003_c.sql', sql: 'CREATE TABLE c (id INTEGER PRIMARY KEY);' }
+		];
+		let error: unknown;
+		try {
+			migrate(sqlite, list);
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(MigrationError);
+		expect((error as MigrationError).migration).toBe('0002_b.sql');
+		expect(tables(sqlite)).toEqual(['a', 'schema_migrations']);
+		expect(sqlite.prepare('SELECT count(*) AS n FROM a').get()).toEqual({ n: 0 });
+		expect(schemaVersion(sqlite)).toBe('0001_a.sql');
+	});
+});
+
+describe('connection settings', () => {
+	it('uses WAL with synchronous=FULL, foreign keys and a busy timeout', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'mam-stem-'));
+		const { sqlite } = openDatabase(join(dir, 'x.db'));
+		expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+		expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+		expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+		expect(sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+	});
+});
