@@ -38,7 +38,7 @@ export async function pupilSecretFromCards(page: Page, cardIndex = 0) {
 	const code = (await card.locator('.code').textContent())!.trim();
 	const pictures = await card.locator('.pic').allTextContents();
 	const words = await card.locator('.secret strong').allTextContents();
-	return { name, code, pictures: pictures.map((p) => p.replace(/^\S+\s/, '').trim()), words };
+	return { name, code, pictures: pictures.map((p) => p.trim()), words };
 }
 
 export async function signInPupil(page: Page, s: { name: string; code: string; pictures: string[]; words: string[] }) {

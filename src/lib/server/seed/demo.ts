@@ -123,7 +123,10 @@ const GIVEN: Record<Gender, string[]> = {
 function demoPupil(rng: Random, grade: number, startYear: number) {
 	const gender: Gender = rng.next() < 0.5 ? 'female' : 'male';
 	const family = rng.pick(FAMILIES);
-	const fullName = `${family.name} ${rng.pick(MIDDLE[gender])} ${rng.pick(GIVEN[gender])}`;
+	const middle = rng.pick(MIDDLE[gender]);
+	let given = rng.pick(GIVEN[gender]);
+	while (given === middle) given = rng.pick(GIVEN[gender]);
+	const fullName = `${family.name} ${middle} ${given}`;
 	const birthYear = startYear - 5 - grade;
 	const month = 1 + rng.int(12);
 	const day = 1 + rng.int(28);
