@@ -53,6 +53,8 @@ async function findChromium() {
 }
 
 if (!e2eOnly) {
+	// The messages are compiled by the Vite plugin during builds; the type check needs them first.
+	run('Compile messages (Paraglide)', 'npm', ['run', '--silent', 'i18n']);
 	run('Type check (svelte-check)', 'npx', ['svelte-kit', 'sync']);
 	run('Type check (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']);
 	run('Unit tests (vitest)', 'npx', ['vitest', 'run']);
