@@ -114,3 +114,11 @@ export interface LessonFieldError {
 	/** A line number or the offending value, where it helps. */
 	detail?: string;
 }
+
+/** The long fields as safe HTML, rendered on the server. */
+export interface RenderedLesson {
+	overview: string;
+	aims: { knowledge: string; competencies: string; qualities: string };
+	activities: { aims: string; content: string; product: string; organisation: string }[];
+	criteria: string[];
+}

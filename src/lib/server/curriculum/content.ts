@@ -169,11 +169,3 @@ export function contentFromForm(form: FormData): { raw: Record<string, unknown>;
 		lineErrors
 	};
 }
-
-/** The editor's text for the materials and criteria lines. */
-export function materialsToLines(content: LessonContent): string {
-	return content.materials.map((m) => `${m.name} | ${m.quantity} | ${m.cost}`).join('\n');
-}
-export function criteriaToLines(content: LessonContent): string {
-	return content.criteria.map((c) => `${c.title} | ${c.description}`).join('\n');
-}
