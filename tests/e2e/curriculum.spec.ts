@@ -105,3 +105,38 @@ test('a malformed lesson file is refused with its reason', async ({ page }) => {
 	await expect(page.getByRole('alert')).toContainText('Không nhập được tệp');
 	await expect(page.getByRole('alert')).toContainText('sai cú pháp');
 });
+
+test('an image uploaded into a lesson is checked, shown in the lesson, and hidden from those who cannot see it', async ({ page, request }) => {
+	const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+	await signIn(page, DEMO.teacher, '/teach');
+	await page.goto('/teach/lessons?q=nha+san');
+	await page.getByRole('link', { name: 'Mô hình nhà sàn vững chắc trước gió' }).click();
+	await page.getByRole('button', { name: 'Sao chép về bài của tôi' }).click();
+	await expect(page).toHaveURL(/\/edit$/);
+
+	// A text file dressed as a photo is refused.
+	const upload = page.getByLabel('Thêm ảnh (JPEG, PNG, WebP) hoặc tài liệu PDF');
+	await upload.setInputFiles({ name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+	await page.getByRole('button', { name: 'Tải lên' }).click();
+	await expect(page.getByRole('alert').filter({ hasText: 'Chỉ nhận ảnh JPEG, PNG, WebP' })).toBeVisible();
+
+	await upload.setInputFiles({ name: 'mo-hinh.png', mimeType: 'image/png', buffer: png });
+	await page.getByRole('button', { name: 'Tải lên' }).click();
+	const notice = page.getByRole('status').filter({ hasText: 'Đã tải lên' });
+	await expect(notice).toBeVisible();
+	const markdown = (await notice.textContent())!.match(/!\[[^\]]*\]\([^)]+\)/)![0];
+	const src = markdown.match(/\((.+)\)/)![1];
+	const overview = page.getByLabel('Giới thiệu chủ đề');
+	await overview.fill((await overview.inputValue()) + '\n\n' + markdown);
+	await page.getByRole('button', { name: 'Lưu bài học' }).click();
+	await expect(page.locator(`.giao-an img[src="${src}"]`)).toBeVisible();
+	const res = await page.request.get(src);
+	expect(res.status()).toBe(200);
+	expect(res.headers()['content-type']).toBe('image/png');
+	await signOut(page);
+
+	// Another teacher, and nobody signed in, cannot fetch it: the lesson is a draft.
+	await signIn(page, DEMO.primaryTeacher, '/teach');
+	expect((await page.request.get(src)).status()).toBe(404);
+	expect((await request.get(src, { maxRedirects: 0 })).status()).toBe(303);
+});
