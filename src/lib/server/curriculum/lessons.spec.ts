@@ -144,6 +144,11 @@ describe('what the projects domain reads', () => {
 			criteria: sampleLesson().criteria
 		});
 		expect(await getLessonOutline(db, 9999)).toBeUndefined();
+		// With a viewer: another teacher's draft is not theirs to read.
+		const draft = await lessons.createLesson(db, u.duc, sampleLesson());
+		expect(await getLessonOutline(db, draft, u.hoa)).toBeUndefined();
+		expect((await getLessonOutline(db, draft, u.duc))?.id).toBe(draft);
+		expect((await getLessonOutline(db, id, u.hoa))?.id).toBe(id);
 		// It follows the current version.
 		const inquiry = sampleLesson({ process: 'inquiry', activities: [{ key: 'question', label: 'Đặt câu hỏi', aims: '', content: 'x', product: '', organisation: 'y' }] });
 		await lessons.saveLesson(db, u.sogd, id, inquiry);

@@ -1,7 +1,7 @@
 // What other domains read of a lesson: the projects domain starts a project from its outline.
 import type { Conn } from '../db';
 import type { LessonProcess } from '$lib/curriculum/lesson';
-import { getLesson } from './lessons';
+import { canView, getLesson, type Viewer } from './lessons';
 
 export interface LessonOutline {
 	id: number;
@@ -14,11 +14,11 @@ export interface LessonOutline {
 
 /**
  * The current version's steps in order and its assessment criteria. Undefined for a lesson that
- * does not exist; the caller checks the user may see it (curriculum/lessons canView).
+ * does not exist, or, when a viewer is given, that this viewer may not see (another's draft).
  */
-export async function getLessonOutline(db: Conn, lessonId: number): Promise<LessonOutline | undefined> {
+export async function getLessonOutline(db: Conn, lessonId: number, viewer?: Viewer): Promise<LessonOutline | undefined> {
 	const lesson = await getLesson(db, lessonId);
-	if (!lesson) return undefined;
+	if (!lesson || (viewer && !canView(lesson, viewer))) return undefined;
 	const c = lesson.content;
 	return {
 		id: lesson.id,

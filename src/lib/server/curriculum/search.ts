@@ -22,11 +22,12 @@ export async function indexLesson(db: Conn, lessonId: number, c: LessonContent):
 
 /**
  * A user's words as an FTS5 query: folded (so "Động cơ" = "dong co", "đ" = "d"), each word quoted
- * (no FTS syntax gets through) and prefix-matched, all words required.
+ * (no FTS syntax gets through), all words required. Vietnamese words are syllables, so whole
+ * syllables match exactly; only the last may be unfinished ("may say h" finds "máy sấy hồi").
  */
 export function ftsQuery(q: string): string | null {
 	const words = foldKey(q).match(/[a-z0-9]+/g)?.slice(0, 12) ?? [];
-	return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
+	return words.length ? words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ') : null;
 }
 
 export interface LibraryFilters {
