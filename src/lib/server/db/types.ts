@@ -166,3 +166,71 @@ export interface Database {
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
+
+// Curriculum (0003)
+export interface LessonVersionsTable {
+	id: Generated<number>;
+	lesson_id: number;
+	number: number;
+	content: string;
+	author_id: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+// Merged into LessonsTable (interface merging keeps the foundation's declaration untouched).
+export interface LessonsTable {
+	current_version_id: number | null;
+	copied_from_version_id: number | null;
+	periods: Generated<number>;
+}
+
+export interface LessonSubjectsTable {
+	lesson_id: number;
+	subject: string;
+}
+
+export interface LessonSearchTable {
+	rowid: number;
+	title: string;
+	aims: string;
+	activities: string;
+	lesson_search: string;
+}
+
+export interface LessonReviewsTable {
+	id: Generated<number>;
+	lesson_id: number;
+	version_id: number;
+	user_id: number;
+	action: 'submitted' | 'approved' | 'returned' | 'archived';
+	comment: Generated<string>;
+	created_at: number;
+}
+
+export interface LessonDraftsTable {
+	lesson_id: number;
+	user_id: number;
+	content: string;
+	saved_at: number;
+}
+
+export interface LessonFilesTable {
+	id: Generated<number>;
+	lesson_id: number;
+	kind: 'image' | 'pdf';
+	name: string;
+	stored_as: string;
+	bytes: number;
+	uploaded_by: number;
+	created_at: number;
+}
+
+export interface Database {
+	lesson_versions: LessonVersionsTable;
+	lesson_subjects: LessonSubjectsTable;
+	lesson_search: LessonSearchTable;
+	lesson_reviews: LessonReviewsTable;
+	lesson_drafts: LessonDraftsTable;
+	lesson_files: LessonFilesTable;
+}

@@ -1,0 +1,68 @@
+// Localised names of the curriculum's codes, for the pages.
+import { m } from '$lib/paraglide/messages';
+import type { LessonFieldError, LessonForm, LessonProcess } from './lesson';
+import type { LessonStatus } from '$lib/server/db/types';
+
+export const statusLabel = (s: LessonStatus) =>
+	({ draft: m.lesson_status_draft, review: m.lesson_status_review, published: m.lesson_status_published, archived: m.lesson_status_archived })[s]();
+export const formLabel = (f: LessonForm) =>
+	({ lesson: m.lesson_form_lesson, experience: m.lesson_form_experience, research: m.lesson_form_research })[f]();
+export const processLabel = (p: LessonProcess) =>
+	({ engineering: m.lesson_process_engineering, inquiry: m.lesson_process_inquiry })[p]();
+export const partLabel = (p: 'aims' | 'content' | 'product' | 'organisation') =>
+	({ aims: m.lesson_part_aims, content: m.lesson_part_content, product: m.lesson_part_product, organisation: m.lesson_part_organisation })[p]();
+
+const TOP: Record<string, () => string> = {
+	title: m.lesson_field_title,
+	grades: m.lesson_field_grades,
+	subjects: m.lesson_field_subjects,
+	form: m.lesson_field_form,
+	process: m.lesson_field_process,
+	periods: m.lesson_field_periods,
+	overview: m.lesson_field_overview,
+	materials: m.lesson_field_materials,
+	activities: m.lesson_field_activities,
+	criteria: m.lesson_field_criteria,
+	front_matter: m.lesson_field_file,
+	format: m.lesson_field_format,
+	'aims.knowledge': m.lesson_field_knowledge,
+	'aims.competencies': m.lesson_field_competencies,
+	'aims.qualities': m.lesson_field_qualities
+};
+const SUB: Record<string, () => string> = {
+	name: m.lesson_field_name,
+	quantity: m.lesson_field_quantity,
+	cost: m.lesson_field_cost,
+	title: m.lesson_field_name,
+	description: m.lesson_field_description,
+	label: m.lesson_field_step_label,
+	aims: m.lesson_part_aims,
+	content: m.lesson_part_content,
+	product: m.lesson_part_product,
+	organisation: m.lesson_part_organisation
+};
+
+/** "Hoạt động 3 – b) Nội dung: chưa điền": the field in the user's words, then the problem. */
+export function fieldName(field: string): string {
+	if (TOP[field]) return TOP[field]();
+	const [list, index, sub] = field.split('.');
+	const n = Number(index) + 1;
+	const item =
+		list === 'activities'
+			? m.lesson_field_activity({ n })
+			: m.lesson_item({ field: list === 'materials' ? m.lesson_material() : m.lesson_criterion(), n });
+	return sub && SUB[sub] ? `${item} – ${SUB[sub]()}` : item;
+}
+
+export function describeLessonError(e: LessonFieldError): string {
+	const problem = {
+		required: m.lesson_err_required,
+		too_long: m.lesson_err_too_long,
+		invalid: m.lesson_err_invalid,
+		too_many: m.lesson_err_too_many,
+		yaml: m.lesson_err_yaml,
+		front_matter: m.lesson_err_front_matter
+	}[e.code]();
+	const where = e.code === 'yaml' && e.detail ? ` (${m.lesson_err_at_line({ line: e.detail })})` : e.code === 'invalid' && e.detail ? ` (“${e.detail.slice(0, 40)}”)` : '';
+	return `${fieldName(e.field)}: ${problem}${where}`;
+}

@@ -1,0 +1,56 @@
+// One Markdown file per lesson, for USB sticks and e-mail: every field in YAML front matter,
+// the overview as the body. Import validates it like the editor does; errors name the field.
+import { parse, stringify, YAMLParseError } from 'yaml';
+import type { LessonContent, LessonFieldError } from '$lib/curriculum/lesson';
+import { validateContent, type Validated } from './content';
+
+export const FORMAT = 'mam-stem-lesson/1';
+export const MAX_IMPORT_BYTES = 512 * 1024;
+
+export function exportLesson(c: LessonContent): string {
+	const front = {
+		format: FORMAT,
+		title: c.title,
+		grades: c.grades,
+		subjects: c.subjects,
+		form: c.form,
+		process: c.process,
+		periods: c.periods,
+		aims: c.aims,
+		materials: c.materials,
+		activities: c.activities,
+		criteria: c.criteria
+	};
+	return `---\n${stringify(front, { lineWidth: 0, blockQuote: 'literal' })}---\n\n${c.overview}\n`;
+}
+
+/** A file's name for the download: the title without diacritics or odd characters. */
+export function exportFileName(title: string): string {
+	const base = title
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[đĐ]/g, 'd')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 60);
+	return `${base || 'bai-hoc'}.md`;
+}
+
+export function importLesson(text: string): Validated {
+	const fail = (e: LessonFieldError): Validated => ({ ok: false, errors: [e] });
+	const src = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	const m = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)([\s\S]*)$/.exec(src);
+	if (!m) return fail({ field: 'front_matter', code: 'front_matter' });
+	let data: unknown;
+	try {
+		data = parse(m[1], { maxAliasCount: 10, uniqueKeys: true });
+	} catch (e) {
+		const line = e instanceof YAMLParseError && e.linePos ? String(e.linePos[0].line + 1) : undefined;
+		return fail({ field: 'front_matter', code: 'yaml', detail: line });
+	}
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail({ field: 'front_matter', code: 'front_matter' });
+	const fm = data as Record<string, unknown>;
+	if (fm.format !== undefined && fm.format !== FORMAT) return fail({ field: 'format', code: 'invalid', detail: String(fm.format) });
+	return validateContent({ ...fm, overview: m[2] });
+}
