@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO, openClass, pupilSecretFromCards, signIn, signInPupil, signOut } from './helpers';
+
+/** Signs in a pupil of 4A (TH Chi Lăng, grade 4) read off the teacher's login cards. */
+async function signInGrade4Pupil(page: Page, cardIndex: number) {
+	await signIn(page, DEMO.primaryTeacher, '/teach');
+	const url = await openClass(page, '4A');
+	await page.goto(url + '/cards');
+	const secret = await pupilSecretFromCards(page, cardIndex);
+	await signOut(page);
+	await signInPupil(page, secret);
+}
+
+async function openExercise(page: Page, title: string) {
+	await page.goto('/learn/exercises');
+	await page.getByRole('link', { name: title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(page.locator('.injectionDiv')).toBeVisible();
+	await expect(page.getByTestId('run')).toBeEnabled();
+}
+
+/** Drags the n-th block of a toolbox category's flyout to a point of the workspace (page coordinates). */
+async function dragFromToolbox(page: Page, category: string, index: number, to?: { x: number; y: number }) {
+	await page.locator('.blocklyToolboxCategory', { hasText: category }).click();
+	const block = page.locator('.blocklyToolboxFlyout .blocklyBlockCanvas > .blocklyDraggable').nth(index);
+	await expect(block).toBeVisible();
+	const box = (await block.boundingBox())!;
+	if (!to) {
+		// Beside the open flyout, so the drop does not land on it (which would delete the block).
+		const flyout = (await page.locator('.blocklyToolboxFlyout').boundingBox())!;
+		to = { x: flyout.x + flyout.width + 30, y: flyout.y + 60 };
+	}
+	await page.mouse.move(box.x + 8, box.y + 8);
+	await page.mouse.down();
+	await page.mouse.move(box.x + 60, box.y + 20, { steps: 5 });
+	await page.mouse.move(to.x + 8, to.y + 8, { steps: 10 });
+	await page.mouse.move(to.x + 10, to.y + 10, { steps: 2 });
+	await page.mouse.move(to.x + 8, to.y + 8, { steps: 2 });
+	await page.waitForTimeout(100);
+	await page.mouse.up();
+}
+
+/** Drags a block of the workspace so that its top-left corner lands on a point. */
+async function dragBlock(page: Page, block: ReturnType<Page['locator']>, to: { x: number; y: number }) {
+	const box = (await block.boundingBox())!;
+	await page.mouse.move(box.x + 8, box.y + 8);
+	await page.mouse.down();
+	await page.mouse.move(box.x + 30, box.y + 30, { steps: 5 });
+	await page.mouse.move(to.x + 8, to.y + 8, { steps: 10 });
+	await page.mouse.move(to.x + 9, to.y + 9, { steps: 2 });
+	await page.mouse.up();
+}
+
+function topBlocks(page: Page) {
+	return page.locator('svg.blocklySvg > .blocklyWorkspace > .blocklyBlockCanvas > .blocklyDraggable');
+}
+
+test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it and passes with stars', async ({ page }) => {
+	await signInGrade4Pupil(page, 5);
+	await openExercise(page, 'Lối mòn thẳng tắp');
+	// "repeat 4 times", then "move forward" into its mouth.
+	await dragFromToolbox(page, 'Vòng lặp', 0);
+	await expect(topBlocks(page)).toHaveCount(1);
+	const loop = (await topBlocks(page).first().boundingBox())!;
+	// The mouth of the loop is after its "thực hiện" label.
+	await dragFromToolbox(page, 'Rô-bốt', 0, { x: loop.x + 76, y: loop.y + 36 });
+	await expect(topBlocks(page)).toHaveCount(1); // snapped inside the loop
+
+	// Run: four steps are not enough; a readable message, one star for the try.
+	await page.getByTestId('run').click();
+	await expect(page.getByTestId('verdict')).toContainText('Rô-bốt chưa tới lá cờ.', { timeout: 20000 });
+	await expect(page.getByTestId('stars')).toContainText('1 sao');
+
+	// Step: one block at a time, the running block highlighted.
+	await page.getByTestId('step').click();
+	await expect(page.getByTestId('running-block')).toContainText('Đang chạy khối: lặp lại');
+	await expect(page.locator('.blocklyHighlighted')).toHaveCount(1);
+	await page.getByTestId('step').click();
+	await expect(page.getByTestId('running-block')).toContainText('rô-bốt đi tới');
+	await expect(page.locator('.blocklyHighlighted')).toHaveCount(1);
+
+	// Fix: 7 times instead of 4.
+	await page.locator('svg.blocklySvg .blocklyEditableField', { hasText: '4' }).first().click();
+	await page.keyboard.press('Control+A');
+	await page.keyboard.type('7');
+	await page.keyboard.press('Enter');
+	await page.getByTestId('run').click();
+	await expect(page.getByTestId('verdict')).toContainText('Tuyệt vời', { timeout: 20000 });
+	await expect(page.getByTestId('stars')).toContainText('3 sao');
+
+	// Reload: the work is there (autosaved), and the best stars too.
+	await expect(page.getByTestId('save-state')).toHaveText('Đã lưu');
+	await page.reload();
+	await expect(page.locator('.injectionDiv')).toBeVisible();
+	await expect(topBlocks(page)).toHaveCount(1);
+	await expect(page.locator('svg.blocklySvg .blocklyEditableField', { hasText: '7' })).toHaveCount(1);
+	await expect(page.getByTestId('best')).toContainText('3 sao');
+});
