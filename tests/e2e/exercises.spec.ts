@@ -96,3 +96,55 @@ test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it 
 	await expect(page.locator('svg.blocklySvg .blocklyEditableField', { hasText: '7' })).toHaveCount(1);
 	await expect(page.getByTestId('best')).toContainText('3 sao');
 });
+
+test('work edited offline waits in the browser and reaches the server when the connection returns', async ({ page, context }) => {
+	await signInGrade4Pupil(page, 6);
+	await openExercise(page, 'Lối mòn thẳng tắp');
+	await dragFromToolbox(page, 'Vòng lặp', 0);
+	await expect(page.getByTestId('save-state')).toHaveText('Đã lưu');
+	const loop = (await topBlocks(page).first().boundingBox())!;
+
+	await context.setOffline(true);
+	await dragFromToolbox(page, 'Rô-bốt', 0, { x: loop.x + 76, y: loop.y + 36 });
+	await expect(topBlocks(page)).toHaveCount(1);
+	await expect(page.getByTestId('save-state')).toContainText('Mất mạng');
+	await page.waitForTimeout(1500); // longer than the autosave delay: nothing could be sent
+	await expect(page.getByTestId('save-state')).toContainText('Mất mạng');
+
+	await context.setOffline(false);
+	await expect(page.getByTestId('save-state')).toHaveText('Đã lưu');
+	// What the server holds now, without the browser's queue: a fresh context (no localStorage) sees both blocks.
+	const url = page.url();
+	await page.evaluate(() => localStorage.clear());
+	await page.goto(url);
+	await expect(page.locator('.injectionDiv')).toBeVisible();
+	await expect(topBlocks(page)).toHaveCount(1);
+	await expect(page.locator('svg.blocklySvg .maze_forward')).toHaveCount(1);
+});
+
+test('a forged "passed" sent from the browser is not recorded; bad workspaces are refused', async ({ page }) => {
+	await signInGrade4Pupil(page, 7);
+	await openExercise(page, 'Lối mòn thẳng tắp');
+	const id = page.url().split('/').pop();
+	const wrong = { blocks: { languageVersion: 0, blocks: [{ type: 'controls_repeat_ext', inputs: { TIMES: { shadow: { type: 'math_number', fields: { NUM: 2 } } }, DO: { block: { type: 'maze_forward' } } } }] } };
+	const forged = await page.request.post(`/learn/exercises/${id}/submit`, {
+		data: { workspace: JSON.stringify(wrong), passed: true, stars: 3, verdict: { passed: true, code: 'ok' } }
+	});
+	expect(forged.ok()).toBe(true);
+	const body = await forged.json();
+	expect(body.verdict.passed).toBe(false);
+	expect(body.stars).toBe(1);
+
+	const unknown = await page.request.post(`/learn/exercises/${id}/submit`, {
+		data: { workspace: JSON.stringify({ blocks: { languageVersion: 0, blocks: [{ type: 'text_print' }] } }), passed: true }
+	});
+	expect(unknown.status()).toBe(400);
+	expect((await unknown.json()).refused).toBe('unknown_block');
+	const huge = await page.request.post(`/learn/exercises/${id}/submit`, { data: { workspace: 'x'.repeat(300 * 1024) } });
+	expect((await huge.json()).refused).toBe('too_large');
+
+	await page.reload();
+	await expect(page.getByTestId('best')).toContainText('1 sao');
+	await page.goto('/learn/exercises');
+	await expect(page.getByRole('listitem').filter({ hasText: 'Lối mòn thẳng tắp' })).not.toContainText('★★');
+});
