@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO, openClass, pupilSecretFromCards, signIn, signInPupil, signOut } from './helpers';
 
 /** Signs in a pupil of 4A (TH Chi Lăng, grade 4) read off the teacher's login cards. */
@@ -20,14 +20,14 @@ async function openExercise(page: Page, title: string) {
 }
 
 /** Drags the n-th block of a toolbox category's flyout to a point of the workspace (page coordinates). */
-async function dragFromToolbox(page: Page, category: string, index: number, to?: { x: number; y: number }) {
-	await page.locator('.blocklyToolboxCategory', { hasText: category }).click();
-	const block = page.locator('.blocklyToolboxFlyout .blocklyBlockCanvas > .blocklyDraggable').nth(index);
+async function dragFromToolbox(page: Page, category: string, index: number, to?: { x: number; y: number }, scope: Locator = page.locator('body')) {
+	await scope.locator('.blocklyToolboxCategory', { hasText: category }).click();
+	const block = scope.locator('.blocklyToolboxFlyout .blocklyBlockCanvas > .blocklyDraggable').nth(index);
 	await expect(block).toBeVisible();
 	const box = (await block.boundingBox())!;
 	if (!to) {
 		// Beside the open flyout, so the drop does not land on it (which would delete the block).
-		const flyout = (await page.locator('.blocklyToolboxFlyout').boundingBox())!;
+		const flyout = (await scope.locator('.blocklyToolboxFlyout').boundingBox())!;
 		to = { x: flyout.x + flyout.width + 30, y: flyout.y + 60 };
 	}
 	await page.mouse.move(box.x + 8, box.y + 8);
@@ -51,8 +51,8 @@ async function dragBlock(page: Page, block: ReturnType<Page['locator']>, to: { x
 	await page.mouse.up();
 }
 
-function topBlocks(page: Page) {
-	return page.locator('svg.blocklySvg > .blocklyWorkspace > .blocklyBlockCanvas > .blocklyDraggable');
+function topBlocks(page: Page, scope: Locator = page.locator('body')) {
+	return scope.locator('svg.blocklySvg > .blocklyWorkspace > .blocklyBlockCanvas > .blocklyDraggable');
 }
 
 test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it and passes with stars', async ({ page }) => {
@@ -147,4 +147,56 @@ test('a forged "passed" sent from the browser is not recorded; bad workspaces ar
 	await expect(page.getByTestId('best')).toContainText('1 sao');
 	await page.goto('/learn/exercises');
 	await expect(page.getByRole('listitem').filter({ hasText: 'Lối mòn thẳng tắp' })).not.toContainText('★★');
+});
+
+test('a teacher finds exercises in the library and cannot publish a new one until its reference passes', async ({ page }) => {
+	await signIn(page, DEMO.teacher, '/teach');
+	await page.getByRole('link', { name: 'Thư viện bài lập trình' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thư viện bài lập trình');
+	await expect(page.getByText(/^\d+ bài · Trang 1\/2$/)).toBeVisible();
+	await page.getByRole('link', { name: 'Trang sau' }).click();
+	await expect(page).toHaveURL(/page=2/);
+	await page.getByLabel('Khối').selectOption('4');
+	await page.getByLabel('Loại bài').selectOption('maze');
+	await page.getByRole('button', { name: 'Lọc' }).click();
+	await expect(page.getByText('1 bài')).toBeVisible();
+	await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).click();
+	await expect(page.getByTestId('run')).toBeEnabled(); // preview and try
+
+	const title = `Rô-bốt tới cổng trường ${Date.now().toString(36)}`;
+	await page.goto('/teach/exercises/new');
+	await page.getByLabel('Tên bài').fill(title);
+	await page.getByLabel('Loại bài').selectOption('maze');
+	const reference = page.getByTestId('reference-section');
+	await expect(reference.locator('.injectionDiv')).toBeVisible();
+	// A reference one step short of the goal.
+	await dragFromToolbox(page, 'Rô-bốt', 0, undefined, reference);
+	await expect(topBlocks(page, reference)).toHaveCount(1);
+	await page.getByRole('button', { name: 'Lưu bài' }).click();
+	await expect(page.getByTestId('reference-state')).toContainText('Lời giải mẫu chưa đạt: Rô-bốt chưa tới lá cờ.');
+
+	await page.getByRole('link', { name: /Thử bài/ }).click();
+	await expect(page.getByTestId('status')).toHaveText('Bản nháp');
+	await page.getByRole('button', { name: 'Công bố' }).click();
+	await expect(page.getByRole('alert')).toContainText('Chưa thể công bố');
+	await page.reload();
+	await expect(page.getByTestId('status')).toHaveText('Bản nháp');
+
+	// Fix the reference: a second step under the first.
+	await page.getByRole('link', { name: 'Sửa bài' }).click();
+	const ref2 = page.getByTestId('reference-section');
+	await expect(topBlocks(page, ref2)).toHaveCount(1);
+	await dragFromToolbox(page, 'Rô-bốt', 0, undefined, ref2);
+	await expect(topBlocks(page, ref2)).toHaveCount(2);
+	const first = (await topBlocks(page, ref2).first().boundingBox())!;
+	await dragBlock(page, topBlocks(page, ref2).nth(1), { x: first.x, y: first.y + first.height - 4 });
+	await expect(topBlocks(page, ref2)).toHaveCount(1);
+	await page.getByRole('button', { name: 'Lưu bài' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã lưu bản nháp.');
+	await page.reload();
+	await expect(page.getByTestId('reference-state')).toContainText('Lời giải mẫu đạt mọi phép thử trên máy chủ.');
+	await page.getByRole('link', { name: /Thử bài/ }).click();
+	await page.getByRole('button', { name: 'Công bố' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã công bố bài.');
+	await expect(page.getByTestId('status')).toHaveText('Đã công bố');
 });
