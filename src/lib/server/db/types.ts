@@ -127,6 +127,9 @@ export interface ExercisesTable {
 	school_id: number | null;
 	created_at: number;
 	updated_at: number;
+	spec: Generated<string>; // 0004: JSON, see server/exercises/spec.ts
+	reference_passes: Generated<number>;
+	copied_from_id: Generated<number | null>;
 }
 
 export interface ExerciseAttemptsTable {
@@ -139,6 +142,18 @@ export interface ExerciseAttemptsTable {
 	hints_used: Generated<number>;
 	time_spent_ms: Generated<number>;
 	created_at: number;
+	workspace: Generated<string>; // 0004
+	verdict: Generated<string>;
+	block_count: Generated<number>;
+}
+
+export interface ExerciseWorkTable {
+	exercise_id: number;
+	pupil_id: number;
+	version: number;
+	workspace: string;
+	hints_used: Generated<number>;
+	updated_at: number;
 }
 
 export interface SchemaMigrationsTable {
@@ -161,6 +176,7 @@ export interface Database {
 	lesson_teachings: LessonTeachingsTable;
 	exercises: ExercisesTable;
 	exercise_attempts: ExerciseAttemptsTable;
+	exercise_work: ExerciseWorkTable;
 	schema_migrations: SchemaMigrationsTable;
 }
 

@@ -2,8 +2,10 @@
 import type { DB } from '../db';
 import { seedDemo } from './demo';
 import { seedCurriculum } from './curriculum';
+import { seedExercises } from './exercises';
 
 export async function seedAll(db: DB, now = Date.now()): Promise<void> {
 	await seedDemo(db, now);
 	await seedCurriculum(db, now);
+	await seedExercises(db, now);
 }

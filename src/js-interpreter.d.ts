@@ -1,0 +1,4 @@
+declare module 'js-interpreter' {
+	const Interpreter: unknown;
+	export default Interpreter;
+}

@@ -1,0 +1,64 @@
+// The checker shared by the browser and the server: runs the code once per case in a fresh world.
+import { runToEnd, startRun, STEP_BUDGET, type InterpreterClass, type RunEnd } from './runner';
+import type { ExerciseSpec, Kind } from './spec';
+import { fail, OK, type Verdict } from './verdict';
+import { createIoWorld } from './worlds/io';
+import { createMazeWorld } from './worlds/maze';
+import { createSensorWorld } from './worlds/sensor';
+import { createTurtleWorld } from './worlds/turtle';
+
+export type AnyWorld =
+	| ReturnType<typeof createIoWorld>
+	| ReturnType<typeof createTurtleWorld>
+	| ReturnType<typeof createMazeWorld>
+	| ReturnType<typeof createSensorWorld>;
+
+/** How many runs an exercise needs: test cases, grids or scenarios. */
+export function caseCount(kind: Kind, spec: ExerciseSpec): number {
+	if (kind === 'io') return spec.io?.cases.length ?? 0;
+	if (kind === 'maze') return spec.maze?.worlds.length ?? 0;
+	if (kind === 'sensor') return spec.sensor?.scenarios.length ?? 0;
+	return 1;
+}
+
+export function createWorld(kind: Kind, spec: ExerciseSpec, index: number): AnyWorld {
+	if (kind === 'io') return createIoWorld(spec.io!.cases[index]);
+	if (kind === 'maze') return createMazeWorld(spec.maze!.worlds[index]);
+	if (kind === 'sensor') return createSensorWorld(spec.sensor!, spec.sensor!.scenarios[index].values);
+	return createTurtleWorld(spec.turtle?.target ?? [], spec.turtle?.tolerance);
+}
+
+export function endVerdict(end: RunEnd, errorMessage?: string): Verdict | null {
+	if (end === 'budget') return fail('too_long');
+	if (end === 'timeout') return fail('timeout');
+	if (end === 'error') return fail('runtime_error', { message: errorMessage ?? '' });
+	return null;
+}
+
+/** Runs every case; the first failure is the verdict. */
+export function checkCode(
+	Interpreter: InterpreterClass,
+	kind: Kind,
+	spec: ExerciseSpec,
+	code: string,
+	options: { deadline?: number; budget?: number; skipHidden?: boolean } = {}
+): Verdict {
+	if (!code.trim()) return fail('empty');
+	const n = caseCount(kind, spec);
+	for (let i = 0; i < n; i++) {
+		if (options.skipHidden && kind === 'io' && spec.io!.cases[i].hidden) continue;
+		const world = createWorld(kind, spec, i);
+		const run = startRun(Interpreter, code, world);
+		const end = runToEnd(run, options.deadline, options.budget ?? STEP_BUDGET);
+		const verdict = endVerdict(end, run.errorMessage) ?? world.verdict();
+		if (verdict) return { ...verdict, caseNo: i + 1 };
+	}
+	return OK;
+}
+
+/** The segments a turtle program draws: how a turtle exercise's target is made from its reference. */
+export function drawnSegments(Interpreter: InterpreterClass, code: string) {
+	const world = createTurtleWorld([]);
+	runToEnd(startRun(Interpreter, code, world));
+	return world.segments;
+}

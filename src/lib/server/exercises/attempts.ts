@@ -1,0 +1,103 @@
+// Graded attempts: the server's verdict with the workspace it graded, read by teachers and the dashboards.
+import type { Conn } from '../db';
+import type { Verdict } from '$lib/blockly/verdict';
+
+export const MAX_TIME_SPENT_MS = 4 * 60 * 60 * 1000;
+
+export async function recordAttempt(
+	db: Conn,
+	a: {
+		exerciseId: number;
+		pupilId: number;
+		classId: number | null;
+		verdict: Verdict;
+		stars: number;
+		blocks: number;
+		hintsUsed: number;
+		timeSpentMs: number;
+		workspace: string;
+	},
+	now = Date.now()
+): Promise<number> {
+	const row = await db
+		.insertInto('exercise_attempts')
+		.values({
+			exercise_id: a.exerciseId,
+			pupil_id: a.pupilId,
+			class_id: a.classId,
+			passed: a.verdict.passed ? 1 : 0,
+			stars: a.stars,
+			hints_used: a.hintsUsed,
+			time_spent_ms: Math.max(0, Math.min(MAX_TIME_SPENT_MS, Math.round(a.timeSpentMs) || 0)),
+			workspace: a.workspace,
+			verdict: JSON.stringify(a.verdict),
+			block_count: a.blocks,
+			created_at: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export async function listPupilAttempts(db: Conn, exerciseId: number, pupilId: number) {
+	const rows = await db
+		.selectFrom('exercise_attempts')
+		.select(['id', 'passed', 'stars', 'hints_used', 'time_spent_ms', 'block_count', 'verdict', 'created_at'])
+		.where('exercise_id', '=', exerciseId)
+		.where('pupil_id', '=', pupilId)
+		.orderBy('id', 'desc')
+		.execute();
+	return rows.map((r) => ({ ...r, passed: r.passed === 1, verdict: JSON.parse(r.verdict) as Verdict }));
+}
+
+/** The best stars a pupil has earned on an exercise (0 if never tried). */
+export async function bestStars(db: Conn, exerciseId: number, pupilId: number): Promise<number> {
+	const row = await db
+		.selectFrom('exercise_attempts')
+		.select((eb) => eb.fn.max('stars').as('best'))
+		.where('exercise_id', '=', exerciseId)
+		.where('pupil_id', '=', pupilId)
+		.executeTakeFirst();
+	return Number(row?.best ?? 0);
+}
+
+/** Attempts of a class on an exercise, for its teacher. */
+export async function listClassAttempts(db: Conn, exerciseId: number, classId: number) {
+	return db
+		.selectFrom('exercise_attempts')
+		.innerJoin('users', 'users.id', 'exercise_attempts.pupil_id')
+		.select([
+			'exercise_attempts.id',
+			'users.full_name',
+			'exercise_attempts.pupil_id',
+			'exercise_attempts.passed',
+			'exercise_attempts.stars',
+			'exercise_attempts.hints_used',
+			'exercise_attempts.created_at'
+		])
+		.where('exercise_attempts.exercise_id', '=', exerciseId)
+		.where('exercise_attempts.class_id', '=', classId)
+		.orderBy('exercise_attempts.id', 'desc')
+		.limit(200)
+		.execute();
+}
+
+export async function getAttempt(db: Conn, id: number) {
+	return db
+		.selectFrom('exercise_attempts')
+		.innerJoin('users', 'users.id', 'exercise_attempts.pupil_id')
+		.select([
+			'exercise_attempts.id',
+			'exercise_attempts.exercise_id',
+			'exercise_attempts.pupil_id',
+			'exercise_attempts.class_id',
+			'exercise_attempts.passed',
+			'exercise_attempts.stars',
+			'exercise_attempts.workspace',
+			'exercise_attempts.verdict',
+			'exercise_attempts.created_at',
+			'users.full_name'
+		])
+		.where('exercise_attempts.id', '=', id)
+		.executeTakeFirst();
+}

@@ -1,0 +1,33 @@
+// The pupil's side: which class they are in (for the grade and the attempt's class), what they may open.
+import { marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import type { Conn } from '../db';
+import { notFound } from '../auth/guard';
+import { getExercise, type Exercise } from './exercises';
+
+export async function pupilClass(db: Conn, pupilId: number) {
+	return db
+		.selectFrom('enrolments')
+		.innerJoin('classes', 'classes.id', 'enrolments.class_id')
+		.select(['classes.id', 'classes.grade', 'classes.school_id', 'classes.name'])
+		.where('enrolments.pupil_id', '=', pupilId)
+		.where('enrolments.ended_on', 'is', null)
+		.executeTakeFirst();
+}
+
+/** A published exercise, shared or of the pupil's school; anything else is a 404. */
+export async function requirePupilExercise(db: Conn, pupil: { id: number; schoolId: number | null }, id: number): Promise<Exercise> {
+	const ex = await getExercise(db, id);
+	if (!ex || ex.status !== 'published' || (ex.schoolId !== null && ex.schoolId !== pupil.schoolId)) notFound();
+	return ex;
+}
+
+/** Markdown of a task, sanitized on the server. */
+export function renderTask(markdown: string): string {
+	const html = marked.parse(markdown, { async: false }) as string;
+	return sanitizeHtml(html, {
+		allowedTags: sanitizeHtml.defaults.allowedTags.concat(['img']),
+		allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
+		allowedSchemes: ['https', 'http', 'data']
+	});
+}

@@ -1,0 +1,66 @@
+// A pupil's current work on an exercise, autosaved with a version: an older save never overwrites a newer one.
+import type { Conn } from '../db';
+
+export interface Work {
+	version: number;
+	workspace: string;
+	hintsUsed: number;
+	updatedAt: number;
+}
+
+export async function getWork(db: Conn, exerciseId: number, pupilId: number): Promise<Work | undefined> {
+	const row = await db
+		.selectFrom('exercise_work')
+		.select(['version', 'workspace', 'hints_used', 'updated_at'])
+		.where('exercise_id', '=', exerciseId)
+		.where('pupil_id', '=', pupilId)
+		.executeTakeFirst();
+	return row && { version: row.version, workspace: row.workspace, hintsUsed: row.hints_used, updatedAt: row.updated_at };
+}
+
+/**
+ * Stores the workspace if its version is newer than the stored one (one statement, so two saves
+ * racing cannot both win). Returns whether it was stored and the version the server now holds.
+ */
+export async function saveWork(
+	db: Conn,
+	exerciseId: number,
+	pupilId: number,
+	version: number,
+	workspace: string,
+	now = Date.now()
+): Promise<{ saved: boolean; version: number }> {
+	const result = await db
+		.insertInto('exercise_work')
+		.values({ exercise_id: exerciseId, pupil_id: pupilId, version, workspace, updated_at: now })
+		.onConflict((oc) =>
+			oc
+				.columns(['exercise_id', 'pupil_id'])
+				.doUpdateSet({ version, workspace, updated_at: now })
+				.where('exercise_work.version', '<', version)
+		)
+		.executeTakeFirst();
+	const saved = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+	const current = await getWork(db, exerciseId, pupilId);
+	return { saved, version: current?.version ?? version };
+}
+
+/** Reveals the next hint: counts it (the attempt records hints used) and returns how many are shown. */
+export async function useHint(db: Conn, exerciseId: number, pupilId: number, available: number, now = Date.now()): Promise<number> {
+	const work = await getWork(db, exerciseId, pupilId);
+	if (!work) {
+		await db
+			.insertInto('exercise_work')
+			.values({ exercise_id: exerciseId, pupil_id: pupilId, version: 0, workspace: '', hints_used: Math.min(1, available), updated_at: now })
+			.execute();
+		return Math.min(1, available);
+	}
+	const next = Math.min(work.hintsUsed + 1, available);
+	await db
+		.updateTable('exercise_work')
+		.set({ hints_used: next })
+		.where('exercise_id', '=', exerciseId)
+		.where('pupil_id', '=', pupilId)
+		.execute();
+	return next;
+}
