@@ -140,3 +140,31 @@ test('an image uploaded into a lesson is checked, shown in the lesson, and hidde
 	expect((await page.request.get(src)).status()).toBe(404);
 	expect((await request.get(src, { maxRedirects: 0 })).status()).toBe(303);
 });
+
+test('the department sends a lesson back with a comment, which its author reads', async ({ page }) => {
+	await signIn(page, { username: 'gv.duc', password: 'mamstem-demo' }, '/teach');
+	await page.goto('/teach/lessons?q=guong+nuoc');
+	await page.getByRole('link', { name: 'Guồng nước bằng tre đưa nước lên ruộng bậc thang' }).click();
+	await page.getByRole('button', { name: 'Sao chép về bài của tôi' }).click();
+	await page.getByRole('link', { name: '← Về bài học' }).click();
+	await page.getByRole('button', { name: 'Gửi Sở duyệt' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Đã gửi bài học cho Sở duyệt' })).toBeVisible();
+	const lessonUrl = page.url();
+	await signOut(page);
+
+	await signIn(page, DEMO.department, '/department');
+	await page.goto('/department/lessons');
+	await page.getByRole('table').getByRole('link', { name: 'Guồng nước bằng tre đưa nước lên ruộng bậc thang' }).first().click();
+	await page.getByRole('button', { name: 'Trả lại để sửa' }).click();
+	await expect(page.getByRole('alert')).toContainText('Hãy viết nhận xét khi trả lại bài.');
+	await page.getByLabel('Nhận xét cho giáo viên').fill('Cần thêm tiêu chí an toàn khi thử ở suối.');
+	await page.getByRole('button', { name: 'Trả lại để sửa' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Đã trả bài học cho giáo viên' })).toBeVisible();
+	await signOut(page);
+
+	await signIn(page, { username: 'gv.duc', password: 'mamstem-demo' }, '/teach');
+	await page.goto(lessonUrl);
+	await expect(page.getByText(/Bản nháp · Phiên bản 1/)).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: 'Lăng Văn Minh trả lại để sửa (phiên bản 1)' })).toContainText('Cần thêm tiêu chí an toàn khi thử ở suối.');
+	await expect(page.getByRole('button', { name: 'Gửi Sở duyệt' })).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { idParam, notFound, requireRole } from '$lib/server/auth/guard';
 import { database } from '$lib/server/db';
 import * as lessons from '$lib/server/curriculum/lessons';
@@ -21,6 +21,8 @@ async function decide(event: Parameters<Actions[string]>[0], decision: 'approve'
 	const db = database();
 	const r = await db.transaction().execute((tx) => lessons.reviewLesson(tx, user, idParam(event.params.id), decision, comment));
 	if (!r.ok) return fail(400, { comment, error: r.error });
+	// A lesson sent back is its author's draft again, which the department no longer sees.
+	if (decision === 'return') redirect(303, '/department/lessons?done=returned');
 	return { done: decision };
 }
 
