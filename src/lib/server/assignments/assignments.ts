@@ -6,7 +6,7 @@ import { today } from '../classes/pupils';
 import { listTeacherClasses } from '../classes/classes';
 import { lessonOutline, PROCESS_STEPS } from './outline';
 import { byDue, exerciseSetFacts, workStatus, type WorkStatus } from './status';
-import { getRubric, type RubricCriterion } from '../projects/rubrics';
+import { getRubric, startRubric, type RubricCriterion } from '../projects/rubrics';
 
 export interface Assignment {
 	id: number;
@@ -121,12 +121,14 @@ export async function createAssignment(
 		if (!exerciseIds.length) errors.exercises = 'required';
 		else if (found.length !== exerciseIds.length) errors.exercises = 'invalid';
 	} else if (kind === 'project') {
+		let lessonCriteria: { title: string; description: string }[] = [];
 		if (input.lessonId) {
 			const outline = await lessonOutline(db, input.lessonId);
 			if (!outline) errors.lesson = 'invalid';
 			else {
 				steps = outline.steps;
 				process = outline.process;
+				lessonCriteria = outline.criteria;
 			}
 		} else if (input.process === 'engineering' || input.process === 'inquiry') {
 			process = input.process;
@@ -136,6 +138,9 @@ export async function createAssignment(
 			const rubric = await getRubric(db, input.rubricId);
 			if (!rubric || rubric.schoolId !== teacher.schoolId) errors.rubric = 'invalid';
 			else rubricJson = JSON.stringify(rubric.criteria);
+		} else {
+			// No rubric chosen: one started from the lesson's assessment criteria (or the usual design ones).
+			rubricJson = JSON.stringify(startRubric(lessonCriteria));
 		}
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };

@@ -151,3 +151,21 @@ describe('assignments in the database', () => {
 		expect(await lessonOutline(db, 9999)).toBeUndefined();
 	});
 });
+
+describe('project rubric', () => {
+	it('without a chosen rubric, a project gets one started from its lesson (four levels per criterion)', async () => {
+		const { db } = openTestDatabase();
+		const p = await makeProject(db);
+		const a = (await getAssignment(db, p.assignmentId))!;
+		expect(a.rubric?.length).toBe(4);
+		expect(a.rubric?.[0].levels.map((l) => l.points)).toEqual([1, 2, 3, 4]);
+	});
+	it("a teacher of another school gets nothing for the assignment's id", async () => {
+		const { db } = openTestDatabase();
+		const p = await makeProject(db);
+		const other = await makeSchool(db, 2);
+		const { getAssignmentForTeacher } = await import('./assignments');
+		expect(await getAssignmentForTeacher(db, { id: other.teacherId, schoolId: other.schoolId }, p.assignmentId)).toBeUndefined();
+		expect(await getAssignmentForTeacher(db, { id: p.teacherId, schoolId: p.schoolId }, p.assignmentId)).toBeDefined();
+	});
+});
