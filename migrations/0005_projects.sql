@@ -106,6 +106,21 @@ CREATE TABLE portfolio_photos (
 CREATE INDEX portfolio_photos_team ON portfolio_photos (team_id, step_key);
 CREATE UNIQUE INDEX portfolio_photos_client_key ON portfolio_photos (team_id, client_key) WHERE client_key IS NOT NULL;
 
+-- Other files (a PDF report, a spreadsheet of measurements), kept byte for byte and only ever
+-- downloaded as attachments, never shown inline; not part of the public showcase.
+CREATE TABLE portfolio_files (
+	id INTEGER PRIMARY KEY,
+	team_id INTEGER NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+	step_key TEXT NOT NULL,
+	author_id INTEGER NOT NULL REFERENCES users (id),
+	name TEXT NOT NULL, -- the checked original name, for the download
+	kind TEXT NOT NULL CHECK (kind IN ('pdf', 'docx', 'xlsx', 'pptx', 'txt', 'csv')),
+	stored_name TEXT NOT NULL UNIQUE,
+	bytes INTEGER NOT NULL,
+	created_at INTEGER NOT NULL
+);
+CREATE INDEX portfolio_files_team ON portfolio_files (team_id, step_key);
+
 CREATE TABLE reflections (
 	team_id INTEGER NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
 	step_key TEXT NOT NULL,

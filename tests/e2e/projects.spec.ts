@@ -149,6 +149,17 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await step4.getByLabel('Suy nghĩ của em về bước này').fill('Em biết cách đo độ trong của nước.');
 	await step4.getByRole('button', { name: 'Lưu suy nghĩ' }).click();
 	await expect(step4.getByText('Em biết cách đo độ trong của nước.').first()).toBeVisible();
+	// A file of measurements; a web page renamed .csv is refused.
+	await step4.getByLabel(/^Tệp/).setInputFiles({ name: 'so-lieu.csv', mimeType: 'text/csv', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+	await step4.getByRole('button', { name: 'Tải tệp lên' }).click();
+	await expect(step4.getByRole('alert')).toContainText('Nội dung tệp không đúng loại');
+	await step4.getByLabel(/^Tệp/).setInputFiles({ name: 'so-lieu.csv', mimeType: 'text/csv', buffer: Buffer.from('lần,độ trong (cm)\n1,12\n2,18\n') });
+	await step4.getByRole('button', { name: 'Tải tệp lên' }).click();
+	await expect(step4.getByRole('link', { name: /so-lieu\.csv/ })).toBeVisible();
+	const fileHref = (await step4.getByRole('link', { name: /so-lieu\.csv/ }).getAttribute('href'))!;
+	const download = await page.request.get(fileHref);
+	expect(download.headers()['content-disposition']).toMatch(/^attachment/);
+
 	await page.getByRole('button', { name: 'Nộp cả dự án' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Đã nộp cả dự án' })).toBeVisible();
 	await signOut(page);
@@ -157,6 +168,7 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await signInPupil(page, c);
 	expect((await page.goto(portfolioUrl))?.status()).toBe(404);
 	expect((await page.request.get(photoSrc)).status()).toBe(404);
+	expect((await page.request.get(fileHref)).status()).toBe(404);
 	await signOut(page);
 
 	// The teacher sees "submitted", reads the portfolio, scores with the rubric and returns it.
@@ -225,6 +237,15 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	}
 	const publicImg = (await visitor.locator('figure img').first().getAttribute('src'))!;
 	expect((await visitor.request.get(publicImg)).status()).toBe(200);
+
+	// The department features it on the showcase.
+	await signIn(visitor, DEMO.department, '/department');
+	await visitor.goto('/department/showcase');
+	await visitor.getByRole('row', { name: new RegExp(esc(projectTitle)) }).getByRole('button', { name: 'Chọn tiêu biểu' }).click();
+	await expect(visitor.getByRole('row', { name: new RegExp(esc(projectTitle)) })).toContainText('Tiêu biểu');
+	await visitor.context().clearCookies();
+	await visitor.goto('/showcase');
+	await expect(visitor.getByRole('link', { name: new RegExp(esc(projectTitle)) })).toContainText('Tiêu biểu');
 
 	// Withdrawing one consent unpublishes it at once, photos included.
 	await page.getByRole('row', { name: new RegExp(esc(members[1])) }).getByRole('button', { name: 'Rút lại đồng ý' }).click();

@@ -57,3 +57,10 @@ export function projectError(code: string): string {
 			return m.proj_err_invalid();
 	}
 }
+
+/** The message for a refused file (not a photo). */
+export function fileError(code: string): string {
+	if (code === 'type') return m.proj_err_file_type();
+	if (code === 'name') return m.proj_err_file_name();
+	return projectError(code);
+}

@@ -254,6 +254,20 @@ export interface PortfolioPhotosTable {
 	created_at: number;
 }
 
+export type PortfolioFileKind = 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'txt' | 'csv';
+
+export interface PortfolioFilesTable {
+	id: Generated<number>;
+	team_id: number;
+	step_key: string;
+	author_id: number;
+	name: string;
+	kind: PortfolioFileKind;
+	stored_name: string;
+	bytes: number;
+	created_at: number;
+}
+
 export interface ReflectionsTable {
 	team_id: number;
 	step_key: string;
@@ -320,6 +334,7 @@ export interface ProjectsDatabase {
 	team_members: TeamMembersTable;
 	portfolio_entries: PortfolioEntriesTable;
 	portfolio_photos: PortfolioPhotosTable;
+	portfolio_files: PortfolioFilesTable;
 	reflections: ReflectionsTable;
 	submissions: SubmissionsTable;
 	reviews: ReviewsTable;

@@ -86,12 +86,13 @@ export interface PortfolioStep {
 	label: string;
 	entries: { id: number; authorId: number; authorName: string; html: string; createdAt: number }[];
 	photos: { id: number; authorName: string; caption: string; width: number; height: number }[];
+	files: { id: number; authorName: string; name: string; bytes: number }[];
 	reflections: { pupilId: number; pupilName: string; body: string }[];
 	submittedAt: number | null;
 }
 
 export async function loadPortfolio(db: Conn, team: { id: number; assignmentId: number }): Promise<{ steps: PortfolioStep[]; submissions: { stepKey: string | null; at: number; by: string }[] }> {
-	const [steps, entries, photos, reflections, subs] = await Promise.all([
+	const [steps, entries, photos, files, reflections, subs] = await Promise.all([
 		listSteps(db, team.assignmentId),
 		db
 			.selectFrom('portfolio_entries')
@@ -106,6 +107,13 @@ export async function loadPortfolio(db: Conn, team: { id: number; assignmentId: 
 			.select(['portfolio_photos.id', 'step_key', 'users.full_name', 'caption', 'width', 'height'])
 			.where('team_id', '=', team.id)
 			.orderBy('portfolio_photos.id')
+			.execute(),
+		db
+			.selectFrom('portfolio_files')
+			.innerJoin('users', 'users.id', 'portfolio_files.author_id')
+			.select(['portfolio_files.id', 'step_key', 'users.full_name', 'name', 'bytes'])
+			.where('team_id', '=', team.id)
+			.orderBy('portfolio_files.id')
 			.execute(),
 		db
 			.selectFrom('reflections')
@@ -131,6 +139,7 @@ export async function loadPortfolio(db: Conn, team: { id: number; assignmentId: 
 			photos: photos
 				.filter((p) => p.step_key === s.key)
 				.map((p) => ({ id: p.id, authorName: p.full_name, caption: p.caption, width: p.width, height: p.height })),
+			files: files.filter((f) => f.step_key === s.key).map((f) => ({ id: f.id, authorName: f.full_name, name: f.name, bytes: f.bytes })),
 			reflections: reflections.filter((r) => r.step_key === s.key).map((r) => ({ pupilId: r.pupil_id, pupilName: r.full_name, body: r.body })),
 			submittedAt: subs.filter((x) => x.step_key === s.key).at(-1)?.submitted_at ?? null
 		})),

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requirePupilTeam } from '$lib/server/projects/guard';
 import * as portfolio from '$lib/server/portfolios/portfolio';
 import * as reviews from '$lib/server/projects/reviews';
-import { uploadPhoto } from '$lib/server/portfolios/upload';
+import { uploadFile, uploadPhoto } from '$lib/server/portfolios/upload';
 import * as assignments from '$lib/server/assignments/assignments';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -48,6 +48,14 @@ export const actions: Actions = {
 		const r = await uploadPhoto(db, team, user.id, { stepKey, file: form.get('photo'), clientKey: null, caption: text(form, 'caption', 300) });
 		if (!r.ok) return fail(400, { step: stepKey, photoError: r.error });
 		return { step: stepKey, photoAdded: true };
+	},
+	file: async (event) => {
+		const { user, db, team } = await requirePupilTeam(event);
+		const form = await event.request.formData();
+		const stepKey = text(form, 'stepKey', 50);
+		const r = await uploadFile(db, team, user.id, { stepKey, file: form.get('file') });
+		if (!r.ok) return fail(400, { step: stepKey, fileError: r.error });
+		return { step: stepKey, fileAdded: true };
 	},
 	submitStep: async (event) => {
 		const { user, db, team } = await requirePupilTeam(event);
