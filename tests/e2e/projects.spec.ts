@@ -146,6 +146,22 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	expect(uploadedBytes).toBeLessThan(original.length); // downscaled before it travelled
 	await page.unroute(`**/learn/projects/${teamId}/photos`);
 
+	// Offline: the photo waits in the browser; after a reload (network back) it is sent, once.
+	await page.route(`**/learn/projects/${teamId}/photos`, (route) => route.abort('internetdisconnected'));
+	const step3 = page.locator('#step-solution');
+	await step3.getByText('Thêm bài làm cho bước này').click();
+	const sketch = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#88aacc' } }).png().toBuffer();
+	await step3.getByLabel(/^Ảnh/).setInputFiles({ name: 'ban-ve.png', mimeType: 'image/png', buffer: sketch });
+	await step3.getByRole('button', { name: 'Tải ảnh lên' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'sẽ tự gửi lại' })).toBeVisible();
+	await page.unroute(`**/learn/projects/${teamId}/photos`);
+	await page.reload();
+	await expect(step3.locator('figure img')).toHaveCount(1, { timeout: 20_000 });
+	await page.reload();
+	await expect(step3.locator('figure img')).toHaveCount(1);
+	await expect(step4.locator('figure img')).toHaveCount(1);
+	await step4.getByText('Thêm bài làm cho bước này').click();
+
 	await step4.getByLabel('Suy nghĩ của em về bước này').fill('Em biết cách đo độ trong của nước.');
 	await step4.getByRole('button', { name: 'Lưu suy nghĩ' }).click();
 	await expect(step4.getByText('Em biết cách đo độ trong của nước.').first()).toBeVisible();
@@ -169,6 +185,11 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	expect((await page.goto(portfolioUrl))?.status()).toBe(404);
 	expect((await page.request.get(photoSrc)).status()).toBe(404);
 	expect((await page.request.get(fileHref)).status()).toBe(404);
+	const post = await page.request.post(`${portfolioUrl}?/entry`, {
+		form: { stepKey: 'problem', body: 'Không phải nhóm mình' },
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect(post.status()).toBe(404);
 	await signOut(page);
 
 	// The teacher sees "submitted", reads the portfolio, scores with the rubric and returns it.

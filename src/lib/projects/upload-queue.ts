@@ -2,6 +2,49 @@
 // school's Wi-Fi, then sent one by one. A send cut off by the network (or a busy server) waits and
 // tries again, with growing pauses and at once when the browser comes back online; a refusal by the
 // server (a bad file) is shown and not retried. Each upload carries a key, so a retry is stored once.
+// Waiting photos are also kept in the browser's IndexedDB, so closing the tab or a reload loses none:
+// the page sends them when it opens again.
+
+const IDB_NAME = 'mam-stem-uploads';
+const IDB_STORE = 'pending';
+
+interface Saved {
+	key: string;
+	url: string;
+	stepKey: string;
+	caption: string;
+	name: string;
+	blob: Blob;
+}
+
+function openStore(): Promise<IDBDatabase | null> {
+	return new Promise((resolve) => {
+		if (typeof indexedDB === 'undefined') return resolve(null);
+		const req = indexedDB.open(IDB_NAME, 1);
+		req.onupgradeneeded = () => req.result.createObjectStore(IDB_STORE, { keyPath: 'key' });
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => resolve(null);
+	});
+}
+
+async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T | null> {
+	const db = await openStore();
+	if (!db) return null;
+	return new Promise((resolve) => {
+		const req = fn(db.transaction(IDB_STORE, mode).objectStore(IDB_STORE));
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => resolve(null);
+	});
+}
+
+const remember = (s: Saved) => withStore('readwrite', (st) => st.put(s)).catch(() => null);
+const forget = (key: string) => withStore('readwrite', (st) => st.delete(key)).catch(() => null);
+
+/** Photos of this upload address that were waiting when the page was last closed. */
+export async function savedUploads(url: string): Promise<Saved[]> {
+	const all = ((await withStore('readonly', (st) => st.getAll()).catch(() => null)) ?? []) as Saved[];
+	return all.filter((s) => s.url === url);
+}
 
 export const MAX_SIDE = 1600;
 
@@ -52,7 +95,10 @@ export function createUploadQueue(url: string, onChange: (jobs: UploadJob[]) => 
 		job.state = 'sending';
 		emit();
 		try {
-			job.blob ??= await downscale(job.file);
+			if (!job.blob) {
+				job.blob = await downscale(job.file);
+				await remember({ key: job.key, url, stepKey: job.stepKey, caption: job.caption, name: job.name, blob: job.blob });
+			}
 			const body = new FormData();
 			body.set('stepKey', job.stepKey);
 			body.set('caption', job.caption);
@@ -61,6 +107,7 @@ export function createUploadQueue(url: string, onChange: (jobs: UploadJob[]) => 
 			const res = await fetch(url, { method: 'POST', body, headers: { accept: 'application/json' } });
 			if (res.ok) {
 				job.state = 'done';
+				void forget(job.key);
 				onStored();
 			} else if (res.status >= 500 || res.status === 408 || res.status === 429) {
 				retryLater(job);
@@ -68,6 +115,7 @@ export function createUploadQueue(url: string, onChange: (jobs: UploadJob[]) => 
 				const data = await res.json().catch(() => ({}));
 				job.state = 'refused';
 				job.message = data.message;
+				void forget(job.key);
 			}
 		} catch {
 			retryLater(job); // the network dropped: keep the photo and try again
@@ -99,6 +147,13 @@ export function createUploadQueue(url: string, onChange: (jobs: UploadJob[]) => 
 	return {
 		add(file: File, stepKey: string, caption: string) {
 			jobs.push({ key: crypto.randomUUID(), name: file.name, stepKey, caption, file, state: 'preparing', tries: 0 });
+			emit();
+			void pump();
+		},
+		/** A photo saved before the page was closed: same key, so the server stores it once. */
+		resume(s: Saved) {
+			if (jobs.some((j) => j.key === s.key)) return;
+			jobs.push({ key: s.key, name: s.name, stepKey: s.stepKey, caption: s.caption, file: new File([s.blob], s.name), blob: s.blob, state: 'preparing', tries: 0 });
 			emit();
 			void pump();
 		},
