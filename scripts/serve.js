@@ -7,6 +7,8 @@ import { createServer } from 'node:http';
 if (!process.env.ORIGIN) {
 	process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 }
+// Portfolio photos may be up to 15 MB when sent without the page's script (which downscales them).
+process.env.BODY_SIZE_LIMIT ??= '16M';
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
 

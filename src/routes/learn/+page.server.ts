@@ -1,10 +1,12 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
+import * as assignments from '$lib/server/assignments/assignments';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'student');
-	const cls = await database()
+	const db = database();
+	const cls = await db
 		.selectFrom('enrolments')
 		.innerJoin('classes', 'classes.id', 'enrolments.class_id')
 		.innerJoin('schools', 'schools.id', 'classes.school_id')
@@ -12,5 +14,5 @@ export const load: PageServerLoad = async (event) => {
 		.where('enrolments.pupil_id', '=', user.id)
 		.where('enrolments.ended_on', 'is', null)
 		.executeTakeFirst();
-	return { fullName: user.fullName, cls: cls ?? null };
+	return { fullName: user.fullName, cls: cls ?? null, work: await assignments.listPupilWork(db, user.id) };
 };

@@ -161,7 +161,7 @@ export interface SchemaMigrationsTable {
 	applied_at: number;
 }
 
-export interface Database {
+export interface Database extends ProjectsDatabase {
 	schools: SchoolsTable;
 	school_years: SchoolYearsTable;
 	users: UsersTable;
@@ -249,4 +249,180 @@ export interface Database {
 	lesson_reviews: LessonReviewsTable;
 	lesson_drafts: LessonDraftsTable;
 	lesson_files: LessonFilesTable;
+}
+
+// Issue 5: assignments, team projects, portfolios, reviews, showcase (migrations/0005_projects.sql).
+export type AssignmentKind = 'exercises' | 'project';
+
+export interface RubricsTable {
+	id: Generated<number>;
+	school_id: number;
+	owner_id: number;
+	title: string;
+	criteria_json: string;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface AssignmentsTable {
+	id: Generated<number>;
+	school_id: number;
+	teacher_id: number;
+	kind: AssignmentKind;
+	title: string;
+	instructions: Generated<string>;
+	lesson_id: number | null;
+	process: LessonProcess | null;
+	rubric_json: string | null;
+	opens_on: string;
+	due_on: string;
+	closed_at: number | null;
+	created_at: number;
+}
+
+export interface AssignmentTargetsTable {
+	id: Generated<number>;
+	assignment_id: number;
+	class_id: number;
+	pupil_id: number | null;
+}
+
+export interface AssignmentExercisesTable {
+	assignment_id: number;
+	position: number;
+	exercise_id: number;
+}
+
+export interface ProjectStepsTable {
+	assignment_id: number;
+	position: number;
+	key: string;
+	label: string;
+}
+
+export interface TeamsTable {
+	id: Generated<number>;
+	assignment_id: number;
+	class_id: number;
+	name: string;
+	created_at: number;
+}
+
+export interface TeamMembersTable {
+	team_id: number;
+	assignment_id: number;
+	pupil_id: number;
+}
+
+export interface PortfolioEntriesTable {
+	id: Generated<number>;
+	team_id: number;
+	step_key: string;
+	author_id: number;
+	body_md: string;
+	body_html: string;
+	created_at: number;
+}
+
+export interface PortfolioPhotosTable {
+	id: Generated<number>;
+	team_id: number;
+	step_key: string;
+	author_id: number;
+	client_key: string | null;
+	caption: Generated<string>;
+	stored_name: string;
+	width: number;
+	height: number;
+	bytes: number;
+	created_at: number;
+}
+
+export type PortfolioFileKind = 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'txt' | 'csv';
+
+export interface PortfolioFilesTable {
+	id: Generated<number>;
+	team_id: number;
+	step_key: string;
+	author_id: number;
+	name: string;
+	kind: PortfolioFileKind;
+	stored_name: string;
+	bytes: number;
+	created_at: number;
+}
+
+export interface ReflectionsTable {
+	team_id: number;
+	step_key: string;
+	pupil_id: number;
+	body: string;
+	updated_at: number;
+}
+
+export interface SubmissionsTable {
+	id: Generated<number>;
+	team_id: number;
+	step_key: string | null;
+	submitted_by: number;
+	submitted_at: number;
+}
+
+export interface ReviewsTable {
+	id: Generated<number>;
+	team_id: number;
+	reviewer_id: number;
+	feedback: Generated<string>;
+	total: number;
+	max_total: number;
+	returned_at: number;
+	created_at: number;
+}
+
+export interface ReviewScoresTable {
+	review_id: number;
+	criterion: number;
+	criterion_title: string;
+	pupil_id: number | null;
+	points: number;
+	max_points: number;
+}
+
+export interface ShowcaseEntriesTable {
+	team_id: number;
+	proposed_by: number;
+	proposed_at: number;
+	featured_by: number | null;
+	featured_at: number | null;
+}
+
+export interface ShowcaseConsentsTable {
+	id: Generated<number>;
+	team_id: number;
+	pupil_id: number;
+	parent_agreed: number;
+	pupil_agreed: number;
+	recorded_by: number;
+	recorded_at: number;
+	withdrawn_by: number | null;
+	withdrawn_at: number | null;
+}
+
+export interface ProjectsDatabase {
+	rubrics: RubricsTable;
+	assignments: AssignmentsTable;
+	assignment_targets: AssignmentTargetsTable;
+	assignment_exercises: AssignmentExercisesTable;
+	project_steps: ProjectStepsTable;
+	teams: TeamsTable;
+	team_members: TeamMembersTable;
+	portfolio_entries: PortfolioEntriesTable;
+	portfolio_photos: PortfolioPhotosTable;
+	portfolio_files: PortfolioFilesTable;
+	reflections: ReflectionsTable;
+	submissions: SubmissionsTable;
+	reviews: ReviewsTable;
+	review_scores: ReviewScoresTable;
+	showcase_entries: ShowcaseEntriesTable;
+	showcase_consents: ShowcaseConsentsTable;
 }

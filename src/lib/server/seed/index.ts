@@ -3,9 +3,11 @@ import type { DB } from '../db';
 import { seedDemo } from './demo';
 import { seedCurriculum } from './curriculum';
 import { seedExercises } from './exercises';
+import { seedProjects } from './projects';
 
 export async function seedAll(db: DB, now = Date.now()): Promise<void> {
 	await seedDemo(db, now);
 	await seedCurriculum(db, now);
 	await seedExercises(db, now);
+	await seedProjects(db, now);
 }

@@ -1,0 +1,423 @@
+import type { Conn } from '../db';
+import type { AssignmentKind, LessonProcess } from '../db/types';
+import { cleanText } from '$lib/text/normalize';
+import { isIsoDate } from '../schools/schools';
+import { today } from '../classes/pupils';
+import { listTeacherClasses } from '../classes/classes';
+import { lessonOutline, PROCESS_STEPS } from './outline';
+import { byDue, exerciseSetFacts, workStatus, type WorkStatus } from './status';
+import { getRubric, startRubric, type RubricCriterion } from '../projects/rubrics';
+
+export interface Assignment {
+	id: number;
+	schoolId: number;
+	teacherId: number;
+	kind: AssignmentKind;
+	title: string;
+	instructions: string;
+	lessonId: number | null;
+	process: LessonProcess | null;
+	rubric: RubricCriterion[] | null;
+	opensOn: string;
+	dueOn: string;
+	closedAt: number | null;
+	createdAt: number;
+}
+
+type Row = {
+	id: number;
+	school_id: number;
+	teacher_id: number;
+	kind: AssignmentKind;
+	title: string;
+	instructions: string;
+	lesson_id: number | null;
+	process: LessonProcess | null;
+	rubric_json: string | null;
+	opens_on: string;
+	due_on: string;
+	closed_at: number | null;
+	created_at: number;
+};
+
+const toAssignment = (r: Row): Assignment => ({
+	id: r.id,
+	schoolId: r.school_id,
+	teacherId: r.teacher_id,
+	kind: r.kind,
+	title: r.title,
+	instructions: r.instructions,
+	lessonId: r.lesson_id,
+	process: r.process,
+	rubric: r.rubric_json ? (JSON.parse(r.rubric_json) as RubricCriterion[]) : null,
+	opensOn: r.opens_on,
+	dueOn: r.due_on,
+	closedAt: r.closed_at,
+	createdAt: r.created_at
+});
+
+export type AssignmentField = 'title' | 'kind' | 'opensOn' | 'dueOn' | 'targets' | 'exercises' | 'lesson' | 'rubric' | 'instructions';
+export type AssignmentErrors = Partial<Record<AssignmentField, 'required' | 'invalid' | 'too_long'>>;
+
+export interface AssignmentInput {
+	kind: string;
+	title: string;
+	instructions: string;
+	opensOn: string;
+	dueOn: string;
+	classIds: number[];
+	pupilIds: number[];
+	exerciseIds: number[];
+	lessonId: number | null;
+	process: string;
+	rubricId: number | null;
+}
+
+/**
+ * A teacher assigns work to whole classes of theirs and/or chosen pupils of those classes.
+ * Everything is checked before anything is written; one transaction writes it all.
+ */
+export async function createAssignment(
+	db: Conn,
+	teacher: { id: number; schoolId: number },
+	input: AssignmentInput,
+	now = Date.now()
+): Promise<{ ok: true; id: number } | { ok: false; errors: AssignmentErrors }> {
+	const errors: AssignmentErrors = {};
+	const title = cleanText(input.title);
+	const instructions = String(input.instructions ?? '').normalize('NFC').trim();
+	const kind = input.kind === 'exercises' || input.kind === 'project' ? input.kind : null;
+	if (!kind) errors.kind = 'invalid';
+	if (!title) errors.title = 'required';
+	else if (title.length > 200) errors.title = 'too_long';
+	if (instructions.length > 5000) errors.instructions = 'too_long';
+	if (!isIsoDate(input.opensOn)) errors.opensOn = input.opensOn ? 'invalid' : 'required';
+	if (!isIsoDate(input.dueOn)) errors.dueOn = input.dueOn ? 'invalid' : 'required';
+	else if (!errors.opensOn && input.dueOn < input.opensOn) errors.dueOn = 'invalid';
+
+	const myClasses = await listTeacherClasses(db, teacher.id);
+	const classIds = [...new Set(input.classIds)].filter((id) => myClasses.some((c) => c.id === id));
+	const pupilRows = input.pupilIds.length
+		? await db
+				.selectFrom('enrolments')
+				.select(['pupil_id', 'class_id'])
+				.where('pupil_id', 'in', input.pupilIds)
+				.where('ended_on', 'is', null)
+				.execute()
+		: [];
+	const chosen = pupilRows.filter((p) => myClasses.some((c) => c.id === p.class_id) && !classIds.includes(p.class_id));
+	if (classIds.length !== new Set(input.classIds).size || pupilRows.length !== new Set(input.pupilIds).size) errors.targets = 'invalid';
+	else if (!classIds.length && !chosen.length) errors.targets = 'required';
+
+	let exerciseIds: number[] = [];
+	let steps: { key: string; label: string }[] = [];
+	let process: LessonProcess | null = null;
+	let rubricJson: string | null = null;
+	if (kind === 'exercises') {
+		exerciseIds = [...new Set(input.exerciseIds)];
+		const found = exerciseIds.length
+			? await db.selectFrom('exercises').select('id').where('id', 'in', exerciseIds).where('status', '=', 'published').execute()
+			: [];
+		if (!exerciseIds.length) errors.exercises = 'required';
+		else if (found.length !== exerciseIds.length) errors.exercises = 'invalid';
+	} else if (kind === 'project') {
+		let lessonCriteria: { title: string; description: string }[] = [];
+		if (input.lessonId) {
+			const outline = await lessonOutline(db, input.lessonId, { id: teacher.id, role: 'teacher', schoolId: teacher.schoolId });
+			if (!outline) errors.lesson = 'invalid';
+			else {
+				steps = outline.steps;
+				process = outline.process;
+				lessonCriteria = outline.criteria;
+			}
+		} else if (input.process === 'engineering' || input.process === 'inquiry') {
+			process = input.process;
+			steps = PROCESS_STEPS[process];
+		} else errors.lesson = 'required';
+		if (input.rubricId) {
+			const rubric = await getRubric(db, input.rubricId);
+			if (!rubric || rubric.schoolId !== teacher.schoolId) errors.rubric = 'invalid';
+			else rubricJson = JSON.stringify(rubric.criteria);
+		} else {
+			// No rubric chosen: one started from the lesson's assessment criteria (or the usual design ones).
+			rubricJson = JSON.stringify(startRubric(lessonCriteria));
+		}
+	}
+	if (Object.keys(errors).length) return { ok: false, errors };
+
+	const row = await db
+		.insertInto('assignments')
+		.values({
+			school_id: teacher.schoolId,
+			teacher_id: teacher.id,
+			kind: kind!,
+			title,
+			instructions,
+			lesson_id: kind === 'project' ? input.lessonId : null,
+			process,
+			rubric_json: rubricJson,
+			opens_on: input.opensOn,
+			due_on: input.dueOn,
+			closed_at: null,
+			created_at: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const targets = [
+		...classIds.map((c) => ({ assignment_id: row.id, class_id: c, pupil_id: null })),
+		...chosen.map((p) => ({ assignment_id: row.id, class_id: p.class_id, pupil_id: p.pupil_id }))
+	];
+	await db.insertInto('assignment_targets').values(targets).execute();
+	if (exerciseIds.length)
+		await db
+			.insertInto('assignment_exercises')
+			.values(exerciseIds.map((e, i) => ({ assignment_id: row.id, position: i, exercise_id: e })))
+			.execute();
+	if (steps.length)
+		await db
+			.insertInto('project_steps')
+			.values(steps.map((s, i) => ({ assignment_id: row.id, position: i, key: s.key, label: s.label })))
+			.execute();
+	return { ok: true, id: row.id };
+}
+
+export async function getAssignment(db: Conn, id: number): Promise<Assignment | undefined> {
+	const row = await db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+	return row && toAssignment(row);
+}
+
+/**
+ * The assignment, if this teacher may manage it: theirs, or set for a class they teach, in their school.
+ */
+export async function getAssignmentForTeacher(db: Conn, teacher: { id: number; schoolId: number }, id: number) {
+	const a = await getAssignment(db, id);
+	if (!a || a.schoolId !== teacher.schoolId) return undefined;
+	if (a.teacherId === teacher.id) return a;
+	const shared = await db
+		.selectFrom('assignment_targets')
+		.innerJoin('class_teachers', 'class_teachers.class_id', 'assignment_targets.class_id')
+		.select('assignment_targets.id')
+		.where('assignment_targets.assignment_id', '=', id)
+		.where('class_teachers.teacher_id', '=', teacher.id)
+		.executeTakeFirst();
+	return shared ? a : undefined;
+}
+
+export async function listTeacherAssignments(db: Conn, teacher: { id: number; schoolId: number }): Promise<Assignment[]> {
+	const rows = await db
+		.selectFrom('assignments')
+		.selectAll()
+		.where('school_id', '=', teacher.schoolId)
+		.where((eb) =>
+			eb.or([
+				eb('teacher_id', '=', teacher.id),
+				eb(
+					'id',
+					'in',
+					eb
+						.selectFrom('assignment_targets')
+						.innerJoin('class_teachers', 'class_teachers.class_id', 'assignment_targets.class_id')
+						.select('assignment_targets.assignment_id')
+						.where('class_teachers.teacher_id', '=', teacher.id)
+				)
+			])
+		)
+		.orderBy('due_on', 'desc')
+		.orderBy('id', 'desc')
+		.execute();
+	return rows.map(toAssignment);
+}
+
+export async function setClosed(db: Conn, id: number, closed: boolean, now = Date.now()) {
+	await db.updateTable('assignments').set({ closed_at: closed ? now : null }).where('id', '=', id).execute();
+}
+
+export async function listSteps(db: Conn, assignmentId: number) {
+	return db
+		.selectFrom('project_steps')
+		.select(['key', 'label'])
+		.where('assignment_id', '=', assignmentId)
+		.orderBy('position')
+		.execute();
+}
+
+export async function listExercises(db: Conn, assignmentId: number) {
+	return db
+		.selectFrom('assignment_exercises')
+		.innerJoin('exercises', 'exercises.id', 'assignment_exercises.exercise_id')
+		.select(['exercises.id', 'exercises.title', 'exercises.kind', 'assignment_exercises.position'])
+		.where('assignment_exercises.assignment_id', '=', assignmentId)
+		.orderBy('assignment_exercises.position')
+		.execute();
+}
+
+export interface TargetPupil {
+	id: number;
+	fullName: string;
+	classId: number;
+	className: string;
+}
+
+/** The pupils the work is for now: whole classes' current rosters plus the chosen pupils still enrolled. */
+export async function targetPupils(db: Conn, assignmentId: number): Promise<TargetPupil[]> {
+	const rows = await db
+		.selectFrom('assignment_targets as t')
+		.innerJoin('enrolments as e', (j) => j.onRef('e.class_id', '=', 't.class_id').on('e.ended_on', 'is', null))
+		.innerJoin('users as u', 'u.id', 'e.pupil_id')
+		.innerJoin('classes as c', 'c.id', 't.class_id')
+		.select(['u.id', 'u.full_name', 'c.id as class_id', 'c.name as class_name'])
+		.where('t.assignment_id', '=', assignmentId)
+		.where((eb) => eb.or([eb('t.pupil_id', 'is', null), eb('t.pupil_id', '=', eb.ref('u.id'))]))
+		.distinct()
+		.execute();
+	const given = (n: string) => n.split(' ').at(-1) ?? n;
+	return rows
+		.map((r) => ({ id: r.id, fullName: r.full_name, classId: r.class_id, className: r.class_name }))
+		.sort((a, b) => a.className.localeCompare(b.className) || given(a.fullName).localeCompare(given(b.fullName), 'vi') || a.fullName.localeCompare(b.fullName, 'vi'));
+}
+
+export async function listTargetClasses(db: Conn, assignmentId: number) {
+	return db
+		.selectFrom('assignment_targets')
+		.innerJoin('classes', 'classes.id', 'assignment_targets.class_id')
+		.select(['classes.id', 'classes.name'])
+		.where('assignment_targets.assignment_id', '=', assignmentId)
+		.distinct()
+		.orderBy('classes.name')
+		.execute();
+}
+
+export interface PupilWork {
+	pupilId: number;
+	status: WorkStatus;
+	teamId: number | null;
+	teamName: string | null;
+	passed?: number;
+}
+
+/** The status of the work for each of these pupils (the teacher's table; the pupil's own list). */
+export async function pupilStatuses(db: Conn, a: Assignment, pupilIds: number[], now = Date.now()): Promise<Map<number, PupilWork>> {
+	const out = new Map<number, PupilWork>();
+	if (!pupilIds.length) return out;
+	if (a.kind === 'exercises') {
+		const ids = (await listExercises(db, a.id)).map((e) => e.id);
+		const attempts = ids.length
+			? await db
+					.selectFrom('exercise_attempts')
+					.select(['pupil_id', 'exercise_id', 'passed', 'created_at'])
+					.where('pupil_id', 'in', pupilIds)
+					.where('exercise_id', 'in', ids)
+					.where('created_at', '<=', now)
+					.execute()
+			: [];
+		for (const p of pupilIds) {
+			const mine = attempts
+				.filter((r) => r.pupil_id === p)
+				.map((r) => ({ exerciseId: r.exercise_id, passed: r.passed === 1, createdAt: r.created_at }));
+			const f = exerciseSetFacts(ids, mine, a.opensOn);
+			out.set(p, {
+				pupilId: p,
+				teamId: null,
+				teamName: null,
+				passed: f.passed,
+				status: workStatus({ now, dueOn: a.dueOn, started: f.started, submittedAt: f.submittedAt, returnedAt: null })
+			});
+		}
+		return out;
+	}
+	const members = await db
+		.selectFrom('team_members')
+		.innerJoin('teams', 'teams.id', 'team_members.team_id')
+		.select(['team_members.pupil_id', 'teams.id', 'teams.name'])
+		.where('team_members.assignment_id', '=', a.id)
+		.where('team_members.pupil_id', 'in', pupilIds)
+		.execute();
+	const teamIds = [...new Set(members.map((m) => m.id))];
+	const facts = await teamFacts(db, teamIds);
+	for (const p of pupilIds) {
+		const m = members.find((x) => x.pupil_id === p);
+		const f = m ? facts.get(m.id) : undefined;
+		out.set(p, {
+			pupilId: p,
+			teamId: m?.id ?? null,
+			teamName: m?.name ?? null,
+			status: workStatus({
+				now,
+				dueOn: a.dueOn,
+				started: f?.started ?? false,
+				submittedAt: f?.submittedAt ?? null,
+				returnedAt: f?.returnedAt ?? null
+			})
+		});
+	}
+	return out;
+}
+
+/** Per team: has it started, when it last handed in the whole project, when it was last returned. */
+export async function teamFacts(db: Conn, teamIds: number[]) {
+	const out = new Map<number, { started: boolean; submittedAt: number | null; returnedAt: number | null }>();
+	if (!teamIds.length) return out;
+	const [entries, photos, subs, revs] = await Promise.all([
+		db.selectFrom('portfolio_entries').select('team_id').where('team_id', 'in', teamIds).distinct().execute(),
+		db.selectFrom('portfolio_photos').select('team_id').where('team_id', 'in', teamIds).distinct().execute(),
+		db
+			.selectFrom('submissions')
+			.select(['team_id', (eb) => eb.fn.max('submitted_at').as('at')])
+			.where('team_id', 'in', teamIds)
+			.where('step_key', 'is', null)
+			.groupBy('team_id')
+			.execute(),
+		db
+			.selectFrom('reviews')
+			.select(['team_id', (eb) => eb.fn.max('returned_at').as('at')])
+			.where('team_id', 'in', teamIds)
+			.groupBy('team_id')
+			.execute()
+	]);
+	for (const t of teamIds)
+		out.set(t, {
+			started: entries.some((e) => e.team_id === t) || photos.some((e) => e.team_id === t),
+			submittedAt: (subs.find((s) => s.team_id === t)?.at as number | undefined) ?? null,
+			returnedAt: (revs.find((s) => s.team_id === t)?.at as number | undefined) ?? null
+		});
+	return out;
+}
+
+export interface TodoItem {
+	id: number;
+	kind: AssignmentKind;
+	title: string;
+	opensOn: string;
+	dueOn: string;
+	status: WorkStatus;
+	teamId: number | null;
+	closed: boolean;
+}
+
+/** "Việc cần làm": the pupil's opened work in their current class, soonest due first. */
+export async function listPupilWork(db: Conn, pupilId: number, now = Date.now()): Promise<TodoItem[]> {
+	const rows = await db
+		.selectFrom('assignments as a')
+		.innerJoin('assignment_targets as t', 't.assignment_id', 'a.id')
+		.innerJoin('enrolments as e', (j) => j.onRef('e.class_id', '=', 't.class_id').on('e.ended_on', 'is', null))
+		.selectAll('a')
+		.where('e.pupil_id', '=', pupilId)
+		.where((eb) => eb.or([eb('t.pupil_id', 'is', null), eb('t.pupil_id', '=', pupilId)]))
+		.where('a.opens_on', '<=', today(now))
+		.distinct()
+		.execute();
+	const items: TodoItem[] = [];
+	for (const r of rows) {
+		const a = toAssignment(r);
+		const w = (await pupilStatuses(db, a, [pupilId], now)).get(pupilId)!;
+		items.push({ id: a.id, kind: a.kind, title: a.title, opensOn: a.opensOn, dueOn: a.dueOn, status: w.status, teamId: w.teamId, closed: a.closedAt !== null });
+	}
+	return items.sort(byDue);
+}
+
+/** The assignment, if it is opened and set for this pupil (their class, or them by name). */
+export async function getAssignmentForPupil(db: Conn, pupilId: number, id: number, now = Date.now()) {
+	const items = await listPupilWork(db, pupilId, now);
+	if (!items.some((i) => i.id === id)) return undefined;
+	return getAssignment(db, id);
+}

@@ -1,0 +1,73 @@
+import { fail } from '@sveltejs/kit';
+import { requirePupilTeam } from '$lib/server/projects/guard';
+import * as portfolio from '$lib/server/portfolios/portfolio';
+import * as reviews from '$lib/server/projects/reviews';
+import { uploadFile, uploadPhoto } from '$lib/server/portfolios/upload';
+import * as assignments from '$lib/server/assignments/assignments';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { user, db, team, assignment } = await requirePupilTeam(event);
+	const work = (await assignments.pupilStatuses(db, assignment, [user.id])).get(user.id)!;
+	const p = await portfolio.loadPortfolio(db, team);
+	return {
+		me: user.id,
+		team: { id: team.id, name: team.name, className: team.className, members: team.members },
+		assignment: { title: assignment.title, instructions: assignment.instructions, dueOn: assignment.dueOn, closed: assignment.closedAt !== null },
+		status: work.status,
+		portfolio: p,
+		reviews: await reviews.listReviews(db, team.id)
+	};
+};
+
+const text = (form: FormData, name: string, max: number) => String(form.get(name) ?? '').slice(0, max);
+
+export const actions: Actions = {
+	entry: async (event) => {
+		const { user, db, team } = await requirePupilTeam(event);
+		const form = await event.request.formData();
+		const stepKey = text(form, 'stepKey', 50);
+		const body = text(form, 'body', portfolio.MAX_ENTRY + 1000);
+		const r = await portfolio.addEntry(db, team, stepKey, user.id, body);
+		if (!r.ok) return fail(400, { step: stepKey, entryError: r.error, body });
+		return { step: stepKey, entryAdded: true };
+	},
+	reflection: async (event) => {
+		const { user, db, team } = await requirePupilTeam(event);
+		const form = await event.request.formData();
+		const stepKey = text(form, 'stepKey', 50);
+		const body = text(form, 'body', portfolio.MAX_REFLECTION + 1000);
+		const r = await portfolio.saveReflection(db, team, stepKey, user.id, body);
+		if (!r.ok) return fail(400, { step: stepKey, reflectionError: r.error, reflection: body });
+		return { step: stepKey, reflectionSaved: true };
+	},
+	photo: async (event) => {
+		const { user, db, team } = await requirePupilTeam(event);
+		const form = await event.request.formData();
+		const stepKey = text(form, 'stepKey', 50);
+		const r = await uploadPhoto(db, team, user.id, { stepKey, file: form.get('photo'), clientKey: null, caption: text(form, 'caption', 300) });
+		if (!r.ok) return fail(400, { step: stepKey, photoError: r.error });
+		return { step: stepKey, photoAdded: true };
+	},
+	file: async (event) => {
+		const { user, db, team } = await requirePupilTeam(event);
+		const form = await event.request.formData();
+		const stepKey = text(form, 'stepKey', 50);
+		const r = await uploadFile(db, team, user.id, { stepKey, file: form.get('file') });
+		if (!r.ok) return fail(400, { step: stepKey, fileError: r.error });
+		return { step: stepKey, fileAdded: true };
+	},
+	submitStep: async (event) => {
+		const { user, db, team } = await requirePupilTeam(event);
+		const stepKey = text(await event.request.formData(), 'stepKey', 50);
+		const r = await portfolio.submit(db, team, stepKey, user.id);
+		if (!r.ok) return fail(400, { step: stepKey, submitError: r.error });
+		return { step: stepKey, stepSubmitted: true };
+	},
+	submitAll: async (event) => {
+		const { user, db, team } = await requirePupilTeam(event);
+		const r = await portfolio.submit(db, team, null, user.id);
+		if (!r.ok) return fail(400, { submitError: r.error });
+		return { allSubmitted: true };
+	}
+};

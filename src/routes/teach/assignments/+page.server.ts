@@ -1,0 +1,69 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { requireTeacher } from '$lib/server/auth/guard';
+import * as assignments from '$lib/server/assignments/assignments';
+import * as rubrics from '$lib/server/projects/rubrics';
+import { listTeacherClasses } from '$lib/server/classes/classes';
+import { listRoster, today } from '$lib/server/classes/pupils';
+import { listLessonsForAssigning } from '$lib/server/curriculum';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireTeacher(event);
+	const db = database();
+	const classes = await listTeacherClasses(db, user.id);
+	const rosters = await Promise.all(classes.map(async (c) => ({ classId: c.id, className: c.name, pupils: (await listRoster(db, c.id)).map((p) => ({ id: p.id, fullName: p.fullName })) })));
+	// The library's published lessons and the teacher's own (a colleague's draft stays theirs).
+	const lessons = await listLessonsForAssigning(db, user);
+	const exercises = await db
+		.selectFrom('exercises')
+		.select(['id', 'title', 'grade', 'kind', 'concept'])
+		.where('status', '=', 'published')
+		.where((eb) => eb.or([eb('school_id', 'is', null), eb('school_id', '=', user.schoolId)]))
+		.orderBy('grade')
+		.orderBy('title')
+		.execute();
+	return {
+		assignments: await assignments.listTeacherAssignments(db, user),
+		classes,
+		rosters,
+		lessons,
+		exercises,
+		rubrics: (await rubrics.listRubrics(db, user.schoolId)).map((r) => ({ id: r.id, title: r.title })),
+		today: today()
+	};
+};
+
+const ids = (values: FormDataEntryValue[]) => values.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireTeacher(event);
+		const form = await event.request.formData();
+		// Exercises come with their place in the set: "ex_<id>" = a number; empty means not in the set.
+		const ordered: { id: number; pos: number }[] = [];
+		for (const [k, v] of form) {
+			const match = /^ex_(\d+)$/.exec(k);
+			const pos = Number(v);
+			if (match && String(v).trim() !== '' && Number.isFinite(pos)) ordered.push({ id: Number(match[1]), pos });
+		}
+		ordered.sort((a, b) => a.pos - b.pos);
+		const input = {
+			kind: String(form.get('kind') ?? ''),
+			title: String(form.get('title') ?? '').slice(0, 500),
+			instructions: String(form.get('instructions') ?? '').slice(0, 6000),
+			opensOn: String(form.get('opensOn') ?? ''),
+			dueOn: String(form.get('dueOn') ?? ''),
+			classIds: ids(form.getAll('classIds')),
+			pupilIds: ids(form.getAll('pupilIds')),
+			exerciseIds: ordered.map((o) => o.id),
+			lessonId: Number(form.get('lessonId')) || null,
+			process: String(form.get('process') ?? ''),
+			rubricId: Number(form.get('rubricId')) || null
+		};
+		const db = database();
+		const result = await db.transaction().execute((tx) => assignments.createAssignment(tx, user, input));
+		if (!result.ok) return fail(400, { values: { kind: input.kind, title: input.title, instructions: input.instructions, opensOn: input.opensOn, dueOn: input.dueOn }, errors: result.errors });
+		redirect(303, `/teach/assignments/${result.id}`);
+	}
+};
