@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Conn } from '../db';
 import { classConditions, groupExpressions, semestersOf, type Dimension, type Scope } from './scope';
 import { hideSmall } from './hide';
-import { pupilGroups } from './reach';
+import { pupilGroups, type GroupSize } from './reach';
 
 export const CONCEPTS = ['sequence', 'loops', 'conditions', 'variables', 'functions'] as const;
 
@@ -55,8 +55,8 @@ async function sums(db: Conn, scope: Scope, key: ReturnType<typeof groupExpressi
 }
 
 /** Mastery per group; a group of fewer than 10 pupils (enrolled in the period) is hidden. */
-export async function mastery(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now()): Promise<MasteryRow[]> {
-	const groups = await pupilGroups(db, scope, dim, now);
+export async function mastery(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now(), known?: GroupSize[]): Promise<MasteryRow[]> {
+	const groups = known ?? (await pupilGroups(db, scope, dim, now));
 	const work = new Map((await sums(db, scope, groupExpressions(dim))).map((r) => [r.key, r]));
 	return groups.map((gr) => {
 		const w = work.get(gr.key) ?? { attempts: 0, passed: 0, stars: 0, hints: 0 };
@@ -71,8 +71,8 @@ export interface ConceptGradeRow extends MasteryRow {
 }
 
 /** Mastery by concept and grade: the pupils of a grade in the scope are the group. */
-export async function masteryByConceptGrade(db: Conn, scope: Scope, now = Date.now()): Promise<ConceptGradeRow[]> {
-	const grades = await pupilGroups(db, scope, 'grade', now);
+export async function masteryByConceptGrade(db: Conn, scope: Scope, now = Date.now(), known?: GroupSize[]): Promise<ConceptGradeRow[]> {
+	const grades = known ?? (await pupilGroups(db, scope, 'grade', now));
 	const key = { key: sql.raw("g.concept || '|' || c.grade"), label: sql.raw('g.concept') };
 	const work = new Map((await sums(db, scope, key)).map((r) => [r.key, r]));
 	const out: ConceptGradeRow[] = [];
@@ -88,8 +88,8 @@ export async function masteryByConceptGrade(db: Conn, scope: Scope, now = Date.n
 }
 
 /** Pass rate per concept over the whole scope (the chart "pass rate by concept"). */
-export async function masteryByConcept(db: Conn, scope: Scope, now = Date.now()): Promise<MasteryRow[]> {
-	const total = (await pupilGroups(db, scope, 'all', now))[0]?.pupils ?? 0;
+export async function masteryByConcept(db: Conn, scope: Scope, now = Date.now(), known?: GroupSize[]): Promise<MasteryRow[]> {
+	const total = (known ?? (await pupilGroups(db, scope, 'all', now)))[0]?.pupils ?? 0;
 	const work = new Map((await sums(db, scope, { key: sql.raw('g.concept'), label: sql.raw('g.concept') })).map((r) => [r.key, r]));
 	return CONCEPTS.map((concept) => {
 		const w = work.get(concept) ?? { attempts: 0, passed: 0, stars: 0, hints: 0 };

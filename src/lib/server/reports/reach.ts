@@ -61,8 +61,8 @@ async function staffGroups(db: Conn, scope: Scope, dim: Dimension | 'all') {
 }
 
 /** Reach per group; the pupils of a group of fewer than 10 are hidden. */
-export async function reach(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now()): Promise<ReachRow[]> {
-	const pupils = await pupilGroups(db, scope, dim, now);
+export async function reach(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now(), known?: GroupSize[]): Promise<ReachRow[]> {
+	const pupils = known ?? (await pupilGroups(db, scope, dim, now));
 	const byKey = new Map<string, ReachRow>();
 	if (!PUPIL_DIMENSIONS.includes(dim as Dimension)) {
 		for (const r of await staffGroups(db, scope, dim)) {

@@ -1,7 +1,9 @@
 // The demo pilot, in order: each domain adds its own seed step here (one line each).
 import type { DB } from '../db';
 import { seedDemo } from './demo';
+import { seedProgress } from './progress';
 
 export async function seedAll(db: DB, now = Date.now()): Promise<void> {
 	await seedDemo(db, now);
+	await seedProgress(db, now);
 }

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Conn } from '../db';
 import type { SurveyAudience, SurveyScale } from '../db/types';
 import { cleanText } from '$lib/text/normalize';
+import { today as todayInVietnam } from '../classes/pupils';
 import { groupExpressions, type Dimension, type Scope } from '../reports/scope';
 import { change, scaleScores, spreadOf, type Spread } from './scoring';
 
@@ -190,7 +191,7 @@ export async function submitResponse(
 	raw: Map<number, number>,
 	now = Date.now()
 ): Promise<SubmitResult> {
-	const today = new Date(now).toISOString().slice(0, 10);
+	const today = todayInVietnam(now);
 	const open = (await windowsFor(db, user, today)).find((w) => w.id === windowId);
 	if (!open) return { ok: false, error: 'not_open' };
 	if (open.answered) return { ok: false, error: 'already_answered' };

@@ -1,0 +1,15 @@
+import { database } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { readView } from '$lib/server/reports/params';
+import { buildTables } from '$lib/server/reports/dashboard';
+import type { PageServerLoad } from './$types';
+
+// The whole evaluation for a period on A4 pages, for the provincial committee's file.
+export const load: PageServerLoad = async (event) => {
+	requireRole(event, 'department', 'admin');
+	const db = database();
+	const view = await readView(db, event.url);
+	if (!view) return { view: null, tables: [], printedAt: '' };
+	const tables = await buildTables(db, view.scope, view.dim, Date.now());
+	return { view, tables, printedAt: new Date().toISOString().slice(0, 10) };
+};
