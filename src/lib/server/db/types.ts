@@ -164,6 +164,7 @@ export interface Database {
 	schema_migrations: SchemaMigrationsTable;
 	progress_lesson_plans: ProgressLessonPlansTable;
 	progress_mastery_rollup: ProgressMasteryRollupTable;
+	progress_mastery_class: ProgressMasteryClassTable;
 	progress_pupil_activity: ProgressPupilActivityTable;
 	progress_weekly_active: ProgressWeeklyActiveTable;
 	survey_forms: SurveyFormsTable;
@@ -173,6 +174,7 @@ export interface Database {
 	survey_responses: SurveyResponsesTable;
 	survey_answers: SurveyAnswersTable;
 	survey_scale_scores: SurveyScaleScoresTable;
+	survey_results_rollup: SurveyResultsRollupTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -193,6 +195,16 @@ export interface ProgressMasteryRollupTable {
 	concept: Concept;
 	gender: string;
 	ethnicity: string;
+	attempts: number;
+	passed: number;
+	stars: number;
+	hints: number;
+}
+
+export interface ProgressMasteryClassTable {
+	class_id: number;
+	semester: number;
+	concept: Concept;
 	attempts: number;
 	passed: number;
 	stars: number;
@@ -269,4 +281,16 @@ export interface SurveyScaleScoresTable {
 	response_id: number;
 	scale: string;
 	score: number;
+}
+
+export interface SurveyResultsRollupTable {
+	window_id: number;
+	school_id: number;
+	grade: number;
+	gender: string;
+	ethnicity: string;
+	scale: string;
+	n: number;
+	total: number;
+	sq: number;
 }

@@ -5,8 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { levelLabel } from '$lib/level';
 import { genderLabel } from '$lib/pupil-errors';
 import { shown } from './hide';
-import { pupilGroups } from './reach';
-import { reach } from './reach';
+import { groupRoster, reach, rosterCells, type RosterCell } from './reach';
 import { mastery, masteryByConcept, masteryByConceptGrade } from './mastery';
 import { dosage } from './dosage';
 import { adoption, type AdoptionDimension } from './adoption';
@@ -60,10 +59,18 @@ const v = (x: number | null, hidden: boolean): Cell => shown(x, hidden);
  * Every table of the dashboard for a scope, broken down by `dim`. `drill(dim, key)` gives the link of a
  * row one level down (a school, then a class), or undefined.
  */
-export async function buildTables(db: Conn, scope: Scope, dim: Dimension, now = Date.now(), drill?: (dim: Dimension, key: string) => string | undefined): Promise<Table[]> {
+export async function buildTables(
+	db: Conn,
+	scope: Scope,
+	dim: Dimension,
+	now = Date.now(),
+	drill?: (dim: Dimension, key: string) => string | undefined,
+	roster?: RosterCell[]
+): Promise<Table[]> {
 	const tables: Table[] = [];
-	const groups = await pupilGroups(db, scope, dim, now);
-	const all = await pupilGroups(db, scope, 'all', now);
+	const cells = roster ?? (await rosterCells(db, scope, now));
+	const groups = groupRoster(cells, dim);
+	const all = groupRoster(cells, 'all');
 	const first = dimensionLabel(dim);
 	const label = (key: string, l: string) => groupLabel(dim, key, l);
 
@@ -122,7 +129,7 @@ export async function buildTables(db: Conn, scope: Scope, dim: Dimension, now = 
 		rows: byConcept.map((r) => ({ label: conceptLabel(r.key), hidden: r.hidden, cells: masteryCells(r) })),
 		chart: { type: 'bar', valueIndex: 2, max: 100 }
 	});
-	const grades = dim === 'grade' ? groups : await pupilGroups(db, scope, 'grade', now);
+	const grades = dim === 'grade' ? groups : groupRoster(cells, 'grade');
 	const cg = await masteryByConceptGrade(db, scope, now, grades);
 	tables.push({
 		id: 'concept_grade',

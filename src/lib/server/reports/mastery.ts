@@ -34,15 +34,17 @@ export function masteryFigures(t: { attempts: number; passed: number; stars: num
 	};
 }
 
-async function sums(db: Conn, scope: Scope, key: ReturnType<typeof groupExpressions>, extra = sql`1 = 1`) {
+async function sums(db: Conn, scope: Scope, key: ReturnType<typeof groupExpressions>, byPupil = false) {
 	const sem = semestersOf(scope.period);
+	// Gender and ethnicity need the detailed rollup; every other breakdown reads the per-class one.
+	const table = sql.raw(byPupil ? 'progress_mastery_rollup' : 'progress_mastery_class');
 	const { rows } = await sql<{ key: string | number; label: string | number; attempts: number; passed: number; stars: number; hints: number }>`
 		SELECT ${key.key} AS key, ${key.label} AS label, SUM(g.attempts) AS attempts, SUM(g.passed) AS passed,
 			SUM(g.stars) AS stars, SUM(g.hints) AS hints
-		FROM progress_mastery_rollup g
+		FROM ${table} g
 		JOIN classes c ON c.id = g.class_id
 		JOIN schools s ON s.id = c.school_id
-		WHERE ${classConditions(scope)} AND g.semester IN (${sql.join(sem)}) AND ${extra}
+		WHERE ${classConditions(scope)} AND g.semester IN (${sql.join(sem)})
 		GROUP BY 1`.execute(db);
 	return rows.map((r) => ({
 		key: String(r.key),
@@ -57,7 +59,7 @@ async function sums(db: Conn, scope: Scope, key: ReturnType<typeof groupExpressi
 /** Mastery per group; a group of fewer than 10 pupils (enrolled in the period) is hidden. */
 export async function mastery(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now(), known?: GroupSize[]): Promise<MasteryRow[]> {
 	const groups = known ?? (await pupilGroups(db, scope, dim, now));
-	const work = new Map((await sums(db, scope, groupExpressions(dim))).map((r) => [r.key, r]));
+	const work = new Map((await sums(db, scope, groupExpressions(dim), dim === 'gender' || dim === 'ethnicity')).map((r) => [r.key, r]));
 	return groups.map((gr) => {
 		const w = work.get(gr.key) ?? { attempts: 0, passed: 0, stars: 0, hints: 0 };
 		const row = { key: gr.key, label: gr.label, pupils: gr.pupils, ...masteryFigures(w) };

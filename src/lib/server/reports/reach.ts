@@ -14,26 +14,92 @@ export interface GroupSize {
 	active: number;
 }
 
+/** Pupils of one class, gender and ethnicity: the finest grain every pupil-based group is summed from. */
+export interface RosterCell {
+	classId: number;
+	className: string;
+	grade: number;
+	schoolId: number;
+	schoolName: string;
+	commune: string;
+	level: string;
+	gender: string;
+	ethnicity: string;
+	pupils: number;
+	active: number;
+}
+
 /**
- * Pupils enrolled in the scope's classes during the period, per group, and those active (an attempt or
- * a sign-in) in the 30 days before `now`. These are also the group sizes every pupil-based indicator
- * uses to hide small groups.
+ * Pupils enrolled in the scope's classes during the period, per class, gender and ethnicity, and those
+ * active (an attempt or a sign-in) in the 30 days before `now`. One scan of the enrolments serves every
+ * breakdown of a page (a pupil who changed class in the period counts in both classes).
  */
-export async function pupilGroups(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now()): Promise<GroupSize[]> {
+export async function rosterCells(db: Conn, scope: Scope, now = Date.now()): Promise<RosterCell[]> {
 	const { from, to } = periodDates(scope);
-	const g = groupExpressions(dim);
 	const since = now - ACTIVE_DAYS * DAY;
-	const { rows } = await sql<{ key: string | number; label: string | number; pupils: number; active: number }>`
-		SELECT ${g.key} AS key, ${g.label} AS label, COUNT(DISTINCT e.pupil_id) AS pupils,
-			COUNT(DISTINCT CASE WHEN a.last_at >= ${since} THEN e.pupil_id END) AS active
+	const { rows } = await sql<{ class_id: number; class_name: string; grade: number; school_id: number; school_name: string; commune: string; level: string; gender: string; ethnicity: string; pupils: number; active: number }>`
+		SELECT c.id AS class_id, c.name AS class_name, c.grade, s.id AS school_id, s.name AS school_name, s.commune, s.level,
+			COALESCE(g.gender, '') AS gender, COALESCE(g.ethnicity, '') AS ethnicity,
+			COUNT(DISTINCT e.pupil_id) AS pupils, COUNT(DISTINCT CASE WHEN a.last_at >= ${since} THEN e.pupil_id END) AS active
 		FROM enrolments e
 		JOIN classes c ON c.id = e.class_id
 		JOIN schools s ON s.id = c.school_id
 		LEFT JOIN pupil_profiles g ON g.user_id = e.pupil_id
 		LEFT JOIN progress_pupil_activity a ON a.pupil_id = e.pupil_id
 		WHERE ${classConditions(scope)} AND e.started_on <= ${to} AND (e.ended_on IS NULL OR e.ended_on >= ${from})
-		GROUP BY 1 ORDER BY 2`.execute(db);
-	return rows.map((r) => ({ key: String(r.key), label: String(r.label), pupils: Number(r.pupils), active: Number(r.active) }));
+		GROUP BY c.id, 8, 9`.execute(db);
+	return rows.map((r) => ({
+		classId: r.class_id,
+		className: r.class_name,
+		grade: r.grade,
+		schoolId: r.school_id,
+		schoolName: r.school_name,
+		commune: r.commune,
+		level: r.level,
+		gender: r.gender,
+		ethnicity: r.ethnicity,
+		pupils: Number(r.pupils),
+		active: Number(r.active)
+	}));
+}
+
+/** The key and label of a roster cell's group (as groupExpressions gives them in SQL). */
+export function cellGroup(c: RosterCell, dim: Dimension | 'all'): [string, string] {
+	switch (dim) {
+		case 'all':
+			return ['all', 'all'];
+		case 'school':
+			return [String(c.schoolId), c.schoolName];
+		case 'commune':
+			return [c.commune, c.commune];
+		case 'level':
+			return [c.level, c.level];
+		case 'grade':
+			return [String(c.grade), String(c.grade)];
+		case 'class':
+			return [String(c.classId), `${c.schoolName} · ${c.className}`];
+		case 'gender':
+			return [c.gender, c.gender];
+		case 'ethnicity':
+			return [c.ethnicity, c.ethnicity];
+	}
+}
+
+export function groupRoster(cells: RosterCell[], dim: Dimension | 'all'): GroupSize[] {
+	const groups = new Map<string, GroupSize>();
+	for (const c of cells) {
+		const [key, label] = cellGroup(c, dim);
+		const g = groups.get(key) ?? { key, label, pupils: 0, active: 0 };
+		g.pupils += c.pupils;
+		g.active += c.active;
+		groups.set(key, g);
+	}
+	return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** Pupils (and active pupils) per group: the group sizes every pupil-based indicator hides small groups by. */
+export async function pupilGroups(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now(), cells?: RosterCell[]): Promise<GroupSize[]> {
+	return groupRoster(cells ?? (await rosterCells(db, scope, now)), dim);
 }
 
 export interface ReachRow {

@@ -88,6 +88,11 @@ describe('windows, responses and results', () => {
 		const rows = await surveys.results(db, formId, t.scope(), 'all');
 		expect(rows.find((r) => r.scale === 'maths')).toMatchObject({ pre: { n: 12, mean: 3, sd: 0 }, post: { n: 12, mean: 5, sd: 0 }, change: 2, hidden: false });
 		expect(rows.find((r) => r.scale === 'science')).toMatchObject({ pre: { mean: 3 }, post: { n: 12, mean: 4.5, sd: 0.52 }, change: 1.5 });
+		// A school's view reads the responses themselves; the province's the rollup: the same figures.
+		const raw = await surveys.results(db, formId, t.scope({ schoolId: t.schoolA }), 'all');
+		expect(raw).toEqual(rows);
+		const byGrade = await surveys.results(db, formId, t.scope(), 'grade');
+		expect(byGrade.find((r) => r.scale === 'maths')).toMatchObject({ key: '4', change: 2 });
 		const byGender = await surveys.results(db, formId, t.scope(), 'gender');
 		expect(byGender.find((r) => r.key === 'female' && r.scale === 'maths')).toMatchObject({ change: 2, hidden: false });
 		expect(byGender.find((r) => r.key === 'male' && r.scale === 'maths')).toMatchObject({ change: null, hidden: true, post: { mean: null } });

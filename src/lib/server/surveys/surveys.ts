@@ -245,20 +245,33 @@ export interface ScaleResult {
  * A group with fewer than 10 responses on either side is hidden.
  */
 export async function results(db: Conn, formId: number, scope: Scope, dim: Dimension | 'all'): Promise<ScaleResult[]> {
+	// Province-wide views read the rollup the scale scores' trigger keeps; a school or a class reads its
+	// own responses (few, and indexed by window and school), and so does a breakdown by class.
+	const fromRollup = !scope.schoolId && !scope.classId && dim !== 'class';
 	const g = groupExpressions(dim, 'r.gender', 'r.ethnicity');
-	// Responses keep their school and grade; the class is only used to filter the scope.
-	const { rows } = await sql<{ key: string | number; label: string | number; scale: string; phase: string; n: number; total: number; sq: number }>`
-		SELECT ${g.key} AS key, ${g.label} AS label, sc.scale, w.phase, COUNT(*) AS n, SUM(sc.score) AS total, SUM(sc.score * sc.score) AS sq
+	const filters = sql`w.form_id = ${formId} AND w.school_year_id = ${scope.yearId}
+			${scope.level ? sql`AND s.level = ${scope.level}` : sql``}
+			${scope.commune ? sql`AND s.commune = ${scope.commune}` : sql``}
+			${scope.schoolId ? sql`AND s.id = ${scope.schoolId}` : sql``}
+			${scope.classId ? sql`AND r.class_id = ${scope.classId}` : sql``}`;
+	type Row = { key: string | number; label: string | number; scale: string; phase: string; n: number; total: number; sq: number };
+	const key = dim === 'grade' ? { key: sql.raw('r.grade'), label: sql.raw('r.grade') } : g;
+	const { rows } = fromRollup
+		? await sql<Row>`
+		SELECT ${key.key} AS key, ${key.label} AS label, r.scale, w.phase, SUM(r.n) AS n, SUM(r.total) AS total, SUM(r.sq) AS sq
+		FROM survey_results_rollup r
+		JOIN survey_windows w ON w.id = r.window_id
+		JOIN schools s ON s.id = r.school_id
+		WHERE ${filters}
+		GROUP BY 1, 3, 4 ORDER BY 2`.execute(db)
+		: await sql<Row>`
+		SELECT ${key.key} AS key, ${key.label} AS label, sc.scale, w.phase, COUNT(*) AS n, SUM(sc.score) AS total, SUM(sc.score * sc.score) AS sq
 		FROM survey_scale_scores sc
 		JOIN survey_responses r ON r.id = sc.response_id
 		JOIN survey_windows w ON w.id = r.window_id
 		JOIN schools s ON s.id = r.school_id
 		LEFT JOIN classes c ON c.id = r.class_id
-		WHERE w.form_id = ${formId} AND w.school_year_id = ${scope.yearId}
-			${scope.level ? sql`AND s.level = ${scope.level}` : sql``}
-			${scope.commune ? sql`AND s.commune = ${scope.commune}` : sql``}
-			${scope.schoolId ? sql`AND s.id = ${scope.schoolId}` : sql``}
-			${scope.classId ? sql`AND r.class_id = ${scope.classId}` : sql``}
+		WHERE ${filters}
 		GROUP BY 1, 3, 4 ORDER BY 2`.execute(db);
 	const byKey = new Map<string, { key: string; label: string; scale: string; pre: Spread; post: Spread }>();
 	const empty = (): Spread => ({ n: 0, mean: null, sd: null });

@@ -1,6 +1,8 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { drillLink, readView } from '$lib/server/reports/params';
+import { rosterCells } from '$lib/server/reports/reach';
+import { cached } from '$lib/server/reports/cache';
 import { buildTables, dimensionLabel } from '$lib/server/reports/dashboard';
 import { tablesToXlsx } from '$lib/server/reports/excel';
 import { m } from '$lib/paraglide/messages';
@@ -13,7 +15,7 @@ export const GET: RequestHandler = async (event) => {
 	const db = database();
 	const view = await readView(db, event.url);
 	if (!view) error(404, { message: m.no_current_year() });
-	const tables = await buildTables(db, view.scope, view.dim, Date.now(), drillLink(view));
+	const tables = await buildTables(db, view.scope, view.dim, Date.now(), drillLink(view), await cached(`roster:${JSON.stringify(view.scope)}`, () => rosterCells(db, view.scope)));
 	const where = view.cls ? `${view.cls.schoolName} · ${view.cls.name}` : (view.school?.name ?? m.progress_province());
 	const body = await tablesToXlsx(tables, [
 		m.department_title(),

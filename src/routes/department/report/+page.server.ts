@@ -1,6 +1,8 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { readView } from '$lib/server/reports/params';
+import { rosterCells } from '$lib/server/reports/reach';
+import { cached } from '$lib/server/reports/cache';
 import { buildTables } from '$lib/server/reports/dashboard';
 import type { PageServerLoad } from './$types';
 
@@ -10,6 +12,6 @@ export const load: PageServerLoad = async (event) => {
 	const db = database();
 	const view = await readView(db, event.url);
 	if (!view) return { view: null, tables: [], printedAt: '' };
-	const tables = await buildTables(db, view.scope, view.dim, Date.now());
+	const tables = await buildTables(db, view.scope, view.dim, Date.now(), undefined, await cached(`roster:${JSON.stringify(view.scope)}`, () => rosterCells(db, view.scope)));
 	return { view, tables, printedAt: new Date().toISOString().slice(0, 10) };
 };
