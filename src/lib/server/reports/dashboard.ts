@@ -160,26 +160,42 @@ export async function buildTables(
 		}))
 	});
 
+	// Attitude: a row per group; per scale the pre and post means, the change and the spread (SD) after.
 	for (const form of await surveys.listForms(db)) {
 		const res = await surveys.results(db, form.id, scope, dim);
+		const scales = surveys.ALL_SCALES.filter((sc) => res.some((r) => r.scale === sc));
+		const byGroup = new Map<string, typeof res>();
+		for (const r of res) byGroup.set(r.key, [...(byGroup.get(r.key) ?? []), r]);
 		tables.push({
 			id: `attitude_${form.audience}`,
 			title: m.progress_t_attitude({ form: form.title }),
-			columns: [first, m.progress_col_scale(), m.progress_col_pre_n(), m.progress_col_pre_mean(), m.progress_col_pre_sd(), m.progress_col_post_n(), m.progress_col_post_mean(), m.progress_col_post_sd(), m.progress_col_change()],
-			rows: res.map((r) => ({
-				label: label(r.key, r.label),
-				hidden: r.hidden,
-				cells: [
-					scaleLabel(r.scale),
-					v(r.pre.n || null, r.hidden),
-					v(r.pre.mean, r.hidden),
-					v(r.pre.sd, r.hidden),
-					v(r.post.n || null, r.hidden),
-					v(r.post.mean, r.hidden),
-					v(r.post.sd, r.hidden),
-					v(r.change, r.hidden)
-				]
-			})),
+			columns: [
+				first,
+				m.progress_col_pre_n(),
+				m.progress_col_post_n(),
+				...scales.flatMap((sc) => [
+					`${scaleLabel(sc)}: ${m.progress_col_pre_mean()}`,
+					`${scaleLabel(sc)}: ${m.progress_col_post_mean()}`,
+					`${scaleLabel(sc)}: ${m.progress_col_change()}`,
+					`${scaleLabel(sc)}: ${m.progress_col_post_sd()}`
+				])
+			],
+			rows: [...byGroup.values()].map((rs) => {
+				const hidden = rs.some((r) => r.hidden);
+				const cell = (sc: string, f: (r: (typeof rs)[number]) => number | null) => {
+					const r = rs.find((x) => x.scale === sc);
+					return v(r ? f(r) : null, hidden);
+				};
+				return {
+					label: label(rs[0].key, rs[0].label),
+					hidden,
+					cells: [
+						v(rs[0].pre.n || null, hidden),
+						v(rs[0].post.n || null, hidden),
+						...scales.flatMap((sc) => [cell(sc, (r) => r.pre.mean), cell(sc, (r) => r.post.mean), cell(sc, (r) => r.change), cell(sc, (r) => r.post.sd)])
+					]
+				};
+			}),
 			note: res.length ? undefined : m.progress_no_responses()
 		});
 	}

@@ -3,6 +3,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { drillLink, readView } from '$lib/server/reports/params';
 import { rosterCells } from '$lib/server/reports/reach';
 import { cached } from '$lib/server/reports/cache';
+import { getLocale } from '$lib/paraglide/runtime';
 import { buildTables, dimensionLabel } from '$lib/server/reports/dashboard';
 import { tablesToXlsx } from '$lib/server/reports/excel';
 import { m } from '$lib/paraglide/messages';
@@ -15,7 +16,9 @@ export const GET: RequestHandler = async (event) => {
 	const db = database();
 	const view = await readView(db, event.url);
 	if (!view) error(404, { message: m.no_current_year() });
-	const tables = await buildTables(db, view.scope, view.dim, Date.now(), drillLink(view), await cached(`roster:${JSON.stringify(view.scope)}`, () => rosterCells(db, view.scope)));
+	const tables = await cached(`tables:drill:${getLocale()}:${view.dim}:${JSON.stringify(view.scope)}`, async () =>
+		buildTables(db, view.scope, view.dim, Date.now(), drillLink(view), await cached(`roster:${JSON.stringify(view.scope)}`, () => rosterCells(db, view.scope)))
+	);
 	const where = view.cls ? `${view.cls.schoolName} · ${view.cls.name}` : (view.school?.name ?? m.progress_province());
 	const body = await tablesToXlsx(tables, [
 		m.department_title(),
