@@ -161,12 +161,14 @@ console.log(`\nDashboard on ${dbPath} (${attemptsCount.toLocaleString('en')} att
 console.log('page'.padEnd(32) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9));
 const all = [];
 const htmlAll = [];
+const perPage = [];
 for (const [name, path] of pages) {
 	await timed(base + path, cookie); // warm-up
 	const times = [];
 	for (let i = 0; i < RUNS; i++) times.push(await timed(base + path, cookie));
 	all.push(...times);
 	if (!path.includes('/export')) htmlAll.push(...times);
+	perPage.push(pct(times, 95));
 	console.log(name.padEnd(32) + pct(times, 50).toFixed(0).padStart(9) + pct(times, 95).toFixed(0).padStart(9));
 }
 writing = false;
@@ -188,8 +190,9 @@ const scan = (() => {
 	return ms;
 })();
 void fullScanMs;
-const p95 = pct(all, 95);
-console.log(`\nall dashboard pages (incl. export): p95 ${p95.toFixed(0)} ms; HTML pages only: p95 ${pct(htmlAll, 95).toFixed(0)} ms`);
+// The budget is per page: the line reports the worst page's p95 (the pooled p95 is printed above it).
+const p95 = Math.max(...perPage);
+console.log(`\nall loads pooled: p95 ${pct(all, 95).toFixed(0)} ms (HTML pages only: ${pct(htmlAll, 95).toFixed(0)} ms); worst page p95: ${p95.toFixed(0)} ms`);
 console.log(`full scan of exercise_attempts (${attemptsCount.toLocaleString('en')} rows): ${scan.toFixed(0)} ms`);
 console.log(`pupils' writes during the run (survey answers, ${writeTimes.length}): p50 ${writeTimes.length ? pct(writeTimes, 50).toFixed(0) : '-'} ms, p95 ${writeTimes.length ? pct(writeTimes, 95).toFixed(0) : '-'} ms`);
 console.log(`dashboard_p95_ms=${Math.round(p95)} ratio_to_full_scan=${(p95 / scan).toFixed(2)} autosave_p95_ms_during=${writeTimes.length ? Math.round(pct(writeTimes, 95)) : 'n/a'}`);

@@ -10,6 +10,8 @@ import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
+const files = new WeakMap<object, Promise<Buffer>>();
+
 // Every table of the view, one sheet each, with the same numbers as the page.
 export const GET: RequestHandler = async (event) => {
 	requireRole(event, 'department', 'admin');
@@ -20,16 +22,19 @@ export const GET: RequestHandler = async (event) => {
 		buildTables(db, view.scope, view.dim, Date.now(), drillLink(view), await cached(`roster:${JSON.stringify(view.scope)}`, () => rosterCells(db, view.scope)))
 	);
 	const where = view.cls ? `${view.cls.schoolName} · ${view.cls.name}` : (view.school?.name ?? m.progress_province());
-	const body = await tablesToXlsx(tables, [
+	// The file is made once per version of the cached tables, so it always holds the page's numbers.
+	let file = files.get(tables);
+	if (!file) files.set(tables, (file = tablesToXlsx(tables, [
 		m.department_title(),
 		`${where} · ${m.school_year_label({ name: view.yearName })} · ${periodName(view.scope.period)} · ${m.progress_filter_by()}: ${dimensionLabel(view.dim)}`,
 		m.progress_privacy_note()
-	]);
-	const file = `mam-stem-${view.yearName.replace(/\D+/g, '-')}-${view.scope.period}.xlsx`;
+	])));
+	const body = await file;
+	const name = `mam-stem-${view.yearName.replace(/\D+/g, '-')}-${view.scope.period}.xlsx`;
 	return new Response(new Uint8Array(body), {
 		headers: {
 			'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'Content-Disposition': `attachment; filename="${file}"`
+			'Content-Disposition': `attachment; filename="${name}"`
 		}
 	});
 };
