@@ -1,49 +1,20 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { currentYear } from '$lib/server/schools/years';
+import { drillLink, readView } from '$lib/server/reports/params';
+import { rosterCells } from '$lib/server/reports/reach';
+import { cached } from '$lib/server/reports/cache';
+import { getLocale } from '$lib/paraglide/runtime';
+import { buildTables } from '$lib/server/reports/dashboard';
 import type { PageServerLoad } from './$types';
 
-// Counts only: the department sees aggregates, never a pupil's name.
+// The pilot's evaluation: aggregates only, never a pupil's name; groups under 10 pupils are "< 10".
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'department', 'admin');
 	const db = database();
-	const year = await currentYear(db);
-	const rows = await db
-		.selectFrom('schools')
-		.select((eb) => [
-			'schools.id',
-			'schools.name',
-			'schools.commune',
-			'schools.level',
-			eb
-				.selectFrom('classes')
-				.select((e) => e.fn.countAll<number>().as('n'))
-				.whereRef('classes.school_id', '=', 'schools.id')
-				.where('classes.school_year_id', '=', year?.id ?? -1)
-				.as('classes'),
-			eb
-				.selectFrom('users')
-				.select((e) => e.fn.countAll<number>().as('n'))
-				.whereRef('users.school_id', '=', 'schools.id')
-				.where('users.role', '=', 'teacher')
-				.where('users.disabled_at', 'is', null)
-				.as('teachers'),
-			eb
-				.selectFrom('enrolments')
-				.innerJoin('classes', 'classes.id', 'enrolments.class_id')
-				.select((e) => e.fn.countAll<number>().as('n'))
-				.whereRef('classes.school_id', '=', 'schools.id')
-				.where('classes.school_year_id', '=', year?.id ?? -1)
-				.where('enrolments.ended_on', 'is', null)
-				.as('pupils')
-		])
-		.orderBy('schools.name')
-		.execute();
-	const schools = rows.map((r) => ({ ...r, classes: Number(r.classes), teachers: Number(r.teachers), pupils: Number(r.pupils) }));
-	const total = (k: 'classes' | 'teachers' | 'pupils') => schools.reduce((s, r) => s + r[k], 0);
-	return {
-		year,
-		schools,
-		totals: { schools: schools.length, classes: total('classes'), teachers: total('teachers'), pupils: total('pupils') }
-	};
+	const view = await readView(db, event.url);
+	if (!view) return { view: null, tables: [] };
+	const tables = await cached(`tables:drill:${getLocale()}:${view.dim}:${JSON.stringify(view.scope)}`, async () =>
+		buildTables(db, view.scope, view.dim, Date.now(), drillLink(view), await cached(`roster:${JSON.stringify(view.scope)}`, () => rosterCells(db, view.scope)))
+	);
+	return { view, tables };
 };

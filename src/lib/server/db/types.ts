@@ -178,6 +178,19 @@ export interface Database extends ProjectsDatabase {
 	exercise_attempts: ExerciseAttemptsTable;
 	exercise_work: ExerciseWorkTable;
 	schema_migrations: SchemaMigrationsTable;
+	progress_lesson_plans: ProgressLessonPlansTable;
+	progress_mastery_rollup: ProgressMasteryRollupTable;
+	progress_mastery_class: ProgressMasteryClassTable;
+	progress_pupil_activity: ProgressPupilActivityTable;
+	progress_weekly_active: ProgressWeeklyActiveTable;
+	survey_forms: SurveyFormsTable;
+	survey_items: SurveyItemsTable;
+	survey_windows: SurveyWindowsTable;
+	survey_window_schools: SurveyWindowSchoolsTable;
+	survey_responses: SurveyResponsesTable;
+	survey_answers: SurveyAnswersTable;
+	survey_scale_scores: SurveyScaleScoresTable;
+	survey_results_rollup: SurveyResultsRollupTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -425,4 +438,119 @@ export interface ProjectsDatabase {
 	review_scores: ReviewScoresTable;
 	showcase_entries: ShowcaseEntriesTable;
 	showcase_consents: ShowcaseConsentsTable;
+}
+
+// Progress, evaluation and surveys (migrations/0006_progress.sql).
+export interface ProgressLessonPlansTable {
+	class_id: number;
+	semester: number;
+	planned_lessons: number;
+	updated_by: number | null;
+	updated_at: number;
+}
+
+export interface ProgressMasteryRollupTable {
+	class_id: number;
+	semester: number;
+	concept: Concept;
+	gender: string;
+	ethnicity: string;
+	attempts: number;
+	passed: number;
+	stars: number;
+	hints: number;
+}
+
+export interface ProgressMasteryClassTable {
+	class_id: number;
+	semester: number;
+	concept: Concept;
+	attempts: number;
+	passed: number;
+	stars: number;
+	hints: number;
+}
+
+export interface ProgressPupilActivityTable {
+	pupil_id: number;
+	last_at: number;
+	last_week: Generated<string>;
+}
+
+export interface ProgressWeeklyActiveTable {
+	week: string;
+	class_id: number;
+	pupils: number;
+}
+
+export type SurveyAudience = 'pupil_primary' | 'pupil_secondary' | 'teacher';
+export type SurveyScale = 'maths' | 'science' | 'engineering' | 'skills' | 'careers' | 'efficacy' | 'practices';
+
+export interface SurveyFormsTable {
+	id: Generated<number>;
+	audience: SurveyAudience;
+	title: string;
+	updated_at: number;
+}
+
+export interface SurveyItemsTable {
+	id: Generated<number>;
+	form_id: number;
+	scale: SurveyScale;
+	position: number;
+	text: string;
+	reversed: Generated<number>;
+	archived: Generated<number>;
+}
+
+export interface SurveyWindowsTable {
+	id: Generated<number>;
+	form_id: number;
+	school_year_id: number;
+	phase: 'pre' | 'post';
+	opens_on: string;
+	closes_on: string;
+	created_by: number | null;
+	created_at: number;
+}
+
+export interface SurveyWindowSchoolsTable {
+	window_id: number;
+	school_id: number;
+}
+
+export interface SurveyResponsesTable {
+	id: Generated<number>;
+	window_id: number;
+	respondent_id: number;
+	school_id: number;
+	class_id: number | null;
+	grade: number | null;
+	gender: Generated<string>;
+	ethnicity: Generated<string>;
+	submitted_at: number;
+}
+
+export interface SurveyAnswersTable {
+	response_id: number;
+	item_id: number;
+	value: number;
+}
+
+export interface SurveyScaleScoresTable {
+	response_id: number;
+	scale: string;
+	score: number;
+}
+
+export interface SurveyResultsRollupTable {
+	window_id: number;
+	school_id: number;
+	grade: number;
+	gender: string;
+	ethnicity: string;
+	scale: string;
+	n: number;
+	total: number;
+	sq: number;
 }

@@ -4,10 +4,12 @@ import { seedDemo } from './demo';
 import { seedCurriculum } from './curriculum';
 import { seedExercises } from './exercises';
 import { seedProjects } from './projects';
+import { seedProgress } from './progress';
 
 export async function seedAll(db: DB, now = Date.now()): Promise<void> {
 	await seedDemo(db, now);
 	await seedCurriculum(db, now);
 	await seedExercises(db, now);
 	await seedProjects(db, now);
+	await seedProgress(db, now);
 }

@@ -1,0 +1,154 @@
+// Reach: schools, classes, teachers and pupils in the pilot, and pupils active in the last 30 days.
+import { sql } from 'kysely';
+import type { Conn } from '../db';
+import { classConditions, groupExpressions, periodDates, PUPIL_DIMENSIONS, type Dimension, type Scope } from './scope';
+import { hideSmall } from './hide';
+
+export const ACTIVE_DAYS = 30;
+const DAY = 86_400_000;
+
+export interface GroupSize {
+	key: string;
+	label: string;
+	pupils: number;
+	active: number;
+}
+
+/** Pupils of one class, gender and ethnicity: the finest grain every pupil-based group is summed from. */
+export interface RosterCell {
+	classId: number;
+	className: string;
+	grade: number;
+	schoolId: number;
+	schoolName: string;
+	commune: string;
+	level: string;
+	gender: string;
+	ethnicity: string;
+	pupils: number;
+	active: number;
+}
+
+/**
+ * Pupils enrolled in the scope's classes during the period, per class, gender and ethnicity, and those
+ * active (an attempt or a sign-in) in the 30 days before `now`. One scan of the enrolments serves every
+ * breakdown of a page (a pupil who changed class in the period counts in both classes).
+ */
+export async function rosterCells(db: Conn, scope: Scope, now = Date.now()): Promise<RosterCell[]> {
+	const { from, to } = periodDates(scope);
+	const since = now - ACTIVE_DAYS * DAY;
+	const { rows } = await sql<{ class_id: number; class_name: string; grade: number; school_id: number; school_name: string; commune: string; level: string; gender: string; ethnicity: string; pupils: number; active: number }>`
+		SELECT c.id AS class_id, c.name AS class_name, c.grade, s.id AS school_id, s.name AS school_name, s.commune, s.level,
+			COALESCE(g.gender, '') AS gender, COALESCE(g.ethnicity, '') AS ethnicity,
+			COUNT(DISTINCT e.pupil_id) AS pupils, COUNT(DISTINCT CASE WHEN a.last_at >= ${since} THEN e.pupil_id END) AS active
+		FROM enrolments e
+		JOIN classes c ON c.id = e.class_id
+		JOIN schools s ON s.id = c.school_id
+		LEFT JOIN pupil_profiles g ON g.user_id = e.pupil_id
+		LEFT JOIN progress_pupil_activity a ON a.pupil_id = e.pupil_id
+		WHERE ${classConditions(scope)} AND e.started_on <= ${to} AND (e.ended_on IS NULL OR e.ended_on >= ${from})
+		GROUP BY c.id, 8, 9`.execute(db);
+	return rows.map((r) => ({
+		classId: r.class_id,
+		className: r.class_name,
+		grade: r.grade,
+		schoolId: r.school_id,
+		schoolName: r.school_name,
+		commune: r.commune,
+		level: r.level,
+		gender: r.gender,
+		ethnicity: r.ethnicity,
+		pupils: Number(r.pupils),
+		active: Number(r.active)
+	}));
+}
+
+/** The key and label of a roster cell's group (as groupExpressions gives them in SQL). */
+export function cellGroup(c: RosterCell, dim: Dimension | 'all'): [string, string] {
+	switch (dim) {
+		case 'all':
+			return ['all', 'all'];
+		case 'school':
+			return [String(c.schoolId), c.schoolName];
+		case 'commune':
+			return [c.commune, c.commune];
+		case 'level':
+			return [c.level, c.level];
+		case 'grade':
+			return [String(c.grade), String(c.grade)];
+		case 'class':
+			return [String(c.classId), `${c.schoolName} · ${c.className}`];
+		case 'gender':
+			return [c.gender, c.gender];
+		case 'ethnicity':
+			return [c.ethnicity, c.ethnicity];
+	}
+}
+
+export function groupRoster(cells: RosterCell[], dim: Dimension | 'all'): GroupSize[] {
+	const groups = new Map<string, GroupSize>();
+	for (const c of cells) {
+		const [key, label] = cellGroup(c, dim);
+		const g = groups.get(key) ?? { key, label, pupils: 0, active: 0 };
+		g.pupils += c.pupils;
+		g.active += c.active;
+		groups.set(key, g);
+	}
+	return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** Pupils (and active pupils) per group: the group sizes every pupil-based indicator hides small groups by. */
+export async function pupilGroups(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now(), cells?: RosterCell[]): Promise<GroupSize[]> {
+	return groupRoster(cells ?? (await rosterCells(db, scope, now)), dim);
+}
+
+export interface ReachRow {
+	key: string;
+	label: string;
+	schools: number | null;
+	classes: number | null;
+	teachers: number | null;
+	pupils: number | null;
+	active: number | null;
+	hidden: boolean;
+}
+
+/** Staff and classes per group (not for gender or ethnicity, which only pupils have). */
+async function staffGroups(db: Conn, scope: Scope, dim: Dimension | 'all') {
+	const g = groupExpressions(dim);
+	const { rows } = await sql<{ key: string | number; label: string | number; schools: number; classes: number; teachers: number }>`
+		SELECT ${g.key} AS key, ${g.label} AS label, COUNT(DISTINCT s.id) AS schools, COUNT(DISTINCT c.id) AS classes,
+			COUNT(DISTINCT ct.teacher_id) AS teachers
+		FROM classes c JOIN schools s ON s.id = c.school_id
+		LEFT JOIN class_teachers ct ON ct.class_id = c.id
+		WHERE ${classConditions(scope)}
+		GROUP BY 1 ORDER BY 2`.execute(db);
+	return rows;
+}
+
+/** Reach per group; the pupils of a group of fewer than 10 are hidden. */
+export async function reach(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now(), known?: GroupSize[]): Promise<ReachRow[]> {
+	const pupils = known ?? (await pupilGroups(db, scope, dim, now));
+	const byKey = new Map<string, ReachRow>();
+	if (!PUPIL_DIMENSIONS.includes(dim as Dimension)) {
+		for (const r of await staffGroups(db, scope, dim)) {
+			byKey.set(String(r.key), {
+				key: String(r.key),
+				label: String(r.label),
+				schools: Number(r.schools),
+				classes: Number(r.classes),
+				teachers: Number(r.teachers),
+				pupils: 0,
+				active: 0,
+				hidden: false
+			});
+		}
+	}
+	for (const p of pupils) {
+		const row = byKey.get(p.key) ?? { key: p.key, label: p.label, schools: null, classes: null, teachers: null, pupils: 0, active: 0, hidden: false };
+		row.pupils = p.pupils;
+		row.active = p.active;
+		byKey.set(p.key, row);
+	}
+	return [...byKey.values()].map((r) => hideSmall(r, r.pupils ?? 0, ['pupils', 'active'] as const));
+}

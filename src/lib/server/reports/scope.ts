@@ -1,0 +1,78 @@
+// What a dashboard page looks at: a school year, a period of it, and optional filters down to a class.
+import { sql, type RawBuilder } from 'kysely';
+import type { SchoolLevel } from '../db/types';
+
+export type Period = 'year' | 's1' | 's2';
+export const PERIODS: Period[] = ['year', 's1', 's2'];
+export const LEVELS: SchoolLevel[] = ['primary', 'lower_secondary', 'upper_secondary'];
+
+/** The groups a table can be broken down by. Gender and ethnicity exist only for pupil-based indicators. */
+export type Dimension = 'school' | 'commune' | 'level' | 'grade' | 'class' | 'gender' | 'ethnicity';
+export const DIMENSIONS: Dimension[] = ['school', 'commune', 'level', 'grade', 'class', 'gender', 'ethnicity'];
+export const PUPIL_DIMENSIONS: Dimension[] = ['gender', 'ethnicity'];
+
+export interface Scope {
+	yearId: number;
+	/** 'YYYY-MM-DD' bounds of the school year */
+	yearStartsOn: string;
+	yearEndsOn: string;
+	period: Period;
+	level?: SchoolLevel;
+	commune?: string;
+	schoolId?: number;
+	classId?: number;
+}
+
+/** Semester 1 runs from the year's start to 31 December, semester 2 from 1 January to its end. */
+export function semestersOf(period: Period): number[] {
+	return period === 's1' ? [1] : period === 's2' ? [2] : [1, 2];
+}
+
+export function periodDates(scope: Pick<Scope, 'yearStartsOn' | 'yearEndsOn' | 'period'>): { from: string; to: string } {
+	const start = Number(scope.yearStartsOn.slice(0, 4));
+	if (scope.period === 's1') return { from: scope.yearStartsOn, to: `${start}-12-31` };
+	if (scope.period === 's2') return { from: `${start + 1}-01-01`, to: scope.yearEndsOn };
+	return { from: scope.yearStartsOn, to: scope.yearEndsOn };
+}
+
+/** Milliseconds: [from 00:00 UTC, the day after `to` 00:00 UTC). */
+export function periodTimes(scope: Pick<Scope, 'yearStartsOn' | 'yearEndsOn' | 'period'>): { from: number; to: number } {
+	const d = periodDates(scope);
+	return { from: Date.parse(d.from + 'T00:00:00Z'), to: Date.parse(d.to + 'T00:00:00Z') + 86_400_000 };
+}
+
+/** The WHERE conditions on `c` (classes) and `s` (schools) that the scope sets. */
+export function classConditions(scope: Scope): RawBuilder<unknown> {
+	const parts = [sql`c.school_year_id = ${scope.yearId}`];
+	if (scope.level) parts.push(sql`s.level = ${scope.level}`);
+	if (scope.commune) parts.push(sql`s.commune = ${scope.commune}`);
+	if (scope.schoolId) parts.push(sql`s.id = ${scope.schoolId}`);
+	if (scope.classId) parts.push(sql`c.id = ${scope.classId}`);
+	return sql.join(parts, sql` AND `);
+}
+
+/**
+ * The key and label of a group, as SQL over `c`, `s` and a table `g` holding gender and ethnicity.
+ * Only these fixed expressions are ever spliced into SQL.
+ */
+export function groupExpressions(dim: Dimension | 'all', genderCol = 'g.gender', ethnicityCol = 'g.ethnicity') {
+	const raw = (s: string) => sql.raw(s);
+	switch (dim) {
+		case 'all':
+			return { key: raw("'all'"), label: raw("'all'") };
+		case 'school':
+			return { key: raw('s.id'), label: raw('s.name') };
+		case 'commune':
+			return { key: raw('s.commune'), label: raw('s.commune') };
+		case 'level':
+			return { key: raw('s.level'), label: raw('s.level') };
+		case 'grade':
+			return { key: raw('c.grade'), label: raw('c.grade') };
+		case 'class':
+			return { key: raw('c.id'), label: raw("s.name || ' · ' || c.name") };
+		case 'gender':
+			return { key: raw(`COALESCE(${genderCol}, '')`), label: raw(`COALESCE(${genderCol}, '')`) };
+		case 'ethnicity':
+			return { key: raw(`COALESCE(${ethnicityCol}, '')`), label: raw(`COALESCE(${ethnicityCol}, '')`) };
+	}
+}

@@ -1,0 +1,44 @@
+import { database } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guard';
+import { drillLink, readView } from '$lib/server/reports/params';
+import { rosterCells } from '$lib/server/reports/reach';
+import { cached } from '$lib/server/reports/cache';
+import { getLocale } from '$lib/paraglide/runtime';
+import { buildTables, dimensionLabel } from '$lib/server/reports/dashboard';
+import { tablesToXlsx } from '$lib/server/reports/excel';
+import { m } from '$lib/paraglide/messages';
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+
+const files = new WeakMap<object, Promise<Buffer>>();
+
+// Every table of the view, one sheet each, with the same numbers as the page.
+export const GET: RequestHandler = async (event) => {
+	requireRole(event, 'department', 'admin');
+	const db = database();
+	const view = await readView(db, event.url);
+	if (!view) error(404, { message: m.no_current_year() });
+	const tables = await cached(`tables:drill:${getLocale()}:${view.dim}:${JSON.stringify(view.scope)}`, async () =>
+		buildTables(db, view.scope, view.dim, Date.now(), drillLink(view), await cached(`roster:${JSON.stringify(view.scope)}`, () => rosterCells(db, view.scope)))
+	);
+	const where = view.cls ? `${view.cls.schoolName} · ${view.cls.name}` : (view.school?.name ?? m.progress_province());
+	// The file is made once per version of the cached tables, so it always holds the page's numbers.
+	let file = files.get(tables);
+	if (!file) files.set(tables, (file = tablesToXlsx(tables, [
+		m.department_title(),
+		`${where} · ${m.school_year_label({ name: view.yearName })} · ${periodName(view.scope.period)} · ${m.progress_filter_by()}: ${dimensionLabel(view.dim)}`,
+		m.progress_privacy_note()
+	])));
+	const body = await file;
+	const name = `mam-stem-${view.yearName.replace(/\D+/g, '-')}-${view.scope.period}.xlsx`;
+	return new Response(new Uint8Array(body), {
+		headers: {
+			'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'Content-Disposition': `attachment; filename="${name}"`
+		}
+	});
+};
+
+function periodName(p: string) {
+	return p === 's1' ? m.progress_period_s1() : p === 's2' ? m.progress_period_s2() : m.progress_period_year();
+}

@@ -1,0 +1,12 @@
+import { database } from '$lib/server/db';
+import { windowsFor } from '$lib/server/surveys/surveys';
+import { today } from '$lib/server/classes/pupils';
+import type { LayoutServerLoad } from './$types';
+
+// The surveys open for the signed-in pupil, for the notice on their home page (SurveyNotice).
+// Each page under /learn guards itself; this only reads the pupil's own windows.
+export const load: LayoutServerLoad = async ({ locals }) => {
+	const user = locals.user;
+	if (!user || user.role !== 'student') return { openSurveys: [] };
+	return { openSurveys: await windowsFor(database(), user, today()) };
+};
