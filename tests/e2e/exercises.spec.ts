@@ -52,7 +52,7 @@ async function dragBlock(page: Page, block: ReturnType<Page['locator']>, to: { x
 }
 
 function topBlocks(page: Page, scope: Locator = page.locator('body')) {
-	return scope.locator('svg.blocklySvg > .blocklyWorkspace > .blocklyBlockCanvas > .blocklyDraggable');
+	return scope.locator('svg.blocklySvg > .blocklyWorkspace > .blocklyBlockCanvas > .blocklyBlock');
 }
 
 test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it and passes with stars', async ({ page }) => {
@@ -78,6 +78,11 @@ test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it 
 	await page.getByTestId('step').click();
 	await expect(page.getByTestId('running-block')).toContainText('rô-bốt đi tới');
 	await expect(page.locator('.blocklyHighlighted')).toHaveCount(1);
+
+	// A hint, one at a time; this exercise has only one.
+	await page.getByRole('button', { name: 'Xin gợi ý' }).click();
+	await expect(page.getByText('Lặp lại 7 lần khối «đi tới».')).toBeVisible();
+	await expect(page.getByText('Đã hết gợi ý.')).toBeVisible();
 
 	// Fix: 7 times instead of 4.
 	await page.locator('svg.blocklySvg .blocklyEditableField', { hasText: '4' }).first().click();
@@ -199,4 +204,29 @@ test('a teacher finds exercises in the library and cannot publish a new one unti
 	await page.getByRole('button', { name: 'Công bố' }).click();
 	await expect(page.getByRole('status')).toContainText('Đã công bố bài.');
 	await expect(page.getByTestId('status')).toHaveText('Đã công bố');
+});
+
+test("the teacher of the pupil's class replays their attempts read-only", async ({ page }) => {
+	// Attempts made by 4A's pupils in the journeys above.
+	await signIn(page, DEMO.primaryTeacher, '/teach');
+	await page.goto('/teach/exercises?grade=4&kind=maze');
+	await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).click();
+	await expect(page.getByRole('heading', { name: 'Bài làm của học sinh' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Lớp 4A' })).toBeVisible();
+	const passedRow = page.getByRole('row').filter({ hasText: 'Đạt' }).filter({ hasNotText: 'Chưa đạt' }).first();
+	await passedRow.getByRole('link', { name: 'Xem lại' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Bài làm của');
+	await expect(page.getByText('Chỉ xem (không sửa được).')).toBeVisible();
+	await expect(page.locator('.injectionDiv')).toBeVisible();
+	await expect(page.locator('.blocklyToolboxCategory')).toHaveCount(0);
+	await expect(topBlocks(page)).toHaveCount(1);
+	await page.getByTestId('run').click();
+	await expect(page.getByTestId('verdict')).toContainText('Tuyệt vời', { timeout: 20000 });
+
+	// Another school's teacher gets a 404 for the same attempt.
+	const url = page.url();
+	await signOut(page);
+	await signIn(page, DEMO.teacher, '/teach');
+	const response = await page.goto(url);
+	expect(response?.status()).toBe(404);
 });
