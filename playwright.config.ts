@@ -12,7 +12,7 @@ export default defineConfig({
 	workers: 1, // one shared throwaway database, and a 2-core machine
 	retries: 0,
 	timeout: 60_000,
-	expect: { timeout: 10_000 },
+	expect: { timeout: 15_000 },
 	reporter: [['list']],
 	use: {
 		baseURL: `http://localhost:${port}`,

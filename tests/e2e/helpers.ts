@@ -55,3 +55,22 @@ export async function signInPupil(page: Page, s: { name: string; code: string; p
 	await page.getByRole('button', { name: /Vào học|Sign in/ }).click();
 	await expect(page).toHaveURL(/\/learn/);
 }
+
+/**
+ * Adds a new pupil to one of the teacher's classes and returns what their login card says, so a
+ * journey can start from a pupil with no work yet (the demo seed gives many pupils attempts).
+ */
+export async function newPupil(page: Page, teacher: { username: string; password: string }, className: string) {
+	await signIn(page, teacher, '/teach');
+	const url = await openClass(page, className);
+	// A given name starting with Z sorts last, so the other pupils' cards keep their places.
+	const name = `Hoàng Thị Z${Date.now().toString(36).slice(-5).toUpperCase()}`;
+	await page.getByLabel('Họ và tên').fill(name);
+	await page.getByRole('button', { name: 'Thêm vào lớp' }).click();
+	await expect(page.getByRole('status')).toContainText(name);
+	await page.goto(url + '/cards');
+	const index = (await page.locator('.login-card .name').allTextContents()).findIndex((n) => n.trim() === name);
+	const secret = await pupilSecretFromCards(page, index);
+	await signOut(page);
+	return secret;
+}
