@@ -25,6 +25,9 @@ test('the department filters the dashboard by level, drills down to a school and
 	// (other journeys may add schools: only the demo's are named here)
 	for (const name of ['Trường Tiểu học Chi Lăng', 'Trường THCS Đồng Đăng', 'Trường THPT Bình Gia'])
 		await expect(reach.getByRole('rowheader', { name })).toBeVisible();
+	// The project indicators read the demo's reviewed projects and assignments (issue 5).
+	await expect(page.locator('table[data-table="project_quality"] tbody tr').first()).toBeVisible();
+	await expect(page.locator('table[data-table="assignments"]').getByRole('rowheader', { name: 'Trường THCS Đồng Đăng' })).toBeVisible();
 
 	// Filter: lower secondary schools only.
 	await page.getByLabel('Cấp học').selectOption('lower_secondary');
