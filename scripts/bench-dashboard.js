@@ -4,9 +4,9 @@
 // pupils send writes. Prints p50/p95 per page, the ratio of the dashboard's p95 to a full scan of the
 // attempts table timed in the same run, and the p95 of the pupils' writes.
 //
-// The pupils' write: the exercises' autosave endpoint (issue 4) is not in this branch, so the write is
-// the pupil-facing survey answer (POST /surveys/<window>: one response, its answers and scale scores in
-// a transaction), each by a different pupil, while the dashboard is being read.
+// The pupils' write: the exercises' autosave (POST /learn/exercises/<id>/save, { version, workspace }),
+// as the Blockly page sends it, each by a different pupil on a library exercise, while the dashboard is
+// being read.
 //
 //   node scripts/bench-dashboard.js [--db data/province.db] [--runs 10]
 import Database from 'better-sqlite3';
@@ -54,19 +54,12 @@ const session = (userId) => {
 };
 const department = db.prepare("SELECT id FROM users WHERE username = 'sogd'").get();
 const deptToken = session(department.id);
-const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-const postWindow = db
-	.prepare("SELECT w.id, w.form_id FROM survey_windows w JOIN survey_forms f ON f.id = w.form_id WHERE f.audience = 'pupil_secondary' AND w.opens_on <= ? AND w.closes_on >= ?")
-	.get(today, today);
-const items = postWindow ? db.prepare('SELECT id FROM survey_items WHERE form_id = ? AND archived = 0').all(postWindow.form_id) : [];
-const writers = postWindow
+// A library exercise (open to every school) and 2,000 pupils to autosave their work on it.
+const exercise = db.prepare("SELECT id FROM exercises WHERE status = 'published' AND school_id IS NULL ORDER BY id LIMIT 1").get();
+const writers = exercise
 	? db
-			.prepare(
-				`SELECT e.pupil_id AS id FROM enrolments e JOIN classes c ON c.id = e.class_id JOIN survey_window_schools ws ON ws.school_id = c.school_id AND ws.window_id = ?
-				 WHERE e.ended_on IS NULL AND c.grade >= 6 AND NOT EXISTS (SELECT 1 FROM survey_responses r WHERE r.window_id = ? AND r.respondent_id = e.pupil_id)
-				 ORDER BY e.pupil_id LIMIT 2000`
-			)
-			.all(postWindow.id, postWindow.id)
+			.prepare('SELECT e.pupil_id AS id FROM enrolments e WHERE e.ended_on IS NULL ORDER BY e.pupil_id LIMIT 2000')
+			.all()
 			.map((p) => session(p.id))
 	: [];
 const school = db.prepare("SELECT s.id FROM schools s WHERE s.level = 'lower_secondary' ORDER BY s.id LIMIT 1").get();
@@ -134,23 +127,34 @@ const pct = (xs, p) => {
 	return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-// Pupils write meanwhile: one survey answer each, every WRITE_EVERY_MS.
+// Pupils write meanwhile: one autosave each (a small program), every WRITE_EVERY_MS.
+const workspace = (i) =>
+	JSON.stringify({ blocks: { languageVersion: 0, blocks: [{ type: 'maze_forward', id: `b${i}`, x: 20, y: 20, next: { block: { type: 'maze_turn', id: `c${i}`, fields: { DIR: 'LEFT' } } } }] } });
 const writeTimes = [];
+let writeErrors = 0;
 let writing = writers.length > 0;
 const writeLoop = (async () => {
 	let i = 0;
 	while (writing && i < writers.length) {
-		const body = new URLSearchParams(items.map((it) => [`item-${it.id}`, String(1 + ((it.id + i) % 5))]));
 		const started = performance.now();
-		const r = await fetch(`${base}/surveys/${postWindow.id}`, {
-			method: 'POST',
-			body,
-			headers: { cookie: `session=${writers[i]}`, origin: base, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true', accept: 'application/json' },
-			redirect: 'manual'
-		});
-		const text = await r.text();
-		writeTimes.push(performance.now() - started);
-		if (!text.includes('"success"')) console.error(`a pupil's write failed: ${r.status} ${text.slice(0, 200)}`);
+		try {
+			const r = await fetch(`${base}/learn/exercises/${exercise.id}/save`, {
+				method: 'POST',
+				body: JSON.stringify({ version: Date.now(), workspace: workspace(i) }),
+				headers: { cookie: `session=${writers[i]}`, origin: base, 'content-type': 'application/json', accept: 'application/json', connection: 'close' },
+				redirect: 'manual'
+			});
+			const text = await r.text();
+			writeTimes.push(performance.now() - started);
+			if (!r.ok || !text.includes('"saved":true')) {
+				writeErrors++;
+				console.error(`a pupil's autosave failed: ${r.status} ${text.slice(0, 200)}`);
+			}
+		} catch (e) {
+			// A refused or reset connection is a failed save for the pupil: counted, and the run goes on.
+			writeErrors++;
+			console.error(`a pupil's autosave failed: ${e.cause?.code ?? e.message}`);
+		}
 		i++;
 		await new Promise((r) => setTimeout(r, WRITE_EVERY_MS));
 	}
@@ -196,6 +200,6 @@ void fullScanMs;
 const p95 = Math.max(...perPage);
 console.log(`\nall loads pooled: p95 ${pct(all, 95).toFixed(0)} ms (HTML pages only: ${pct(htmlAll, 95).toFixed(0)} ms); worst page p95: ${p95.toFixed(0)} ms`);
 console.log(`full scan of exercise_attempts (${attemptsCount.toLocaleString('en')} rows): ${scan.toFixed(0)} ms`);
-console.log(`pupils' writes during the run (survey answers, ${writeTimes.length}): p50 ${writeTimes.length ? pct(writeTimes, 50).toFixed(0) : '-'} ms, p95 ${writeTimes.length ? pct(writeTimes, 95).toFixed(0) : '-'} ms`);
+console.log(`pupils' autosaves during the run (${writeTimes.length}, ${writeErrors} failed): p50 ${writeTimes.length ? pct(writeTimes, 50).toFixed(0) : '-'} ms, p95 ${writeTimes.length ? pct(writeTimes, 95).toFixed(0) : '-'} ms`);
 console.log(`dashboard_p95_ms=${Math.round(p95)} ratio_to_full_scan=${(p95 / scan).toFixed(2)} autosave_p95_ms_during=${writeTimes.length ? Math.round(pct(writeTimes, 95)) : 'n/a'}`);
 process.exit(0);

@@ -10,11 +10,11 @@
 // src/lib/server/db/migrate.ts does, so the app starts on this file without migrating again.
 // Attempts go through the real triggers of 0006 (rollups), each pupil's in time order.
 //
-// Project reviews: the projects' tables belong to issue 5 and are not in this branch, so the 60,000
-// reviews are written to `province_project_reviews` (created here only, never by a migration):
-//   id, class_id, team_no, steps_completed (0–5), score_problem, score_solution, score_prototype,
-//   score_presentation (rubric levels 1–4), reviewed_at (ms)
-// At merge, map these rows into issue 5's teams/reviews tables (or generate those here instead).
+// Projects (issue 5's tables): per class, engineering-design projects (assignment, class target, five
+// steps, the rubric copied in), teams of four of the class's pupils, their step submissions (60 % of
+// teams hand in every step) and a returned review per team with its four criteria scored, until the
+// 60,000 reviews are written; a tenth of the teams get an earlier review too (the history), and
+// every teacher also sets an exercise set now and then.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -323,17 +323,60 @@ export async function seedProvince(path = out, opts = { force }) {
 	})();
 	log('survey forms, two windows and responses');
 
-	// Project reviews (see the note at the top).
-	db.exec(`CREATE TABLE IF NOT EXISTS province_project_reviews (
-		id INTEGER PRIMARY KEY, class_id INTEGER NOT NULL, team_no INTEGER NOT NULL, steps_completed INTEGER NOT NULL,
-		score_problem INTEGER NOT NULL, score_solution INTEGER NOT NULL, score_prototype INTEGER NOT NULL,
-		score_presentation INTEGER NOT NULL, reviewed_at INTEGER NOT NULL)`);
+	// Projects, teams, submissions and reviews (see the note at the top).
 	db.transaction(() => {
-		const rev = db.prepare('INSERT INTO province_project_reviews (class_id, team_no, steps_completed, score_problem, score_solution, score_prototype, score_presentation, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-		const lvl = () => 1 + rng.int(4);
-		for (let i = 0; i < N.reviews; i++) {
-			const c = ids.classes[i % ids.classes.length];
-			rev.run(c.id, 1 + rng.int(8), rng.next() < 0.6 ? 5 : rng.int(5), lvl(), lvl(), lvl(), lvl(), Math.floor(yearStart + rng.next() * (now - yearStart)));
+		const CRITERIA = ['Xác định vấn đề', 'Giải pháp', 'Sản phẩm mẫu', 'Trình bày'];
+		const STEPS = [['identify', 'Xác định vấn đề'], ['research', 'Nghiên cứu kiến thức nền'], ['design', 'Đề xuất và lựa chọn giải pháp'], ['build', 'Chế tạo mẫu, thử nghiệm, đánh giá'], ['share', 'Chia sẻ, thảo luận, điều chỉnh']];
+		const levels = [1, 2, 3, 4].map((p, i) => ({ descriptor: ['Chưa đạt', 'Đạt', 'Khá', 'Tốt'][i], points: p }));
+		const rubric = JSON.stringify(CRITERIA.map((title) => ({ title, description: '', levels })));
+		const asg = db.prepare("INSERT INTO assignments (school_id, teacher_id, kind, title, instructions, lesson_id, process, rubric_json, opens_on, due_on, created_at) VALUES (?, ?, ?, ?, '', NULL, ?, ?, ?, ?, ?)");
+		const target = db.prepare('INSERT INTO assignment_targets (assignment_id, class_id, pupil_id) VALUES (?, ?, NULL)');
+		const setEx = db.prepare('INSERT INTO assignment_exercises (assignment_id, position, exercise_id) VALUES (?, ?, ?)');
+		const step = db.prepare('INSERT INTO project_steps (assignment_id, position, key, label) VALUES (?, ?, ?, ?)');
+		const team = db.prepare('INSERT INTO teams (assignment_id, class_id, name, created_at) VALUES (?, ?, ?, ?)');
+		const member = db.prepare('INSERT INTO team_members (team_id, assignment_id, pupil_id) VALUES (?, ?, ?)');
+		const sub = db.prepare('INSERT INTO submissions (team_id, step_key, submitted_by, submitted_at) VALUES (?, ?, ?, ?)');
+		const rev = db.prepare("INSERT INTO reviews (team_id, reviewer_id, feedback, total, max_total, returned_at, created_at) VALUES (?, ?, '', ?, ?, ?, ?)");
+		const score = db.prepare('INSERT INTO review_scores (review_id, criterion, criterion_title, pupil_id, points, max_points) VALUES (?, ?, ?, NULL, ?, 4)');
+		const pupilsOf = new Map();
+		for (const p of ids.pupils) pupilsOf.set(p.classId, [...(pupilsOf.get(p.classId) ?? []), p.id]);
+		const shared = exercises.slice(0, 60); // the library's, open to every school
+		const span = Math.max(1, Math.floor((now - yearStart) / DAY) - 20);
+		let reviews = 0;
+		for (let round = 0; reviews < N.reviews && round < 20; round++) {
+			for (const c of ids.classes) {
+				if (reviews >= N.reviews) break;
+				const opens = yearStart + rng.int(span) * DAY;
+				const created = opens - DAY;
+				const a = Number(asg.run(c.schoolId, c.teacher, 'project', `Dự án ${round + 1} lớp ${c.grade}`, 'engineering', rubric, isoDay(opens), isoDay(opens + 14 * DAY), created).lastInsertRowid);
+				target.run(a, c.id);
+				STEPS.forEach(([key, label], i) => step.run(a, i, key, label));
+				const pupils = pupilsOf.get(c.id) ?? [];
+				for (let k = 0; k + 4 <= pupils.length && reviews < N.reviews; k += 4) {
+					const t = Number(team.run(a, c.id, `Nhóm ${k / 4 + 1}`, opens).lastInsertRowid);
+					const members = pupils.slice(k, k + 4);
+					for (const p of members) member.run(t, a, p);
+					const all = rng.next() < 0.6;
+					STEPS.forEach(([key], i) => {
+						if (all || rng.next() < 0.5) sub.run(t, key, members[i % 4], opens + (2 + 2 * i) * DAY);
+					});
+					if (all) sub.run(t, null, members[0], opens + 13 * DAY);
+					const review = (when) => {
+						const pts = CRITERIA.map(() => 1 + rng.int(4));
+						const r = Number(rev.run(t, c.teacher, pts.reduce((x, y) => x + y, 0), 16, when, when).lastInsertRowid);
+						pts.forEach((p, i) => score.run(r, i, CRITERIA[i], p));
+						reviews++;
+					};
+					if (rng.next() < 0.1 && reviews + 1 < N.reviews) review(opens + 10 * DAY);
+					review(opens + 16 * DAY);
+				}
+				// An exercise set by the same teacher now and then (the "assignments made" indicator).
+				if (shared.length && rng.next() < 0.3) {
+					const e = Number(asg.run(c.schoolId, c.teacher, 'exercises', `Bộ bài tập lớp ${c.grade}`, null, null, isoDay(opens), isoDay(opens + 7 * DAY), created).lastInsertRowid);
+					target.run(e, c.id);
+					setEx.run(e, 0, rng.pick(shared).id);
+				}
+			}
 		}
 	})();
 	log(`${N.reviews.toLocaleString('en')} project reviews`);

@@ -12,7 +12,27 @@ export function conceptName(c: string): string {
 	return labels[c]?.() ?? c;
 }
 
-export function cellText(c: { status: string; stars: number; attempts: number; hints: number; stuck: boolean }): string {
+/** A grid column's detail: an exercise's concept, or an assignment's kind. */
+export function columnDetail(d: string): string {
+	if (d === 'project') return m.progress_kind_project();
+	if (d === 'exercises') return m.progress_kind_exercises();
+	return conceptName(d);
+}
+
+export function workName(w: string): string {
+	const labels: Record<string, () => string> = {
+		not_started: m.progress_work_not_started,
+		in_progress: m.progress_work_in_progress,
+		submitted: m.progress_work_submitted,
+		returned: m.progress_work_returned,
+		late: m.progress_work_late,
+		missing: m.progress_work_missing
+	};
+	return labels[w]?.() ?? w;
+}
+
+export function cellText(c: { status: string; stars: number; attempts: number; hints: number; stuck: boolean; work?: string; score?: { points: number; max: number } }): string {
+	if (c.work) return c.score ? `${workName(c.work)}: ${c.score.points}/${c.score.max}` : workName(c.work);
 	if (c.status === 'none') return '—';
 	if (c.status === 'passed') return `✓ ${m.progress_status_passed()} ${'★'.repeat(c.stars)}${'☆'.repeat(3 - c.stars)} (${m.progress_n_attempts({ n: c.attempts })})`;
 	const base = `✗ ${m.progress_status_not_passed()} (${m.progress_n_attempts({ n: c.attempts })}, ${m.progress_n_hints({ n: c.hints })})`;

@@ -22,3 +22,23 @@ export async function myProgress(db: Conn, pupilId: number) {
 		return { concept, tried: mine.length, solved: solved.length, stars: solved.reduce((s, r) => s + Number(r.stars), 0) };
 	});
 }
+
+export interface PupilProject {
+	assignmentId: number;
+	title: string;
+	dueOn: string;
+	teamId: number;
+	teamName: string;
+}
+
+/** The project teams a pupil is in (optionally only those of one class), newest due first: their portfolios. */
+export async function pupilProjects(db: Conn, pupilId: number, classId?: number): Promise<PupilProject[]> {
+	let q = db
+		.selectFrom('team_members as tm')
+		.innerJoin('teams as t', 't.id', 'tm.team_id')
+		.innerJoin('assignments as a', 'a.id', 't.assignment_id')
+		.select(['a.id as assignmentId', 'a.title', 'a.due_on as dueOn', 't.id as teamId', 't.name as teamName'])
+		.where('tm.pupil_id', '=', pupilId);
+	if (classId !== undefined) q = q.where('t.class_id', '=', classId);
+	return q.orderBy('a.due_on', 'desc').orderBy('a.id', 'desc').execute();
+}

@@ -10,7 +10,7 @@ import { mastery, masteryByConcept, masteryByConceptGrade } from './mastery';
 import { dosage } from './dosage';
 import { adoption, type AdoptionDimension } from './adoption';
 import { weeklyActive } from './weekly';
-import { PENDING_MODULES } from './modules';
+import { assignmentsMade, projectQuality, teamsComplete, type IndicatorModule, type IndicatorTable } from './modules';
 import * as surveys from '../surveys/surveys';
 import type { Dimension, Scope } from './scope';
 
@@ -200,14 +200,49 @@ export async function buildTables(
 		});
 	}
 
-	for (const mod of PENDING_MODULES) {
-		tables.push({ id: mod.id, title: pendingTitle(mod.id), columns: [first], rows: [], note: m.progress_pending_module() });
+	// Projects (issue 5): quality by the page's breakdown where the module supports it, else by school.
+	const pick = (mod: IndicatorModule, fallback: Dimension | 'all'): Dimension | 'all' => (mod.dimensions.includes(dim) ? dim : fallback);
+	const placeDim: Dimension | 'all' = scope.classId ? 'all' : scope.schoolId ? 'class' : 'school';
+	const qualityDim = pick(projectQuality, scope.classId ? 'all' : 'school');
+	tables.push(moduleTable('project_quality', m.progress_t_project_quality(), qualityDim, await projectQuality.compute!(db, scope, qualityDim), m.progress_project_note()));
+	if (!scope.classId) {
+		const bySchool = qualityDim === 'school' ? tables.at(-1)! : moduleTable('', '', 'school', await projectQuality.compute!(db, scope, 'school'));
+		const avg = bySchool.columns.length - 5; // the 'average' column's index among the figures
+		tables.push({ ...bySchool, id: 'rubric_profile', title: m.progress_t_rubric_profile(), chart: avg >= 0 && bySchool.rows.length ? { type: 'bar', valueIndex: avg, max: 100 } : undefined });
 	}
+	const teamsDim = pick(teamsComplete, placeDim);
+	tables.push(moduleTable('teams_complete', m.progress_t_teams_complete(), teamsDim, await teamsComplete.compute!(db, scope, teamsDim)));
+	const assignDim = pick(assignmentsMade, scope.schoolId ? 'all' : 'school');
+	tables.push(moduleTable('assignments', m.progress_t_assignments(), assignDim, await assignmentsMade.compute!(db, scope, assignDim)));
 	return tables;
 }
 
-function pendingTitle(id: string): string {
-	if (id === 'project_quality') return m.progress_t_project_quality();
-	if (id === 'teams_complete') return m.progress_t_teams_complete();
-	return m.progress_t_assignments();
+function moduleColumn(id: string, titles?: Record<string, string>): string {
+	if (titles?.[id]) return `${titles[id]} (%)`;
+	const labels: Record<string, () => string> = {
+		average: m.progress_col_rubric_average,
+		teams: m.progress_col_teams,
+		reviews: m.progress_col_reviews,
+		pupils: m.dept_pupils,
+		teams_complete: m.progress_col_teams_complete,
+		share_complete: m.progress_col_share_complete,
+		teachers: m.dept_teachers,
+		teachers_assigning: m.progress_col_teachers_assigning,
+		assigned: m.progress_col_assigned,
+		projects: m.progress_col_projects,
+		exercise_sets: m.progress_col_exercise_sets,
+		per_teacher: m.progress_col_per_teacher
+	};
+	return labels[id]?.() ?? id;
+}
+
+/** An indicator module's table as a dashboard table; hidden groups show "< 10" in every figure. */
+function moduleTable(id: string, title: string, dim: Dimension | 'all', t: IndicatorTable, note?: string): Table {
+	return {
+		id,
+		title,
+		columns: [dimensionLabel(dim), ...t.columns.map((c) => moduleColumn(c, t.titles))],
+		rows: t.rows.map((r) => ({ label: groupLabel(dim, r.key, r.label), hidden: r.hidden, cells: t.columns.map((c) => v(r.values[c] ?? null, r.hidden)) })),
+		note: t.rows.length ? note : m.progress_no_data()
+	};
 }

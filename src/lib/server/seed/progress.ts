@@ -58,13 +58,13 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 		const classes = await tx.selectFrom('classes').select(['id', 'grade', 'school_id']).where('school_year_id', '=', year.id).orderBy('id').execute();
 
 		// Exercises: the published ones seeded before us, else our own shared ones.
-		let exercises = await tx.selectFrom('exercises').select(['id', 'grade']).where('status', '=', 'published').execute();
+		let exercises = await tx.selectFrom('exercises').select(['id', 'grade', 'kind']).where('status', '=', 'published').execute();
 		if (!exercises.length) {
 			await tx
 				.insertInto('exercises')
 				.values(OWN_EXERCISES.map((e) => ({ ...e, status: 'published' as const, author_id: null, school_id: null, created_at: now - 90 * DAY, updated_at: now - 90 * DAY })))
 				.execute();
-			exercises = await tx.selectFrom('exercises').select(['id', 'grade']).where('status', '=', 'published').execute();
+			exercises = await tx.selectFrom('exercises').select(['id', 'grade', 'kind']).where('status', '=', 'published').execute();
 		}
 
 		// Attempts over the last 8 weeks, each pupil's in time order (the weekly rollup counts on it).
@@ -74,7 +74,8 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 		for (const c of classes) {
 			const roster = await listRoster(tx, c.id);
 			rosters.set(c.id, roster);
-			const mine = exercises.filter((e) => e.grade <= c.grade).slice(-5);
+			// Maze exercises are left untried: the exercises' journeys start from a pupil new to them.
+			const mine = exercises.filter((e) => e.grade <= c.grade && e.kind !== 'maze').slice(-5);
 			const pool = mine.length ? mine : exercises.slice(0, 3);
 			for (const p of roster) {
 				const skill = 0.3 + rng.next() * 0.6;
