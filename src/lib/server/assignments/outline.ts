@@ -1,6 +1,7 @@
 import type { Conn } from '../db';
 import type { LessonProcess } from '../db/types';
 import { getLessonOutline, type LessonViewer } from '../curriculum';
+import { DEFAULT_STEPS } from '$lib/curriculum/lesson';
 
 export interface LessonOutline {
 	id: number;
@@ -10,24 +11,9 @@ export interface LessonOutline {
 	criteria: { title: string; description: string }[];
 }
 
-// The five activities of a STEM lesson (letter 3089/BGDĐT-GDTrH) and the inquiry steps (909/BGDĐT-GDTH).
-// Labels are data: a project copies them when it is created, so they can change later without harm.
-export const PROCESS_STEPS: Record<LessonProcess, { key: string; label: string }[]> = {
-	engineering: [
-		{ key: 'problem', label: 'Xác định vấn đề' },
-		{ key: 'research', label: 'Nghiên cứu kiến thức nền' },
-		{ key: 'solution', label: 'Đề xuất, lựa chọn giải pháp' },
-		{ key: 'prototype', label: 'Chế tạo mẫu, thử nghiệm và đánh giá' },
-		{ key: 'share', label: 'Chia sẻ, thảo luận, điều chỉnh' }
-	],
-	inquiry: [
-		{ key: 'question', label: 'Đặt câu hỏi' },
-		{ key: 'hypothesis', label: 'Đưa ra giả thuyết' },
-		{ key: 'plan', label: 'Lập kế hoạch tìm hiểu' },
-		{ key: 'experiment', label: 'Thực hiện thí nghiệm, quan sát' },
-		{ key: 'conclusion', label: 'Kết luận và chia sẻ' }
-	]
-};
+// The steps of each process are the curriculum's (letters 3089/BGDĐT-GDTrH and 909/BGDĐT-GDTH); a project
+// copies them when it is created, so later rewording harms nothing.
+export const PROCESS_STEPS = DEFAULT_STEPS;
 
 /**
  * The one place that reads a lesson's steps and assessment criteria: the curriculum's outline of
