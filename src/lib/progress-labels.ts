@@ -51,3 +51,18 @@ export function scaleName(s: string): string {
 	};
 	return labels[s]?.() ?? s;
 }
+
+/** The name of a breakdown (by school, commune, …), in the filters, the tables and the exports. */
+export function dimensionLabel(d: string): string {
+	const labels: Record<string, () => string> = {
+		all: m.progress_dim_all,
+		school: m.field_school,
+		commune: m.field_commune,
+		level: m.field_level,
+		grade: m.progress_dim_grade,
+		class: m.progress_dim_class,
+		gender: m.progress_dim_gender,
+		ethnicity: m.progress_dim_ethnicity
+	};
+	return labels[d]?.() ?? d;
+}

@@ -28,21 +28,11 @@ export interface Table {
 }
 
 export { conceptName as conceptLabel, scaleName as scaleLabel } from '$lib/progress-labels';
-import { conceptName as conceptLabel, scaleName as scaleLabel } from '$lib/progress-labels';
+import { conceptName as conceptLabel, dimensionLabel, scaleName as scaleLabel } from '$lib/progress-labels';
 
-export function dimensionLabel(d: Dimension | 'all'): string {
-	const labels: Record<string, () => string> = {
-		all: m.progress_dim_all,
-		school: m.field_school,
-		commune: m.field_commune,
-		level: m.field_level,
-		grade: m.progress_dim_grade,
-		class: m.progress_dim_class,
-		gender: m.progress_dim_gender,
-		ethnicity: m.progress_dim_ethnicity
-	};
-	return labels[d]();
-}
+// Re-exported for the Excel export, which names the breakdown in its title.
+export { dimensionLabel };
+
 
 export function groupLabel(dim: Dimension | 'all', key: string, label: string): string {
 	if (dim === 'all') return m.progress_dim_all_row();
