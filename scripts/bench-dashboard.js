@@ -111,9 +111,10 @@ const pages = [
 	['drill: a school, by gender', `/department?school=${school.id}&by=gender`],
 	['drill: another school', `/department?school=${otherSchool.id}`],
 	['drill: a class, by gender', `/department?class=${cls.id}`],
-	['printable report', '/department/report'],
-	['Excel export', '/department/export']
+	['printable report', '/department/report']
 ];
+// A download rather than a page: timed the same way, reported on its own line (not in dashboard_p95_ms).
+const downloads = [['Excel export (download)', '/department/export']];
 
 async function timed(url, init) {
 	const t = performance.now();
@@ -161,22 +162,26 @@ const writeLoop = (async () => {
 })();
 
 const cookie = { headers: { cookie: `session=${deptToken}` } };
-console.log(`\nDashboard on ${dbPath} (${attemptsCount.toLocaleString('en')} attempts), ${RUNS} loads per page after a first one:\n`);
+console.log(`\nDashboard on ${dbPath} (${attemptsCount.toLocaleString('en')} attempts), a first load per page and ${RUNS} more, all in the percentiles:\n`);
 console.log('page'.padEnd(32) + 'first ms'.padStart(10) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9));
 const all = [];
-const htmlAll = [];
 const perPage = [];
-for (const [name, path] of pages) {
+async function measure(name, path) {
 	// The first load of a view computes its tables (then cached for 60 s and refreshed after a response):
-	// shown apart, not in the percentiles.
+	// shown apart too, and counted in the percentiles like any other load (an officer picking a new view waits for it).
 	const first = await timed(base + path, cookie);
-	const times = [];
+	const times = [first];
 	for (let i = 0; i < RUNS; i++) times.push(await timed(base + path, cookie));
-	all.push(...times);
-	if (!path.includes('/export')) htmlAll.push(...times);
-	perPage.push(pct(times, 95));
 	console.log(name.padEnd(32) + first.toFixed(0).padStart(10) + pct(times, 50).toFixed(0).padStart(9) + pct(times, 95).toFixed(0).padStart(9));
+	return times;
 }
+for (const [name, path] of pages) {
+	const times = await measure(name, path);
+	all.push(...times);
+	perPage.push(pct(times, 95));
+}
+const downloadP95 = [];
+for (const [name, path] of downloads) downloadP95.push(pct(await measure(name, path), 95));
 writing = false;
 await writeLoop;
 stop();
@@ -198,7 +203,7 @@ const scan = (() => {
 void fullScanMs;
 // The budget is per page: the line reports the worst page's p95 (the pooled p95 is printed above it).
 const p95 = Math.max(...perPage);
-console.log(`\nall loads pooled: p95 ${pct(all, 95).toFixed(0)} ms (HTML pages only: ${pct(htmlAll, 95).toFixed(0)} ms); worst page p95: ${p95.toFixed(0)} ms`);
+console.log(`\nall page loads pooled: p95 ${pct(all, 95).toFixed(0)} ms; worst page p95: ${p95.toFixed(0)} ms; Excel download p95: ${Math.max(...downloadP95).toFixed(0)} ms`);
 console.log(`full scan of exercise_attempts (${attemptsCount.toLocaleString('en')} rows): ${scan.toFixed(0)} ms`);
 console.log(`pupils' autosaves during the run (${writeTimes.length}, ${writeErrors} failed): p50 ${writeTimes.length ? pct(writeTimes, 50).toFixed(0) : '-'} ms, p95 ${writeTimes.length ? pct(writeTimes, 95).toFixed(0) : '-'} ms`);
 console.log(`dashboard_p95_ms=${Math.round(p95)} ratio_to_full_scan=${(p95 / scan).toFixed(2)} autosave_p95_ms_during=${writeTimes.length ? Math.round(pct(writeTimes, 95)) : 'n/a'}`);

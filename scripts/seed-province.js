@@ -8,7 +8,10 @@
 // Plain JS (Node 20 runs no TypeScript): better-sqlite3 with prepared statements in big transactions.
 // The schema comes from migrations/*.sql, applied in order and recorded in schema_migrations exactly as
 // src/lib/server/db/migrate.ts does, so the app starts on this file without migrating again.
-// Attempts go through the real triggers of 0006 (rollups), each pupil's in time order.
+// Attempts are written in each pupil's time order. The rollup triggers (0006's of the attempts, 0008's of
+// the activity per period and of the projects per class) are set aside during the bulk writes and the
+// rollups filled in one pass after; --with-triggers writes through them instead, and
+// src/lib/server/seed/province.spec.ts checks that both ways give the same rollups.
 //
 // Projects (issue 5's tables): per class, engineering-design projects (assignment, class target, five
 // steps, the rubric copied in), teams of four of the class's pupils, their step submissions (60 % of
@@ -88,7 +91,7 @@ function ethnicityOf(rng) {
 	return null;
 }
 
-/** What the trigger progress_attempt_rollup keeps, computed in one pass over the attempts. */
+/** What the triggers progress_attempt_rollup (0006) and progress_attempt_period_activity (0008) keep, computed in one pass over the attempts. */
 export function buildAttemptRollups(db) {
 	const semester = "CASE WHEN CAST(strftime('%m', a.created_at / 1000, 'unixepoch') AS INTEGER) >= 8 THEN 1 ELSE 2 END";
 	const week = "date(a.created_at / 1000, 'unixepoch', '-6 days', 'weekday 1')";
@@ -108,7 +111,17 @@ export function buildAttemptRollups(db) {
 		SELECT a.pupil_id, MAX(a.created_at), date(MAX(a.created_at) / 1000, 'unixepoch', '-6 days', 'weekday 1')
 		FROM exercise_attempts a WHERE a.class_id IS NOT NULL GROUP BY a.pupil_id
 		ON CONFLICT (pupil_id) DO UPDATE SET last_at = max(last_at, excluded.last_at), last_week = excluded.last_week;
+		INSERT INTO progress_period_activity (pupil_id, school_year_id, period, last_at)
+		SELECT a.pupil_id, p.school_year_id, p.period, MAX(a.created_at)
+		FROM exercise_attempts a JOIN progress_periods p ON a.created_at >= p.from_ms AND a.created_at < p.to_ms
+		WHERE a.class_id IS NOT NULL GROUP BY 1, 2, 3;
 	`);
+}
+
+/** A trigger's CREATE statement as a migration wrote it, to set it back after a bulk load. */
+function triggerOf(migrationPrefix, name) {
+	const file = readdirSync(join(root, 'migrations')).find((f) => f.startsWith(migrationPrefix));
+	return new RegExp(`CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(readFileSync(join(root, 'migrations', file), 'utf8'))[0];
 }
 
 function schoolYearOf(now) {
@@ -138,11 +151,11 @@ export async function seedProvince(path = out, opts = { force }) {
 	db.pragma('temp_store = MEMORY');
 	migrate(db);
 	const rng = seededRandom(20260);
-	const now = Date.now();
+	const now = opts.now ?? Date.now();
 	const year = schoolYearOf(now);
 	const yearStart = Math.min(Date.parse(year.startsOn + 'T00:00:00Z'), now - 30 * DAY);
 	const staffHash = await hash('mamstem-demo', { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-	const log = (what) => console.log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	const log = (what) => opts.quiet || console.log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 	const ids = { schools: [], classes: [], pupils: [] };
 	db.transaction(() => {
@@ -229,10 +242,9 @@ export async function seedProvince(path = out, opts = { force }) {
 	// Attempts: ~40 per pupil, each pupil's in time order. By default the rollup trigger of 0006 is set
 	// aside while they are written and the rollups are then summed in one pass (what the trigger would
 	// have written, a few times faster); --with-triggers writes them through the trigger instead.
-	const viaTriggers = process.argv.includes('--with-triggers');
-	const migration = readFileSync(join(root, 'migrations', readdirSync(join(root, 'migrations')).find((f) => f.startsWith('0006_'))), 'utf8');
-	const triggerSql = /CREATE TRIGGER progress_attempt_rollup[\s\S]*?\nEND;/.exec(migration)[0];
-	if (!viaTriggers) db.exec('DROP TRIGGER progress_attempt_rollup');
+	const viaTriggers = opts.viaTriggers ?? process.argv.includes('--with-triggers');
+	const triggerSql = triggerOf('0006_', 'progress_attempt_rollup') + '\n' + triggerOf('0008_', 'progress_attempt_period_activity');
+	if (!viaTriggers) db.exec('DROP TRIGGER progress_attempt_rollup; DROP TRIGGER progress_attempt_period_activity;');
 	const attempt = db.prepare('INSERT INTO exercise_attempts (exercise_id, pupil_id, class_id, passed, stars, hints_used, time_spent_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 	const byGrade = new Map();
 	for (let g = 1; g <= 12; g++) byGrade.set(g, exercises.filter((e) => e.grade <= g && e.grade >= g - 3));
@@ -323,7 +335,9 @@ export async function seedProvince(path = out, opts = { force }) {
 	})();
 	log('survey forms, two windows and responses');
 
-	// Projects, teams, submissions and reviews (see the note at the top).
+	// Projects, teams, submissions and reviews (see the note at the top). The per-class recompute of
+	// migration 0008 is set aside while they are written, then run once per class at the end.
+	if (!viaTriggers) db.exec('DROP TRIGGER progress_project_recompute');
 	db.transaction(() => {
 		const CRITERIA = ['Xác định vấn đề', 'Giải pháp', 'Sản phẩm mẫu', 'Trình bày'];
 		const STEPS = [['identify', 'Xác định vấn đề'], ['research', 'Nghiên cứu kiến thức nền'], ['design', 'Đề xuất và lựa chọn giải pháp'], ['build', 'Chế tạo mẫu, thử nghiệm, đánh giá'], ['share', 'Chia sẻ, thảo luận, điều chỉnh']];
@@ -379,6 +393,13 @@ export async function seedProvince(path = out, opts = { force }) {
 			}
 		}
 	})();
+	if (!viaTriggers) {
+		db.transaction(() => {
+			db.exec('DELETE FROM progress_project_changes');
+			db.exec(triggerOf('0008_', 'progress_project_recompute'));
+			db.exec('INSERT INTO progress_project_changes (class_id) SELECT DISTINCT class_id FROM teams');
+		})();
+	}
 	log(`${N.reviews.toLocaleString('en')} project reviews`);
 
 	db.exec('ANALYZE');
@@ -390,7 +411,7 @@ export async function seedProvince(path = out, opts = { force }) {
 	const done = new Database(path);
 	done.pragma('journal_mode = WAL');
 	done.close();
-	console.log(`Province written to ${path} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+	if (!opts.quiet) console.log(`Province written to ${path} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 	return path;
 }
 

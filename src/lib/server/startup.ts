@@ -5,6 +5,7 @@ import { DEMO_PASSWORDS, DEMO_SCHOOLS, isEmpty } from './seed/demo';
 import { seedAll } from './seed';
 import { listRoster } from './classes/pupils';
 import { picturesOf, wordsOf } from '$lib/secrets';
+import { warmDashboard } from './reports/views';
 
 export async function startUp(): Promise<void> {
 	const { db, sqlite } = openAppDatabase();
@@ -25,6 +26,8 @@ export async function startUp(): Promise<void> {
 		console.log(`Mầm STEM: seeded the demo pilot in ${Date.now() - t} ms`);
 	}
 	if (process.env.QUIET_START !== '1') console.log(await welcome(db));
+	// After the server has begun to answer: a failure here only means the first dashboard computes them.
+	setTimeout(() => warmDashboard(db).catch((e) => console.error('Mầm STEM: could not prepare the dashboard:', e)), 0);
 }
 
 /** The URL and the demo sign-ins, read from the database so they are always true. */

@@ -183,6 +183,11 @@ export interface Database extends ProjectsDatabase {
 	progress_mastery_class: ProgressMasteryClassTable;
 	progress_pupil_activity: ProgressPupilActivityTable;
 	progress_weekly_active: ProgressWeeklyActiveTable;
+	progress_period_activity: ProgressPeriodActivityTable;
+	progress_quality_scores: ProgressQualityScoresTable;
+	progress_quality_members: ProgressQualityMembersTable;
+	progress_team_steps: ProgressTeamStepsTable;
+	progress_project_changes: ProgressProjectChangesTable;
 	survey_forms: SurveyFormsTable;
 	survey_items: SurveyItemsTable;
 	survey_windows: SurveyWindowsTable;
@@ -475,6 +480,47 @@ export interface ProgressPupilActivityTable {
 	pupil_id: number;
 	last_at: number;
 	last_week: Generated<string>;
+}
+
+// Migration 0008: rollups kept by triggers (written by the database, only read by the app).
+export interface ProgressPeriodActivityTable {
+	pupil_id: number;
+	school_year_id: number;
+	period: string;
+	last_at: number;
+}
+
+export interface ProgressQualityScoresTable {
+	class_id: number;
+	period: string;
+	/** '*' in the rows per ethnicity and in the class totals */
+	gender: string;
+	/** '*' in the rows per gender and in the class totals */
+	ethnicity: string;
+	criterion: number;
+	title: string;
+	n: number;
+	pct: number;
+}
+
+export interface ProgressQualityMembersTable {
+	class_id: number;
+	period: string;
+	gender: string;
+	ethnicity: string;
+	pupils: number;
+	teams: number;
+}
+
+export interface ProgressTeamStepsTable {
+	team_id: number;
+	class_id: number;
+	due_on: string;
+	complete: number;
+}
+
+export interface ProgressProjectChangesTable {
+	class_id: number;
 }
 
 export interface ProgressWeeklyActiveTable {

@@ -6,6 +6,7 @@ import { levelLabel } from '$lib/level';
 import { genderLabel } from '$lib/pupil-errors';
 import { shown } from './hide';
 import { groupRoster, reach, rosterCells, type RosterCell } from './reach';
+import { periodTimes } from './scope';
 import { mastery, masteryByConcept, masteryByConceptGrade } from './mastery';
 import { dosage } from './dosage';
 import { adoption, type AdoptionDimension } from './adoption';
@@ -45,6 +46,15 @@ export function groupLabel(dim: Dimension | 'all', key: string, label: string): 
 
 const v = (x: number | null, hidden: boolean): Cell => shown(x, hidden);
 
+/** "Active in the last 30 days", or "… of the period" once the period is over (see activeSince). */
+function activeColumn(scope: Scope, now: number): string {
+	return periodTimes(scope).to <= now ? m.progress_col_active_ended() : m.progress_col_active();
+}
+
+// Lets the requests that arrived meanwhile (a pupil's autosave) run between two of the dashboard's queries:
+// better-sqlite3 answers synchronously, so a page computing a dozen tables would otherwise hold the server.
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Every table of the dashboard for a scope, broken down by `dim`. `drill(dim, key)` gives the link of a
  * row one level down (a school, then a class), or undefined.
@@ -64,12 +74,13 @@ export async function buildTables(
 	const first = dimensionLabel(dim);
 	const label = (key: string, l: string) => groupLabel(dim, key, l);
 
+	await yieldToRequests();
 	const reachTotal = (await reach(db, scope, 'all', now, all))[0];
 	const reachRows = await reach(db, scope, dim, now, groups);
 	tables.push({
 		id: 'reach',
 		title: m.progress_t_reach(),
-		columns: [first, m.dept_schools(), m.dept_classes(), m.dept_teachers(), m.dept_pupils(), m.progress_col_active()],
+		columns: [first, m.dept_schools(), m.dept_classes(), m.dept_teachers(), m.dept_pupils(), activeColumn(scope, now)],
 		rows: [
 			...reachRows.map((r) => ({
 				label: label(r.key, r.label),
@@ -83,6 +94,7 @@ export async function buildTables(
 		]
 	});
 
+	await yieldToRequests();
 	const weeks = await weeklyActive(db, scope);
 	tables.push({
 		id: 'weekly',
@@ -100,6 +112,7 @@ export async function buildTables(
 		v(r.avgStars, r.hidden),
 		v(r.hintsPerAttempt, r.hidden)
 	];
+	await yieldToRequests();
 	const byGroup = await mastery(db, scope, dim, now, groups);
 	const masteryTotal = (await mastery(db, scope, 'all', now, all))[0];
 	tables.push({
@@ -111,6 +124,7 @@ export async function buildTables(
 			...(masteryTotal ? [{ label: m.progress_total(), hidden: masteryTotal.hidden, cells: masteryCells(masteryTotal) }] : [])
 		]
 	});
+	await yieldToRequests();
 	const byConcept = await masteryByConcept(db, scope, now, all);
 	tables.push({
 		id: 'concepts',
@@ -120,6 +134,7 @@ export async function buildTables(
 		chart: { type: 'bar', valueIndex: 2, max: 100 }
 	});
 	const grades = dim === 'grade' ? groups : groupRoster(cells, 'grade');
+	await yieldToRequests();
 	const cg = await masteryByConceptGrade(db, scope, now, grades);
 	tables.push({
 		id: 'concept_grade',
@@ -129,6 +144,7 @@ export async function buildTables(
 	});
 
 	const classDim = dim === 'gender' || dim === 'ethnicity' ? (scope.classId ? 'class' : scope.schoolId ? 'class' : 'school') : dim;
+	await yieldToRequests();
 	const dos = await dosage(db, scope, classDim);
 	tables.push({
 		id: 'dosage',
@@ -138,6 +154,7 @@ export async function buildTables(
 	});
 
 	const adoptDim: AdoptionDimension = dim === 'commune' || dim === 'level' ? dim : scope.schoolId ? 'all' : 'school';
+	await yieldToRequests();
 	const adopt = await adoption(db, scope, adoptDim);
 	tables.push({
 		id: 'adoption',
@@ -152,6 +169,7 @@ export async function buildTables(
 
 	// Attitude: a row per group; per scale the pre and post means, the change and the spread (SD) after.
 	for (const form of await surveys.listForms(db)) {
+		await yieldToRequests();
 		const res = await surveys.results(db, form.id, scope, dim);
 		const scales = surveys.ALL_SCALES.filter((sc) => res.some((r) => r.scale === sc));
 		const byGroup = new Map<string, typeof res>();
@@ -194,15 +212,19 @@ export async function buildTables(
 	const pick = (mod: IndicatorModule, fallback: Dimension | 'all'): Dimension | 'all' => (mod.dimensions.includes(dim) ? dim : fallback);
 	const placeDim: Dimension | 'all' = scope.classId ? 'all' : scope.schoolId ? 'class' : 'school';
 	const qualityDim = pick(projectQuality, scope.classId ? 'all' : 'school');
+	await yieldToRequests();
 	tables.push(moduleTable('project_quality', m.progress_t_project_quality(), qualityDim, await projectQuality.compute!(db, scope, qualityDim), m.progress_project_note()));
 	if (!scope.classId) {
+		await yieldToRequests();
 		const bySchool = qualityDim === 'school' ? tables.at(-1)! : moduleTable('', '', 'school', await projectQuality.compute!(db, scope, 'school'));
 		const avg = bySchool.columns.length - 5; // the 'average' column's index among the figures
 		tables.push({ ...bySchool, id: 'rubric_profile', title: m.progress_t_rubric_profile(), chart: avg >= 0 && bySchool.rows.length ? { type: 'bar', valueIndex: avg, max: 100 } : undefined });
 	}
 	const teamsDim = pick(teamsComplete, placeDim);
+	await yieldToRequests();
 	tables.push(moduleTable('teams_complete', m.progress_t_teams_complete(), teamsDim, await teamsComplete.compute!(db, scope, teamsDim)));
 	const assignDim = pick(assignmentsMade, scope.schoolId ? 'all' : 'school');
+	await yieldToRequests();
 	tables.push(moduleTable('assignments', m.progress_t_assignments(), assignDim, await assignmentsMade.compute!(db, scope, assignDim)));
 	return tables;
 }

@@ -2,60 +2,25 @@
 // 4A (12 pupils): team T1 (pupils 0–5) and T2 (pupils 6–11) of project P1; 6A: team T3 (pupils 0–3) of P2.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing';
-import { buildTestPilot, NOW, type TestPilot } from './testdata';
+import { addProject, addReview, addTeam, buildTestPilot, NOW, type TestPilot } from './testdata';
 import { assignmentsMade, projectQuality, teamsComplete } from './modules';
 import { buildTables } from './dashboard';
 
 const { db } = openTestDatabase();
 let t: TestPilot;
-const at = (iso: string) => Date.parse(iso + 'T08:00:00Z');
-
-async function project(schoolId: number, teacherId: number, kind: 'project' | 'exercises', created: string, due: string) {
-	const a = await db
-		.insertInto('assignments')
-		.values({ school_id: schoolId, teacher_id: teacherId, kind, title: 'P', instructions: '', lesson_id: null, process: kind === 'project' ? 'engineering' : null, rubric_json: null, opens_on: created, due_on: due, closed_at: null, created_at: at(created) })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	if (kind === 'project')
-		await db.insertInto('project_steps').values([{ assignment_id: a.id, position: 0, key: 'ask', label: 'Hỏi' }, { assignment_id: a.id, position: 1, key: 'build', label: 'Làm' }]).execute();
-	return a.id;
-}
-
-async function team(assignmentId: number, classId: number, pupils: number[], steps: string[], when: string) {
-	const tm = await db.insertInto('teams').values({ assignment_id: assignmentId, class_id: classId, name: 'N', created_at: 0 }).returning('id').executeTakeFirstOrThrow();
-	await db.insertInto('team_members').values(pupils.map((p) => ({ team_id: tm.id, assignment_id: assignmentId, pupil_id: p }))).execute();
-	for (const s of steps) await db.insertInto('submissions').values({ team_id: tm.id, step_key: s, submitted_by: pupils[0], submitted_at: at(when) }).execute();
-	return tm.id;
-}
-
-/** A review on `when` with the team's points per criterion (out of 4), and pupils' adjusted points. */
-async function review(teamId: number, reviewer: number, when: string, points: number[], adjusted: { pupil: number; criterion: number; points: number }[] = []) {
-	const r = await db
-		.insertInto('reviews')
-		.values({ team_id: teamId, reviewer_id: reviewer, feedback: '', total: points.reduce((a, b) => a + b, 0), max_total: 4 * points.length, returned_at: at(when), created_at: at(when) })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	await db
-		.insertInto('review_scores')
-		.values([
-			...points.map((p, i) => ({ review_id: r.id, criterion: i, criterion_title: i === 0 ? 'Thiết kế' : 'Hợp tác', pupil_id: null, points: p, max_points: 4 })),
-			...adjusted.map((a) => ({ review_id: r.id, criterion: a.criterion, criterion_title: 'Hợp tác', pupil_id: a.pupil, points: a.points, max_points: 4 }))
-		])
-		.execute();
-}
 
 beforeAll(async () => {
 	t = await buildTestPilot(db);
-	const p1 = await project(t.schoolA, t.teacherA, 'project', '2025-10-01', '2025-10-20');
-	await project(t.schoolA, t.teacherA, 'exercises', '2025-10-02', '2025-10-30');
-	const p2 = await project(t.schoolB, t.teacherB, 'project', '2026-01-05', '2026-01-20');
-	const t1 = await team(p1, t.class4A, t.pupilsA.slice(0, 6), ['ask', 'build', null as never], '2025-10-19');
-	const t2 = await team(p1, t.class4A, t.pupilsA.slice(6, 12), ['ask'], '2025-10-19');
-	const t3 = await team(p2, t.class6A, t.pupilsB.slice(0, 4), ['ask', 'build'], '2026-01-19');
-	await review(t1, t.teacherA, '2025-10-21', [1, 1]); // replaced by the later review
-	await review(t1, t.teacherA, '2025-10-25', [4, 2]);
-	await review(t2, t.teacherA, '2025-10-25', [2, 4], [{ pupil: t.pupilsA[6], criterion: 1, points: 0 }]);
-	await review(t3, t.teacherB, '2026-01-25', [3]);
+	const p1 = await addProject(db, t.schoolA, t.teacherA, 'project', '2025-10-01', '2025-10-20');
+	await addProject(db, t.schoolA, t.teacherA, 'exercises', '2025-10-02', '2025-10-30');
+	const p2 = await addProject(db, t.schoolB, t.teacherB, 'project', '2026-01-05', '2026-01-20');
+	const t1 = await addTeam(db, p1, t.class4A, t.pupilsA.slice(0, 6), ['ask', 'build', null], '2025-10-19');
+	const t2 = await addTeam(db, p1, t.class4A, t.pupilsA.slice(6, 12), ['ask'], '2025-10-19');
+	const t3 = await addTeam(db, p2, t.class6A, t.pupilsB.slice(0, 4), ['ask', 'build'], '2026-01-19');
+	await addReview(db, t1, t.teacherA, '2025-10-21', [1, 1]); // replaced by the later review
+	await addReview(db, t1, t.teacherA, '2025-10-25', [4, 2]);
+	await addReview(db, t2, t.teacherA, '2025-10-25', [2, 4], [{ pupil: t.pupilsA[6], criterion: 1, points: 0 }]);
+	await addReview(db, t3, t.teacherB, '2026-01-25', [3]);
 });
 
 describe('project quality', () => {

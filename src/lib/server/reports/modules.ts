@@ -30,44 +30,23 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * period. A criterion is its position in the project's rubric ('crit_<position>'); its score is in per
  * cent of the criterion's maximum, since rubrics differ in points. The average is over pupils: each team
  * member counts with the score the teacher adjusted for them, or else the team's. Also 'teams', 'reviews'
- * and 'pupils'. Groups of fewer than 10 pupils (team members) are hidden with hideSmall. The chart
- * "rubric profile per school" reads the same table with dim = 'school'.
+ * (one per team: its latest) and 'pupils'. Groups of fewer than 10 pupils (team members) are hidden with
+ * hideSmall. The chart "rubric profile per school" reads the same table with dim = 'school'.
+ * Read from the per-class rollups of migration 0008, kept by triggers as reviews arrive.
  */
 async function computeProjectQuality(db: Conn, scope: Scope, dim: Dimension | 'all'): Promise<IndicatorTable> {
-	const t = periodTimes(scope);
-	const g = groupExpressions(dim);
-	// The latest review of each team in the period, and the members it scored, in the scope's classes.
-	const base = sql`
-		WITH latest AS (
-			SELECT id, team_id FROM (
-				SELECT r.id, r.team_id, ROW_NUMBER() OVER (PARTITION BY r.team_id ORDER BY r.created_at DESC, r.id DESC) AS n
-				FROM reviews r WHERE r.created_at >= ${t.from} AND r.created_at < ${t.to}
-			) WHERE n = 1
-		),
-		scored AS (
-			SELECT l.id AS review_id, tm.team_id, tm.pupil_id, c.id AS class_id
-			FROM latest l
-			JOIN teams tm0 ON tm0.id = l.team_id
-			JOIN team_members tm ON tm.team_id = l.team_id
-			JOIN classes c ON c.id = tm0.class_id
-			JOIN schools s ON s.id = c.school_id
-			WHERE ${classConditions(scope)}
-		)`;
-	const { rows: sizes } = await sql<{ key: string | number; label: string | number; pupils: number; teams: number; reviews: number }>`
-		${base}
-		SELECT ${g.key} AS key, ${g.label} AS label, COUNT(DISTINCT x.pupil_id) AS pupils, COUNT(DISTINCT x.team_id) AS teams,
-			COUNT(DISTINCT x.review_id) AS reviews
-		FROM scored x JOIN classes c ON c.id = x.class_id JOIN schools s ON s.id = c.school_id
-		LEFT JOIN pupil_profiles g ON g.user_id = x.pupil_id
+	const g = groupExpressions(dim, 'q.gender', 'q.ethnicity');
+	// The rollup's rows per gender, per ethnicity, or the class totals for every other breakdown.
+	const which = sql.raw(dim === 'gender' ? "q.gender <> '*' AND q.ethnicity = '*'" : dim === 'ethnicity' ? "q.gender = '*' AND q.ethnicity <> '*'" : "q.gender = '*' AND q.ethnicity = '*'");
+	const { rows: sizes } = await sql<{ key: string | number; label: string | number; pupils: number; teams: number }>`
+		SELECT ${g.key} AS key, ${g.label} AS label, SUM(q.pupils) AS pupils, SUM(q.teams) AS teams
+		FROM progress_quality_members q JOIN classes c ON c.id = q.class_id JOIN schools s ON s.id = c.school_id
+		WHERE ${classConditions(scope)} AND q.period = ${scope.period} AND ${which}
 		GROUP BY 1 ORDER BY 2`.execute(db);
 	const { rows: scores } = await sql<{ key: string | number; criterion: number; title: string; n: number; pct: number }>`
-		${base}
-		SELECT ${g.key} AS key, rs.criterion, rs.criterion_title AS title, COUNT(*) AS n,
-			SUM(100.0 * COALESCE(ps.points, rs.points) / rs.max_points) AS pct
-		FROM scored x JOIN classes c ON c.id = x.class_id JOIN schools s ON s.id = c.school_id
-		LEFT JOIN pupil_profiles g ON g.user_id = x.pupil_id
-		JOIN review_scores rs ON rs.review_id = x.review_id AND rs.pupil_id IS NULL AND rs.max_points > 0
-		LEFT JOIN review_scores ps ON ps.review_id = x.review_id AND ps.pupil_id = x.pupil_id AND ps.criterion = rs.criterion
+		SELECT ${g.key} AS key, q.criterion, q.title, SUM(q.n) AS n, SUM(q.pct) AS pct
+		FROM progress_quality_scores q JOIN classes c ON c.id = q.class_id JOIN schools s ON s.id = c.school_id
+		WHERE ${classConditions(scope)} AND q.period = ${scope.period} AND ${which}
 		GROUP BY 1, 2, 3`.execute(db);
 	const criteria = [...new Set(scores.map((r) => Number(r.criterion)))].sort((a, b) => a - b);
 	const columns = [...criteria.map((c) => `crit_${c}`), 'average', 'teams', 'reviews', 'pupils'];
@@ -98,7 +77,7 @@ async function computeProjectQuality(db: Conn, scope: Scope, dim: Dimension | 'a
 		}
 		values.average = all.n ? round1(all.pct / all.n) : null;
 		values.teams = Number(sz.teams);
-		values.reviews = Number(sz.reviews);
+		values.reviews = Number(sz.teams);
 		values.pupils = Number(sz.pupils);
 		const { hidden, ...kept } = hideSmall(values, Number(sz.pupils), columns);
 		return { key, label: String(sz.label), hidden, values: kept as Record<string, number | null> };
@@ -120,17 +99,13 @@ export const projectQuality: IndicatorModule = {
 async function computeTeamsComplete(db: Conn, scope: Scope, dim: Dimension | 'all'): Promise<IndicatorTable> {
 	const { from, to } = periodDates(scope);
 	const g = groupExpressions(dim);
+	// Each team's completeness is kept by the triggers of migration 0008 as steps are handed in.
 	const { rows } = await sql<{ key: string | number; label: string | number; teams: number; complete: number }>`
-		SELECT ${g.key} AS key, ${g.label} AS label, COUNT(*) AS teams,
-			SUM(CASE WHEN EXISTS (SELECT 1 FROM project_steps ps WHERE ps.assignment_id = a.id)
-				AND NOT EXISTS (SELECT 1 FROM project_steps ps WHERE ps.assignment_id = a.id
-					AND NOT EXISTS (SELECT 1 FROM submissions sb WHERE sb.team_id = t.id AND sb.step_key = ps.key))
-				THEN 1 ELSE 0 END) AS complete
-		FROM teams t
-		JOIN assignments a ON a.id = t.assignment_id
-		JOIN classes c ON c.id = t.class_id
+		SELECT ${g.key} AS key, ${g.label} AS label, COUNT(*) AS teams, SUM(ts.complete) AS complete
+		FROM progress_team_steps ts
+		JOIN classes c ON c.id = ts.class_id
 		JOIN schools s ON s.id = c.school_id
-		WHERE ${classConditions(scope)} AND a.kind = 'project' AND a.due_on BETWEEN ${from} AND ${to}
+		WHERE ${classConditions(scope)} AND ts.due_on BETWEEN ${from} AND ${to}
 		GROUP BY 1 ORDER BY 2`.execute(db);
 	return {
 		columns: ['teams', 'teams_complete', 'share_complete'],

@@ -1,7 +1,7 @@
 // Reach: schools, classes, teachers and pupils in the pilot, and pupils active in the last 30 days.
 import { sql } from 'kysely';
 import type { Conn } from '../db';
-import { classConditions, groupExpressions, periodDates, PUPIL_DIMENSIONS, type Dimension, type Scope } from './scope';
+import { classConditions, groupExpressions, periodDates, periodTimes, PUPIL_DIMENSIONS, type Dimension, type Scope } from './scope';
 import { hideSmall } from './hide';
 
 export const ACTIVE_DAYS = 30;
@@ -30,37 +30,66 @@ export interface RosterCell {
 }
 
 /**
+ * The moment "active in the last 30 days" counts back from: now, or the end of a period that is over
+ * (a past year's figure does not fall to zero as time goes by).
+ */
+export function activeSince(scope: Scope, now = Date.now()): number {
+	return Math.min(now, periodTimes(scope).to) - ACTIVE_DAYS * DAY;
+}
+
+/**
  * Pupils enrolled in the scope's classes during the period, per class, gender and ethnicity, and those
- * active (an attempt or a sign-in) in the 30 days before `now`. One scan of the enrolments serves every
- * breakdown of a page (a pupil who changed class in the period counts in both classes).
+ * active (an attempt or a sign-in, kept per period by migration 0008's triggers) in its last 30 days.
+ * One scan of the enrolments serves every breakdown of every view of the period: the routes keep the
+ * province's cells for a minute and cut each view's out of them (inScope). An enrolment counts once: a
+ * pupil who changed class in the period counts in both classes, in every breakdown alike, so that the
+ * breakdowns add up to the same total.
  */
 export async function rosterCells(db: Conn, scope: Scope, now = Date.now()): Promise<RosterCell[]> {
 	const { from, to } = periodDates(scope);
-	const since = now - ACTIVE_DAYS * DAY;
-	const { rows } = await sql<{ class_id: number; class_name: string; grade: number; school_id: number; school_name: string; commune: string; level: string; gender: string; ethnicity: string; pupils: number; active: number }>`
-		SELECT c.id AS class_id, c.name AS class_name, c.grade, s.id AS school_id, s.name AS school_name, s.commune, s.level,
-			COALESCE(g.gender, '') AS gender, COALESCE(g.ethnicity, '') AS ethnicity,
-			COUNT(DISTINCT e.pupil_id) AS pupils, COUNT(DISTINCT CASE WHEN a.last_at >= ${since} THEN e.pupil_id END) AS active
+	const since = activeSince(scope, now);
+	// Counts only (no text per row): the class's details come from the few classes of the year.
+	const { rows } = await sql<{ class_id: number; gender: string; ethnicity: string; pupils: number; active: number }>`
+		SELECT e.class_id, COALESCE(g.gender, '') AS gender, COALESCE(g.ethnicity, '') AS ethnicity,
+			COUNT(*) AS pupils, SUM(a.last_at >= ${since}) AS active
 		FROM enrolments e
 		JOIN classes c ON c.id = e.class_id
 		JOIN schools s ON s.id = c.school_id
 		LEFT JOIN pupil_profiles g ON g.user_id = e.pupil_id
-		LEFT JOIN progress_pupil_activity a ON a.pupil_id = e.pupil_id
+		LEFT JOIN progress_period_activity a ON a.pupil_id = e.pupil_id AND a.school_year_id = ${scope.yearId} AND a.period = ${scope.period}
 		WHERE ${classConditions(scope)} AND e.started_on <= ${to} AND (e.ended_on IS NULL OR e.ended_on >= ${from})
-		GROUP BY c.id, 8, 9`.execute(db);
-	return rows.map((r) => ({
-		classId: r.class_id,
-		className: r.class_name,
-		grade: r.grade,
-		schoolId: r.school_id,
-		schoolName: r.school_name,
-		commune: r.commune,
-		level: r.level,
-		gender: r.gender,
-		ethnicity: r.ethnicity,
-		pupils: Number(r.pupils),
-		active: Number(r.active)
-	}));
+		GROUP BY 1, 2, 3`.execute(db);
+	const { rows: classes } = await sql<{ id: number; name: string; grade: number; school_id: number; school_name: string; commune: string; level: string }>`
+		SELECT c.id, c.name, c.grade, s.id AS school_id, s.name AS school_name, s.commune, s.level
+		FROM classes c JOIN schools s ON s.id = c.school_id WHERE ${classConditions(scope)}`.execute(db);
+	const byId = new Map(classes.map((c) => [c.id, c]));
+	return rows.map((r) => {
+		const c = byId.get(r.class_id)!;
+		return {
+			classId: c.id,
+			className: c.name,
+			grade: c.grade,
+			schoolId: c.school_id,
+			schoolName: c.school_name,
+			commune: c.commune,
+			level: c.level,
+			gender: r.gender,
+			ethnicity: r.ethnicity,
+			pupils: Number(r.pupils),
+			active: Number(r.active ?? 0)
+		};
+	});
+}
+
+/** The cells of a view, cut out of a wider scope's (the province's) for the same year and period. */
+export function inScope(cells: RosterCell[], scope: Scope): RosterCell[] {
+	return cells.filter(
+		(c) =>
+			(!scope.level || c.level === scope.level) &&
+			(!scope.commune || c.commune === scope.commune) &&
+			(!scope.schoolId || c.schoolId === scope.schoolId) &&
+			(!scope.classId || c.classId === scope.classId)
+	);
 }
 
 /** The key and label of a roster cell's group (as groupExpressions gives them in SQL). */

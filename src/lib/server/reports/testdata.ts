@@ -94,3 +94,39 @@ export async function buildTestPilot(db: DB): Promise<TestPilot> {
 		scope: (extra = {}) => ({ yearId: year.id, yearStartsOn: '2025-09-05', yearEndsOn: '2026-05-31', period: 'year', ...extra })
 	};
 }
+
+// Projects for the project indicators: an assignment (a project has the steps ask and build), a team with
+// the steps it handed in (null: the whole project), a review.
+export async function addProject(db: DB, schoolId: number, teacherId: number, kind: 'project' | 'exercises', created: string, due: string) {
+	const a = await db
+		.insertInto('assignments')
+		.values({ school_id: schoolId, teacher_id: teacherId, kind, title: 'P', instructions: '', lesson_id: null, process: kind === 'project' ? 'engineering' : null, rubric_json: null, opens_on: created, due_on: due, closed_at: null, created_at: at(created) })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	if (kind === 'project')
+		await db.insertInto('project_steps').values([{ assignment_id: a.id, position: 0, key: 'ask', label: 'Hỏi' }, { assignment_id: a.id, position: 1, key: 'build', label: 'Làm' }]).execute();
+	return a.id;
+}
+
+export async function addTeam(db: DB, assignmentId: number, classId: number, pupils: number[], steps: (string | null)[], when: string) {
+	const tm = await db.insertInto('teams').values({ assignment_id: assignmentId, class_id: classId, name: 'N', created_at: 0 }).returning('id').executeTakeFirstOrThrow();
+	await db.insertInto('team_members').values(pupils.map((p) => ({ team_id: tm.id, assignment_id: assignmentId, pupil_id: p }))).execute();
+	for (const s of steps) await db.insertInto('submissions').values({ team_id: tm.id, step_key: s, submitted_by: pupils[0], submitted_at: at(when) }).execute();
+	return tm.id;
+}
+
+/** A review on `when` with the team's points per criterion (out of 4), and pupils' adjusted points. */
+export async function addReview(db: DB, teamId: number, reviewer: number, when: string, points: number[], adjusted: { pupil: number; criterion: number; points: number }[] = []) {
+	const r = await db
+		.insertInto('reviews')
+		.values({ team_id: teamId, reviewer_id: reviewer, feedback: '', total: points.reduce((a, b) => a + b, 0), max_total: 4 * points.length, returned_at: at(when), created_at: at(when) })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await db
+		.insertInto('review_scores')
+		.values([
+			...points.map((p, i) => ({ review_id: r.id, criterion: i, criterion_title: i === 0 ? 'Thiết kế' : 'Hợp tác', pupil_id: null, points: p, max_points: 4 })),
+			...adjusted.map((a) => ({ review_id: r.id, criterion: a.criterion, criterion_title: 'Hợp tác', pupil_id: a.pupil, points: a.points, max_points: 4 }))
+		])
+		.execute();
+}

@@ -1,10 +1,8 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { drillLink, readView } from '$lib/server/reports/params';
-import { rosterCells } from '$lib/server/reports/reach';
-import { cached } from '$lib/server/reports/cache';
-import { getLocale } from '$lib/paraglide/runtime';
-import { buildTables, dimensionLabel } from '$lib/server/reports/dashboard';
+import { readView } from '$lib/server/reports/params';
+import { viewTables } from '$lib/server/reports/views';
+import { dimensionLabel } from '$lib/server/reports/dashboard';
 import { tablesToXlsx } from '$lib/server/reports/excel';
 import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
@@ -18,9 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	const db = database();
 	const view = await readView(db, event.url);
 	if (!view) error(404, { message: m.no_current_year() });
-	const tables = await cached(`tables:drill:${getLocale()}:${view.dim}:${JSON.stringify(view.scope)}`, async () =>
-		buildTables(db, view.scope, view.dim, Date.now(), drillLink(view), await cached(`roster:${JSON.stringify(view.scope)}`, () => rosterCells(db, view.scope)))
-	);
+	const tables = await viewTables(db, view, true);
 	const where = view.cls ? `${view.cls.schoolName} · ${view.cls.name}` : (view.school?.name ?? m.progress_province());
 	// The file is made once per version of the cached tables, so it always holds the page's numbers.
 	let file = files.get(tables);
