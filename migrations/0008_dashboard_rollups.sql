@@ -59,6 +59,42 @@ FROM progress_pupil_activity x JOIN progress_periods p ON x.last_at >= p.from_ms
 WHERE true
 ON CONFLICT (pupil_id, school_year_id, period) DO UPDATE SET last_at = max(last_at, excluded.last_at);
 
+-- Attempts per school (rather than per class) and the pupil's gender and ethnicity: what the mastery
+-- breakdowns by gender and ethnicity read above a single class (a tenth of the rows of
+-- progress_mastery_rollup at province scale). Semesters as in 0006.
+CREATE TABLE progress_mastery_school (
+	school_id INTEGER NOT NULL,
+	school_year_id INTEGER NOT NULL,
+	semester INTEGER NOT NULL,
+	concept TEXT NOT NULL,
+	gender TEXT NOT NULL,
+	ethnicity TEXT NOT NULL,
+	attempts INTEGER NOT NULL,
+	passed INTEGER NOT NULL,
+	stars INTEGER NOT NULL,
+	hints INTEGER NOT NULL,
+	PRIMARY KEY (school_year_id, school_id, semester, concept, gender, ethnicity)
+) WITHOUT ROWID;
+
+CREATE TRIGGER progress_attempt_school AFTER INSERT ON exercise_attempts
+WHEN NEW.class_id IS NOT NULL
+BEGIN
+	INSERT INTO progress_mastery_school (school_id, school_year_id, semester, concept, gender, ethnicity, attempts, passed, stars, hints)
+	SELECT c.school_id, c.school_year_id,
+		CASE WHEN CAST(strftime('%m', NEW.created_at / 1000, 'unixepoch') AS INTEGER) >= 8 THEN 1 ELSE 2 END,
+		e.concept, COALESCE(p.gender, ''), COALESCE(p.ethnicity, ''),
+		1, NEW.passed, CASE WHEN NEW.passed = 1 THEN NEW.stars ELSE 0 END, NEW.hints_used
+	FROM classes c JOIN exercises e ON e.id = NEW.exercise_id LEFT JOIN pupil_profiles p ON p.user_id = NEW.pupil_id
+	WHERE c.id = NEW.class_id
+	ON CONFLICT (school_year_id, school_id, semester, concept, gender, ethnicity) DO UPDATE SET
+		attempts = attempts + 1, passed = passed + excluded.passed, stars = stars + excluded.stars, hints = hints + excluded.hints;
+END;
+
+INSERT INTO progress_mastery_school (school_id, school_year_id, semester, concept, gender, ethnicity, attempts, passed, stars, hints)
+SELECT c.school_id, c.school_year_id, r.semester, r.concept, r.gender, r.ethnicity, SUM(r.attempts), SUM(r.passed), SUM(r.stars), SUM(r.hints)
+FROM progress_mastery_rollup r JOIN classes c ON c.id = r.class_id
+GROUP BY 1, 2, 3, 4, 5, 6;
+
 -- Projects, per class -----------------------------------------------------------------------------
 
 CREATE INDEX teams_class ON teams (class_id);
@@ -140,6 +176,32 @@ CREATE VIEW progress_quality_members_v AS
 	SELECT class_id, period, '*', '*', COUNT(DISTINCT pupil_id), COUNT(DISTINCT team_id)
 	FROM progress_reviewed_members GROUP BY class_id, period;
 
+-- The rows per gender and per ethnicity summed per school: what those breakdowns read above a single
+-- class (a fifteenth of the rows). Kept with the classes' rows by the recompute below.
+CREATE TABLE progress_quality_school_scores (
+	school_id INTEGER NOT NULL,
+	school_year_id INTEGER NOT NULL,
+	period TEXT NOT NULL,
+	gender TEXT NOT NULL,
+	ethnicity TEXT NOT NULL,
+	criterion INTEGER NOT NULL,
+	title TEXT NOT NULL,
+	n INTEGER NOT NULL,
+	pct REAL NOT NULL,
+	PRIMARY KEY (school_year_id, school_id, period, gender, ethnicity, criterion, title)
+) WITHOUT ROWID;
+
+CREATE TABLE progress_quality_school_members (
+	school_id INTEGER NOT NULL,
+	school_year_id INTEGER NOT NULL,
+	period TEXT NOT NULL,
+	gender TEXT NOT NULL,
+	ethnicity TEXT NOT NULL,
+	pupils INTEGER NOT NULL,
+	teams INTEGER NOT NULL,
+	PRIMARY KEY (school_year_id, school_id, period, gender, ethnicity)
+) WITHOUT ROWID;
+
 -- Each project team, its project's due date (the period it counts in) and whether it handed in every
 -- step of the project's process.
 CREATE TABLE progress_team_steps (
@@ -160,8 +222,8 @@ CREATE VIEW progress_team_steps_v AS
 	WHERE a.kind = 'project';
 
 -- A class whose project figures changed. Every change to its teams, members, steps, hand-ins or
--- reviews inserts a row here; the trigger recomputes the class's rows at once (a class has a dozen
--- teams: about a millisecond) and removes the row. Bulk loads may drop the trigger, let rows gather,
+-- reviews inserts a row here; the trigger recomputes the class's rows (a class has a dozen teams) and
+-- its school's, a few milliseconds, and removes the row. Bulk loads may drop the trigger, let rows gather,
 -- and recompute those classes at the end (scripts/seed-province.js does).
 CREATE TABLE progress_project_changes (class_id INTEGER NOT NULL);
 
@@ -173,6 +235,22 @@ BEGIN
 	DELETE FROM progress_quality_members WHERE class_id = NEW.class_id;
 	INSERT INTO progress_quality_members (class_id, period, gender, ethnicity, pupils, teams)
 	SELECT class_id, period, gender, ethnicity, pupils, teams FROM progress_quality_members_v WHERE class_id = NEW.class_id;
+	DELETE FROM progress_quality_school_scores
+	WHERE (school_id, school_year_id) = (SELECT school_id, school_year_id FROM classes WHERE id = NEW.class_id);
+	INSERT INTO progress_quality_school_scores (school_id, school_year_id, period, gender, ethnicity, criterion, title, n, pct)
+	SELECT c.school_id, c.school_year_id, q.period, q.gender, q.ethnicity, q.criterion, q.title, SUM(q.n), SUM(q.pct)
+	FROM classes c JOIN progress_quality_scores q ON q.class_id = c.id
+	WHERE (c.school_id, c.school_year_id) = (SELECT school_id, school_year_id FROM classes WHERE id = NEW.class_id)
+		AND NOT (q.gender = '*' AND q.ethnicity = '*')
+	GROUP BY 1, 2, 3, 4, 5, 6, 7;
+	DELETE FROM progress_quality_school_members
+	WHERE (school_id, school_year_id) = (SELECT school_id, school_year_id FROM classes WHERE id = NEW.class_id);
+	INSERT INTO progress_quality_school_members (school_id, school_year_id, period, gender, ethnicity, pupils, teams)
+	SELECT c.school_id, c.school_year_id, q.period, q.gender, q.ethnicity, SUM(q.pupils), SUM(q.teams)
+	FROM classes c JOIN progress_quality_members q ON q.class_id = c.id
+	WHERE (c.school_id, c.school_year_id) = (SELECT school_id, school_year_id FROM classes WHERE id = NEW.class_id)
+		AND NOT (q.gender = '*' AND q.ethnicity = '*')
+	GROUP BY 1, 2, 3, 4, 5;
 	DELETE FROM progress_team_steps WHERE class_id = NEW.class_id;
 	INSERT INTO progress_team_steps (team_id, class_id, due_on, complete)
 	SELECT team_id, class_id, due_on, complete FROM progress_team_steps_v WHERE class_id = NEW.class_id;

@@ -91,7 +91,7 @@ function ethnicityOf(rng) {
 	return null;
 }
 
-/** What the triggers progress_attempt_rollup (0006) and progress_attempt_period_activity (0008) keep, computed in one pass over the attempts. */
+/** What the attempts' triggers keep (progress_attempt_rollup of 0006, progress_attempt_period_activity and progress_attempt_school of 0008), computed in one pass. */
 export function buildAttemptRollups(db) {
 	const semester = "CASE WHEN CAST(strftime('%m', a.created_at / 1000, 'unixepoch') AS INTEGER) >= 8 THEN 1 ELSE 2 END";
 	const week = "date(a.created_at / 1000, 'unixepoch', '-6 days', 'weekday 1')";
@@ -115,6 +115,9 @@ export function buildAttemptRollups(db) {
 		SELECT a.pupil_id, p.school_year_id, p.period, MAX(a.created_at)
 		FROM exercise_attempts a JOIN progress_periods p ON a.created_at >= p.from_ms AND a.created_at < p.to_ms
 		WHERE a.class_id IS NOT NULL GROUP BY 1, 2, 3;
+		INSERT INTO progress_mastery_school (school_id, school_year_id, semester, concept, gender, ethnicity, attempts, passed, stars, hints)
+		SELECT c.school_id, c.school_year_id, r.semester, r.concept, r.gender, r.ethnicity, SUM(r.attempts), SUM(r.passed), SUM(r.stars), SUM(r.hints)
+		FROM progress_mastery_rollup r JOIN classes c ON c.id = r.class_id GROUP BY 1, 2, 3, 4, 5, 6;
 	`);
 }
 
@@ -243,8 +246,9 @@ export async function seedProvince(path = out, opts = { force }) {
 	// aside while they are written and the rollups are then summed in one pass (what the trigger would
 	// have written, a few times faster); --with-triggers writes them through the trigger instead.
 	const viaTriggers = opts.viaTriggers ?? process.argv.includes('--with-triggers');
-	const triggerSql = triggerOf('0006_', 'progress_attempt_rollup') + '\n' + triggerOf('0008_', 'progress_attempt_period_activity');
-	if (!viaTriggers) db.exec('DROP TRIGGER progress_attempt_rollup; DROP TRIGGER progress_attempt_period_activity;');
+	const attemptTriggers = [['0006_', 'progress_attempt_rollup'], ['0008_', 'progress_attempt_period_activity'], ['0008_', 'progress_attempt_school']];
+	const triggerSql = attemptTriggers.map(([m, name]) => triggerOf(m, name)).join('\n');
+	if (!viaTriggers) for (const [, name] of attemptTriggers) db.exec(`DROP TRIGGER ${name}`);
 	const attempt = db.prepare('INSERT INTO exercise_attempts (exercise_id, pupil_id, class_id, passed, stars, hints_used, time_spent_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 	const byGrade = new Map();
 	for (let g = 1; g <= 12; g++) byGrade.set(g, exercises.filter((e) => e.grade <= g && e.grade >= g - 3));

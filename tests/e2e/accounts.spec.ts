@@ -107,4 +107,6 @@ test('health check answers with the schema version', async ({ request }) => {
 	const body = await r.json();
 	expect(body.ok).toBe(true);
 	expect(body.schema).toMatch(/^\d{4}_.+\.sql$/);
+	// The dashboard's figures prepared at start are ready soon after.
+	await expect.poll(async () => (await (await request.get('/healthz')).json()).dashboard).toBe('ready');
 });

@@ -10,6 +10,6 @@ export const load: PageServerLoad = async (event) => {
 	const db = database();
 	const view = await readView(db, event.url);
 	if (!view) return { view: null, tables: [] };
-	const tables = await viewTables(db, view, true);
+	const tables = await viewTables(db, view);
 	return { view, tables };
 };

@@ -184,6 +184,9 @@ export interface Database extends ProjectsDatabase {
 	progress_pupil_activity: ProgressPupilActivityTable;
 	progress_weekly_active: ProgressWeeklyActiveTable;
 	progress_period_activity: ProgressPeriodActivityTable;
+	progress_mastery_school: ProgressMasterySchoolTable;
+	progress_quality_school_scores: ProgressQualitySchoolScoresTable;
+	progress_quality_school_members: ProgressQualitySchoolMembersTable;
 	progress_quality_scores: ProgressQualityScoresTable;
 	progress_quality_members: ProgressQualityMembersTable;
 	progress_team_steps: ProgressTeamStepsTable;
@@ -488,6 +491,29 @@ export interface ProgressPeriodActivityTable {
 	school_year_id: number;
 	period: string;
 	last_at: number;
+}
+
+export interface ProgressMasterySchoolTable {
+	school_id: number;
+	school_year_id: number;
+	semester: number;
+	concept: string;
+	gender: string;
+	ethnicity: string;
+	attempts: number;
+	passed: number;
+	stars: number;
+	hints: number;
+}
+
+export interface ProgressQualitySchoolScoresTable extends Omit<ProgressQualityScoresTable, 'class_id'> {
+	school_id: number;
+	school_year_id: number;
+}
+
+export interface ProgressQualitySchoolMembersTable extends Omit<ProgressQualityMembersTable, 'class_id'> {
+	school_id: number;
+	school_year_id: number;
 }
 
 export interface ProgressQualityScoresTable {

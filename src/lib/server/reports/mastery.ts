@@ -1,7 +1,7 @@
 // Mastery: exercise attempts, pass rate, stars and hints, from the rollup the attempts' trigger keeps.
 import { sql } from 'kysely';
 import type { Conn } from '../db';
-import { classConditions, groupExpressions, semestersOf, type Dimension, type Scope } from './scope';
+import { classConditions, groupExpressions, schoolConditions, semestersOf, type Dimension, type Scope } from './scope';
 import { hideSmall } from './hide';
 import { pupilGroups, type GroupSize } from './reach';
 
@@ -36,12 +36,22 @@ export function masteryFigures(t: { attempts: number; passed: number; stars: num
 
 async function sums(db: Conn, scope: Scope, key: ReturnType<typeof groupExpressions>, byPupil = false) {
 	const sem = semestersOf(scope.period);
-	// Gender and ethnicity need the detailed rollup; every other breakdown reads the per-class one.
-	const table = sql.raw(byPupil ? 'progress_mastery_rollup' : 'progress_mastery_class');
-	const { rows } = await sql<{ key: string | number; label: string | number; attempts: number; passed: number; stars: number; hints: number }>`
+	type Row = { key: string | number; label: string | number; attempts: number; passed: number; stars: number; hints: number };
+	// Gender and ethnicity need the detailed rollups: per school above a class, per class within one;
+	// every other breakdown reads the per-class totals.
+	const { rows } =
+		byPupil && !scope.classId
+			? await sql<Row>`
 		SELECT ${key.key} AS key, ${key.label} AS label, SUM(g.attempts) AS attempts, SUM(g.passed) AS passed,
 			SUM(g.stars) AS stars, SUM(g.hints) AS hints
-		FROM ${table} g
+		FROM progress_mastery_school g
+		JOIN schools s ON s.id = g.school_id
+		WHERE ${schoolConditions(scope, 'g')} AND g.semester IN (${sql.join(sem)})
+		GROUP BY 1`.execute(db)
+			: await sql<Row>`
+		SELECT ${key.key} AS key, ${key.label} AS label, SUM(g.attempts) AS attempts, SUM(g.passed) AS passed,
+			SUM(g.stars) AS stars, SUM(g.hints) AS hints
+		FROM ${sql.raw(byPupil ? 'progress_mastery_rollup' : 'progress_mastery_class')} g
 		JOIN classes c ON c.id = g.class_id
 		JOIN schools s ON s.id = c.school_id
 		WHERE ${classConditions(scope)} AND g.semester IN (${sql.join(sem)})

@@ -6,6 +6,7 @@ import { addProject, addReview, addTeam, buildTestPilot, NOW, type TestPilot } f
 import { projectQuality, teamsComplete } from './modules';
 import { inScope, reach, rosterCells } from './reach';
 import { buildTables } from './dashboard';
+import { mastery } from './mastery';
 
 const { db } = openTestDatabase();
 let t: TestPilot;
@@ -23,6 +24,22 @@ beforeAll(async () => {
 	t2 = await addTeam(db, p, t.class4A, t.pupilsA.slice(6, 12), ['ask'], '2025-10-19');
 	await addReview(db, t1, t.teacherA, '2025-10-25', [4, 2]);
 	await addReview(db, t2, t.teacherA, '2025-10-25', [2, 4]);
+});
+
+describe('above a class and within it', () => {
+	it('the breakdowns by gender and ethnicity give the same figures from the per-school and the per-class rollups', async () => {
+		// School A has one class, 4A: its figures read per school must equal those read per class.
+		for (const dim of ['gender', 'ethnicity'] as const) {
+			const bySchool = await projectQuality.compute!(db, t.scope({ schoolId: t.schoolA }), dim);
+			const byClass = await projectQuality.compute!(db, t.scope({ classId: t.class4A }), dim);
+			expect(bySchool.rows.some((r) => !r.hidden)).toBe(dim === 'gender');
+			expect(bySchool, dim).toEqual(byClass);
+			const m1 = await mastery(db, t.scope({ schoolId: t.schoolA }), dim, NOW);
+			const m2 = await mastery(db, t.scope({ classId: t.class4A }), dim, NOW);
+			expect(m1.some((r) => r.attempts)).toBe(dim === 'gender');
+			expect(m1, dim).toEqual(m2);
+		}
+	});
 });
 
 describe('project quality, kept per class as reviews and teams change', () => {

@@ -52,6 +52,18 @@ export function classConditions(scope: Scope): RawBuilder<unknown> {
 }
 
 /**
+ * The same conditions on a rollup kept per school (`alias`, with its school_year_id) and `s` (schools),
+ * for the views above a single class.
+ */
+export function schoolConditions(scope: Scope, alias: 'g' | 'q'): RawBuilder<unknown> {
+	const parts = [sql`${sql.raw(alias)}.school_year_id = ${scope.yearId}`];
+	if (scope.level) parts.push(sql`s.level = ${scope.level}`);
+	if (scope.commune) parts.push(sql`s.commune = ${scope.commune}`);
+	if (scope.schoolId) parts.push(sql`s.id = ${scope.schoolId}`);
+	return sql.join(parts, sql` AND `);
+}
+
+/**
  * The key and label of a group, as SQL over `c`, `s` and a table `g` holding gender and ethnicity.
  * Only these fixed expressions are ever spliced into SQL.
  */

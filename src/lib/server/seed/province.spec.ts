@@ -15,8 +15,11 @@ const ROLLUPS = [
 	'progress_weekly_active',
 	'progress_pupil_activity',
 	'progress_period_activity',
+	'progress_mastery_school',
 	'progress_quality_scores',
 	'progress_quality_members',
+	'progress_quality_school_scores',
+	'progress_quality_school_members',
 	'progress_team_steps',
 	'progress_project_changes'
 ];

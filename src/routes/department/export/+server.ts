@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	const db = database();
 	const view = await readView(db, event.url);
 	if (!view) error(404, { message: m.no_current_year() });
-	const tables = await viewTables(db, view, true);
+	const tables = await viewTables(db, view);
 	const where = view.cls ? `${view.cls.schoolName} · ${view.cls.name}` : (view.school?.name ?? m.progress_province());
 	// The file is made once per version of the cached tables, so it always holds the page's numbers.
 	let file = files.get(tables);
