@@ -36,25 +36,17 @@ export function masteryFigures(t: { attempts: number; passed: number; stars: num
 
 async function sums(db: Conn, scope: Scope, key: ReturnType<typeof groupExpressions>, byPupil = false) {
 	const sem = semestersOf(scope.period);
-	type Row = { key: string | number; label: string | number; attempts: number; passed: number; stars: number; hints: number };
 	// Gender and ethnicity need the detailed rollups: per school above a class, per class within one;
 	// every other breakdown reads the per-class totals.
-	const { rows } =
-		byPupil && !scope.classId
-			? await sql<Row>`
+	const perSchool = byPupil && !scope.classId;
+	const from = perSchool
+		? sql`progress_mastery_school g JOIN schools s ON s.id = g.school_id`
+		: sql`${sql.raw(byPupil ? 'progress_mastery_rollup' : 'progress_mastery_class')} g JOIN classes c ON c.id = g.class_id JOIN schools s ON s.id = c.school_id`;
+	const { rows } = await sql<{ key: string | number; label: string | number; attempts: number; passed: number; stars: number; hints: number }>`
 		SELECT ${key.key} AS key, ${key.label} AS label, SUM(g.attempts) AS attempts, SUM(g.passed) AS passed,
 			SUM(g.stars) AS stars, SUM(g.hints) AS hints
-		FROM progress_mastery_school g
-		JOIN schools s ON s.id = g.school_id
-		WHERE ${schoolConditions(scope, 'g')} AND g.semester IN (${sql.join(sem)})
-		GROUP BY 1`.execute(db)
-			: await sql<Row>`
-		SELECT ${key.key} AS key, ${key.label} AS label, SUM(g.attempts) AS attempts, SUM(g.passed) AS passed,
-			SUM(g.stars) AS stars, SUM(g.hints) AS hints
-		FROM ${sql.raw(byPupil ? 'progress_mastery_rollup' : 'progress_mastery_class')} g
-		JOIN classes c ON c.id = g.class_id
-		JOIN schools s ON s.id = c.school_id
-		WHERE ${classConditions(scope)} AND g.semester IN (${sql.join(sem)})
+		FROM ${from}
+		WHERE ${perSchool ? schoolConditions(scope, 'g') : classConditions(scope)} AND g.semester IN (${sql.join(sem)})
 		GROUP BY 1`.execute(db);
 	return rows.map((r) => ({
 		key: String(r.key),

@@ -36,35 +36,21 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  */
 async function computeProjectQuality(db: Conn, scope: Scope, dim: Dimension | 'all'): Promise<IndicatorTable> {
 	const g = groupExpressions(dim, 'q.gender', 'q.ethnicity');
-	type Size = { key: string | number; label: string | number; pupils: number; teams: number };
-	type Score = { key: string | number; criterion: number; title: string; n: number; pct: number };
-	let sizes: Size[];
-	let scores: Score[];
-	if ((dim === 'gender' || dim === 'ethnicity') && !scope.classId) {
-		// Above a single class, the breakdowns by gender and ethnicity read the per-school rows.
-		const which = sql.raw(dim === 'gender' ? "q.gender <> '*' AND q.ethnicity = '*'" : "q.gender = '*' AND q.ethnicity <> '*'");
-		const where = sql`${schoolConditions(scope, 'q')} AND q.period = ${scope.period} AND ${which}`;
-		sizes = (await sql<Size>`
-			SELECT ${g.key} AS key, ${g.label} AS label, SUM(q.pupils) AS pupils, SUM(q.teams) AS teams
-			FROM progress_quality_school_members q JOIN schools s ON s.id = q.school_id
-			WHERE ${where} GROUP BY 1 ORDER BY 2`.execute(db)).rows;
-		scores = (await sql<Score>`
-			SELECT ${g.key} AS key, q.criterion, q.title, SUM(q.n) AS n, SUM(q.pct) AS pct
-			FROM progress_quality_school_scores q JOIN schools s ON s.id = q.school_id
-			WHERE ${where} GROUP BY 1, 2, 3`.execute(db)).rows;
-	} else {
-		// The per-class rows: per gender, per ethnicity, or the class totals for every other breakdown.
-		const which = sql.raw(dim === 'gender' ? "q.gender <> '*' AND q.ethnicity = '*'" : dim === 'ethnicity' ? "q.gender = '*' AND q.ethnicity <> '*'" : "q.gender = '*' AND q.ethnicity = '*'");
-		const where = sql`${classConditions(scope)} AND q.period = ${scope.period} AND ${which}`;
-		sizes = (await sql<Size>`
-			SELECT ${g.key} AS key, ${g.label} AS label, SUM(q.pupils) AS pupils, SUM(q.teams) AS teams
-			FROM progress_quality_members q JOIN classes c ON c.id = q.class_id JOIN schools s ON s.id = c.school_id
-			WHERE ${where} GROUP BY 1 ORDER BY 2`.execute(db)).rows;
-		scores = (await sql<Score>`
-			SELECT ${g.key} AS key, q.criterion, q.title, SUM(q.n) AS n, SUM(q.pct) AS pct
-			FROM progress_quality_scores q JOIN classes c ON c.id = q.class_id JOIN schools s ON s.id = c.school_id
-			WHERE ${where} GROUP BY 1, 2, 3`.execute(db)).rows;
-	}
+	// The rollup's rows per gender, per ethnicity, or the class totals for every other breakdown; above a
+	// single class, the breakdowns by gender and ethnicity read the per-school sums.
+	const which = sql.raw(dim === 'gender' ? "q.gender <> '*' AND q.ethnicity = '*'" : dim === 'ethnicity' ? "q.gender = '*' AND q.ethnicity <> '*'" : "q.gender = '*' AND q.ethnicity = '*'");
+	const perSchool = (dim === 'gender' || dim === 'ethnicity') && !scope.classId;
+	const from = (table: string) =>
+		perSchool
+			? sql`${sql.raw(`progress_quality_school_${table}`)} q JOIN schools s ON s.id = q.school_id`
+			: sql`${sql.raw(`progress_quality_${table}`)} q JOIN classes c ON c.id = q.class_id JOIN schools s ON s.id = c.school_id`;
+	const where = sql`${perSchool ? schoolConditions(scope, 'q') : classConditions(scope)} AND q.period = ${scope.period} AND ${which}`;
+	const { rows: sizes } = await sql<{ key: string | number; label: string | number; pupils: number; teams: number }>`
+		SELECT ${g.key} AS key, ${g.label} AS label, SUM(q.pupils) AS pupils, SUM(q.teams) AS teams
+		FROM ${from('members')} WHERE ${where} GROUP BY 1 ORDER BY 2`.execute(db);
+	const { rows: scores } = await sql<{ key: string | number; criterion: number; title: string; n: number; pct: number }>`
+		SELECT ${g.key} AS key, q.criterion, q.title, SUM(q.n) AS n, SUM(q.pct) AS pct
+		FROM ${from('scores')} WHERE ${where} GROUP BY 1, 2, 3`.execute(db);
 	const criteria = [...new Set(scores.map((r) => Number(r.criterion)))].sort((a, b) => a - b);
 	const columns = [...criteria.map((c) => `crit_${c}`), 'average', 'teams', 'reviews', 'pupils'];
 	// A criterion's column is titled by the title most of its scores carry.
