@@ -27,12 +27,17 @@ const WRITE_EVERY_MS = 150;
 
 if (!existsSync(dbPath)) {
 	console.log('No province yet: building it…');
-	const r = spawnSync('node', [join(root, 'scripts/seed-province.js'), '--out', dbPath], { stdio: 'inherit' });
+	const r = spawnSync('node', [join(root, 'scripts/seed-province.js'), '--out', dbPath], {
+		stdio: 'inherit'
+	});
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 if (!existsSync(join(root, 'build', 'handler.js'))) {
 	console.log('No build yet: building the app…');
-	const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -49,22 +54,38 @@ const freePort = () =>
 const db = new Database(dbPath);
 const session = (userId) => {
 	const token = randomBytes(20).toString('hex');
-	db.prepare('INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)').run(createHash('sha256').update(token).digest('hex'), userId, Date.now() + 86_400_000);
+	db.prepare('INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)').run(
+		createHash('sha256').update(token).digest('hex'),
+		userId,
+		Date.now() + 86_400_000
+	);
 	return token;
 };
 const department = db.prepare("SELECT id FROM users WHERE username = 'sogd'").get();
 const deptToken = session(department.id);
 // A library exercise (open to every school) and 2,000 pupils to autosave their work on it.
-const exercise = db.prepare("SELECT id FROM exercises WHERE status = 'published' AND school_id IS NULL ORDER BY id LIMIT 1").get();
+const exercise = db
+	.prepare(
+		"SELECT id FROM exercises WHERE status = 'published' AND school_id IS NULL ORDER BY id LIMIT 1"
+	)
+	.get();
 const writers = exercise
 	? db
-			.prepare('SELECT e.pupil_id AS id FROM enrolments e WHERE e.ended_on IS NULL ORDER BY e.pupil_id LIMIT 2000')
+			.prepare(
+				'SELECT e.pupil_id AS id FROM enrolments e WHERE e.ended_on IS NULL ORDER BY e.pupil_id LIMIT 2000'
+			)
 			.all()
 			.map((p) => session(p.id))
 	: [];
-const school = db.prepare("SELECT s.id FROM schools s WHERE s.level = 'lower_secondary' ORDER BY s.id LIMIT 1").get();
-const cls = db.prepare('SELECT id FROM classes WHERE school_id = ? ORDER BY id LIMIT 1').get(school.id);
-const otherSchool = db.prepare("SELECT id FROM schools WHERE level = 'primary' ORDER BY id DESC LIMIT 1").get();
+const school = db
+	.prepare("SELECT s.id FROM schools s WHERE s.level = 'lower_secondary' ORDER BY s.id LIMIT 1")
+	.get();
+const cls = db
+	.prepare('SELECT id FROM classes WHERE school_id = ? ORDER BY id LIMIT 1')
+	.get(school.id);
+const otherSchool = db
+	.prepare("SELECT id FROM schools WHERE level = 'primary' ORDER BY id DESC LIMIT 1")
+	.get();
 
 // The full scan the budget is compared with: every attempt read once (SUM over a non-indexed column).
 function fullScanMs() {
@@ -83,7 +104,15 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const server = spawn('node', [join(root, 'scripts/start.js'), '--no-build'], {
 	cwd: root,
-	env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: '0', QUIET_START: '1', ORIGIN: base },
+	env: {
+		...process.env,
+		DATABASE_PATH: dbPath,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		SEED_DEMO: '0',
+		QUIET_START: '1',
+		ORIGIN: base
+	},
 	stdio: ['ignore', 'ignore', 'inherit']
 });
 const stop = () => server.kill('SIGTERM');
@@ -132,7 +161,20 @@ const pct = (xs, p) => {
 
 // Pupils write meanwhile: one autosave each (a small program), every WRITE_EVERY_MS.
 const workspace = (i) =>
-	JSON.stringify({ blocks: { languageVersion: 0, blocks: [{ type: 'maze_forward', id: `b${i}`, x: 20, y: 20, next: { block: { type: 'maze_turn', id: `c${i}`, fields: { DIR: 'LEFT' } } } }] } });
+	JSON.stringify({
+		blocks: {
+			languageVersion: 0,
+			blocks: [
+				{
+					type: 'maze_forward',
+					id: `b${i}`,
+					x: 20,
+					y: 20,
+					next: { block: { type: 'maze_turn', id: `c${i}`, fields: { DIR: 'LEFT' } } }
+				}
+			]
+		}
+	});
 const writeTimes = [];
 const slowWrites = []; // [ms, the page being loaded meanwhile]
 let loading = '';
@@ -146,7 +188,13 @@ const writeLoop = (async () => {
 			const r = await fetch(`${base}/learn/exercises/${exercise.id}/save`, {
 				method: 'POST',
 				body: JSON.stringify({ version: Date.now(), workspace: workspace(i) }),
-				headers: { cookie: `session=${writers[i]}`, origin: base, 'content-type': 'application/json', accept: 'application/json', connection: 'close' },
+				headers: {
+					cookie: `session=${writers[i]}`,
+					origin: base,
+					'content-type': 'application/json',
+					accept: 'application/json',
+					connection: 'close'
+				},
 				redirect: 'manual'
 			});
 			const text = await r.text();
@@ -168,8 +216,12 @@ const writeLoop = (async () => {
 })();
 
 const cookie = { headers: { cookie: `session=${deptToken}` } };
-console.log(`\nDashboard on ${dbPath} (${attemptsCount.toLocaleString('en')} attempts), a first load per page and ${RUNS} more, all in the percentiles:\n`);
-console.log('page'.padEnd(32) + 'first ms'.padStart(10) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9));
+console.log(
+	`\nDashboard on ${dbPath} (${attemptsCount.toLocaleString('en')} attempts), a first load per page and ${RUNS} more, all in the percentiles:\n`
+);
+console.log(
+	'page'.padEnd(32) + 'first ms'.padStart(10) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9)
+);
 const all = [];
 const perPage = [];
 async function measure(name, path) {
@@ -179,7 +231,12 @@ async function measure(name, path) {
 	const first = await timed(base + path, cookie);
 	const times = [first];
 	for (let i = 0; i < RUNS; i++) times.push(await timed(base + path, cookie));
-	console.log(name.padEnd(32) + first.toFixed(0).padStart(10) + pct(times, 50).toFixed(0).padStart(9) + pct(times, 95).toFixed(0).padStart(9));
+	console.log(
+		name.padEnd(32) +
+			first.toFixed(0).padStart(10) +
+			pct(times, 50).toFixed(0).padStart(9) +
+			pct(times, 95).toFixed(0).padStart(9)
+	);
 	return times;
 }
 for (const [name, path] of pages) {
@@ -210,9 +267,20 @@ const scan = (() => {
 void fullScanMs;
 // The budget is per page: the line reports the worst page's p95 (the pooled p95 is printed above it).
 const p95 = Math.max(...perPage);
-console.log(`\nall page loads pooled: p95 ${pct(all, 95).toFixed(0)} ms; worst page p95: ${p95.toFixed(0)} ms; Excel download p95: ${Math.max(...downloadP95).toFixed(0)} ms`);
-console.log(`full scan of exercise_attempts (${attemptsCount.toLocaleString('en')} rows): ${scan.toFixed(0)} ms`);
-console.log(`pupils' autosaves during the run (${writeTimes.length}, ${writeErrors} failed): p50 ${writeTimes.length ? pct(writeTimes, 50).toFixed(0) : '-'} ms, p95 ${writeTimes.length ? pct(writeTimes, 95).toFixed(0) : '-'} ms`);
-if (slowWrites.length) console.log(`autosaves over 150 ms, and the page loaded meanwhile: ${slowWrites.map(([ms, page]) => `${ms.toFixed(0)} ms (${page})`).join('; ')}`);
-console.log(`dashboard_p95_ms=${Math.round(p95)} ratio_to_full_scan=${(p95 / scan).toFixed(2)} autosave_p95_ms_during=${writeTimes.length ? Math.round(pct(writeTimes, 95)) : 'n/a'}`);
+console.log(
+	`\nall page loads pooled: p95 ${pct(all, 95).toFixed(0)} ms; worst page p95: ${p95.toFixed(0)} ms; Excel download p95: ${Math.max(...downloadP95).toFixed(0)} ms`
+);
+console.log(
+	`full scan of exercise_attempts (${attemptsCount.toLocaleString('en')} rows): ${scan.toFixed(0)} ms`
+);
+console.log(
+	`pupils' autosaves during the run (${writeTimes.length}, ${writeErrors} failed): p50 ${writeTimes.length ? pct(writeTimes, 50).toFixed(0) : '-'} ms, p95 ${writeTimes.length ? pct(writeTimes, 95).toFixed(0) : '-'} ms`
+);
+if (slowWrites.length)
+	console.log(
+		`autosaves over 150 ms, and the page loaded meanwhile: ${slowWrites.map(([ms, page]) => `${ms.toFixed(0)} ms (${page})`).join('; ')}`
+	);
+console.log(
+	`dashboard_p95_ms=${Math.round(p95)} ratio_to_full_scan=${(p95 / scan).toFixed(2)} autosave_p95_ms_during=${writeTimes.length ? Math.round(pct(writeTimes, 95)) : 'n/a'}`
+);
 process.exit(0);

@@ -58,10 +58,19 @@ function seededRandom(seed) {
 
 /** The migrator of src/lib/server/db/migrate.ts, in plain JS. */
 export function migrate(sqlite, dir = join(root, 'migrations')) {
-	sqlite.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
-	const done = new Set(sqlite.prepare('SELECT name FROM schema_migrations').all().map((r) => r.name));
+	sqlite.exec(
+		'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)'
+	);
+	const done = new Set(
+		sqlite
+			.prepare('SELECT name FROM schema_migrations')
+			.all()
+			.map((r) => r.name)
+	);
 	const record = sqlite.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
-	for (const name of readdirSync(dir).filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f)).sort()) {
+	for (const name of readdirSync(dir)
+		.filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+		.sort()) {
 		if (done.has(name)) continue;
 		const sql = readFileSync(join(dir, name), 'utf8');
 		sqlite.transaction(() => {
@@ -72,14 +81,90 @@ export function migrate(sqlite, dir = join(root, 'migrations')) {
 }
 
 const COMMUNES = [
-	'Phường Lương Văn Tri', 'Phường Tam Thanh', 'Phường Đông Kinh', 'Phường Kỳ Lừa', 'Xã Đồng Đăng', 'Xã Cao Lộc', 'Xã Chi Lăng',
-	'Xã Quan Sơn', 'Xã Mẫu Sơn', 'Xã Lộc Bình', 'Xã Đình Lập', 'Xã Bình Gia', 'Xã Hoa Thám', 'Xã Văn Quan', 'Xã Tràng Định',
-	'Xã Thất Khê', 'Xã Bắc Sơn', 'Xã Hữu Lũng', 'Xã Vân Nham', 'Xã Tân Thanh', 'Xã Na Sầm', 'Xã Văn Lãng', 'Xã Bằng Mạc',
-	'Xã Thái Bình', 'Xã Khuất Xá', 'Xã Tân Tiến', 'Xã Hữu Liên', 'Xã Yên Bình', 'Xã Thiện Tân', 'Xã Kháng Chiến'
+	'Phường Lương Văn Tri',
+	'Phường Tam Thanh',
+	'Phường Đông Kinh',
+	'Phường Kỳ Lừa',
+	'Xã Đồng Đăng',
+	'Xã Cao Lộc',
+	'Xã Chi Lăng',
+	'Xã Quan Sơn',
+	'Xã Mẫu Sơn',
+	'Xã Lộc Bình',
+	'Xã Đình Lập',
+	'Xã Bình Gia',
+	'Xã Hoa Thám',
+	'Xã Văn Quan',
+	'Xã Tràng Định',
+	'Xã Thất Khê',
+	'Xã Bắc Sơn',
+	'Xã Hữu Lũng',
+	'Xã Vân Nham',
+	'Xã Tân Thanh',
+	'Xã Na Sầm',
+	'Xã Văn Lãng',
+	'Xã Bằng Mạc',
+	'Xã Thái Bình',
+	'Xã Khuất Xá',
+	'Xã Tân Tiến',
+	'Xã Hữu Liên',
+	'Xã Yên Bình',
+	'Xã Thiện Tân',
+	'Xã Kháng Chiến'
 ];
-const ETHNICITIES = [['Nùng', 0.4], ['Tày', 0.34], ['Kinh', 0.15], ['Dao', 0.05], ['Sán Chay', 0.02], ['Hoa', 0.01], ["H'Mông", 0.01], [null, 0.02]];
-const FAMILY = ['Hoàng', 'Nông', 'Lường', 'Vi', 'Lăng', 'Hà', 'Chu', 'Triệu', 'Bế', 'Lộc', 'Hứa', 'Mã', 'Nguyễn', 'Trần', 'Đinh', 'Lục', 'Dương'];
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hoa', 'Hùng', 'Lan', 'Linh', 'Long', 'Mai', 'Minh', 'Nam', 'Ngân', 'Phong', 'Sơn', 'Thảo', 'Trang', 'Tuấn', 'Yến'];
+const ETHNICITIES = [
+	['Nùng', 0.4],
+	['Tày', 0.34],
+	['Kinh', 0.15],
+	['Dao', 0.05],
+	['Sán Chay', 0.02],
+	['Hoa', 0.01],
+	["H'Mông", 0.01],
+	[null, 0.02]
+];
+const FAMILY = [
+	'Hoàng',
+	'Nông',
+	'Lường',
+	'Vi',
+	'Lăng',
+	'Hà',
+	'Chu',
+	'Triệu',
+	'Bế',
+	'Lộc',
+	'Hứa',
+	'Mã',
+	'Nguyễn',
+	'Trần',
+	'Đinh',
+	'Lục',
+	'Dương'
+];
+const GIVEN = [
+	'An',
+	'Bình',
+	'Chi',
+	'Dũng',
+	'Giang',
+	'Hà',
+	'Hải',
+	'Hoa',
+	'Hùng',
+	'Lan',
+	'Linh',
+	'Long',
+	'Mai',
+	'Minh',
+	'Nam',
+	'Ngân',
+	'Phong',
+	'Sơn',
+	'Thảo',
+	'Trang',
+	'Tuấn',
+	'Yến'
+];
 const CONCEPTS = ['sequence', 'loops', 'conditions', 'variables', 'functions'];
 const KINDS = ['maze', 'turtle', 'io', 'sensor'];
 
@@ -93,7 +178,8 @@ function ethnicityOf(rng) {
 
 /** What the attempts' triggers keep (progress_attempt_rollup of 0006, progress_attempt_period_activity and progress_attempt_school of 0008), computed in one pass. */
 export function buildAttemptRollups(db) {
-	const semester = "CASE WHEN CAST(strftime('%m', a.created_at / 1000, 'unixepoch') AS INTEGER) >= 8 THEN 1 ELSE 2 END";
+	const semester =
+		"CASE WHEN CAST(strftime('%m', a.created_at / 1000, 'unixepoch') AS INTEGER) >= 8 THEN 1 ELSE 2 END";
 	const week = "date(a.created_at / 1000, 'unixepoch', '-6 days', 'weekday 1')";
 	db.exec(`
 		INSERT INTO progress_mastery_rollup (class_id, semester, concept, gender, ethnicity, attempts, passed, stars, hints)
@@ -124,13 +210,20 @@ export function buildAttemptRollups(db) {
 /** A trigger's CREATE statement as a migration wrote it, to set it back after a bulk load. */
 function triggerOf(migrationPrefix, name) {
 	const file = readdirSync(join(root, 'migrations')).find((f) => f.startsWith(migrationPrefix));
-	return new RegExp(`CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(readFileSync(join(root, 'migrations', file), 'utf8'))[0];
+	return new RegExp(`CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(
+		readFileSync(join(root, 'migrations', file), 'utf8')
+	)[0];
 }
 
 function schoolYearOf(now) {
 	const d = new Date(now);
 	const start = d.getUTCMonth() >= 7 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-	return { name: `${start}–${start + 1}`, start, startsOn: `${start}-09-05`, endsOn: `${start + 1}-05-31` };
+	return {
+		name: `${start}–${start + 1}`,
+		start,
+		startsOn: `${start}-09-05`,
+		endsOn: `${start + 1}-05-31`
+	};
 }
 
 const isoDay = (ms) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
@@ -158,36 +251,80 @@ export async function seedProvince(path = out, opts = { force }) {
 	const year = schoolYearOf(now);
 	const yearStart = Math.min(Date.parse(year.startsOn + 'T00:00:00Z'), now - 30 * DAY);
 	const staffHash = await hash('mamstem-demo', { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-	const log = (what) => opts.quiet || console.log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	const log = (what) =>
+		opts.quiet || console.log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 	const ids = { schools: [], classes: [], pupils: [] };
 	db.transaction(() => {
-		db.prepare('INSERT INTO school_years (name, starts_on, ends_on, is_current) VALUES (?, ?, ?, 1)').run(year.name, year.startsOn, year.endsOn);
+		db.prepare(
+			'INSERT INTO school_years (name, starts_on, ends_on, is_current) VALUES (?, ?, ?, 1)'
+		).run(year.name, year.startsOn, year.endsOn);
 		const yearId = db.prepare('SELECT id FROM school_years WHERE is_current = 1').get().id;
-		const user = db.prepare('INSERT INTO users (role, school_id, username, full_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+		const user = db.prepare(
+			'INSERT INTO users (role, school_id, username, full_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+		);
 		user.run('admin', null, 'admin', 'Quản trị hệ thống', staffHash, now);
 		user.run('department', null, 'sogd', 'Lăng Văn Minh', staffHash, now);
-		const school = db.prepare('INSERT INTO schools (name, commune, level, pilot_since, created_at) VALUES (?, ?, ?, ?, ?)');
-		const cls = db.prepare('INSERT INTO classes (school_id, school_year_id, grade, name, join_code, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+		const school = db.prepare(
+			'INSERT INTO schools (name, commune, level, pilot_since, created_at) VALUES (?, ?, ?, ?, ?)'
+		);
+		const cls = db.prepare(
+			'INSERT INTO classes (school_id, school_year_id, grade, name, join_code, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+		);
 		const teach = db.prepare('INSERT INTO class_teachers (class_id, teacher_id) VALUES (?, ?)');
-		const profile = db.prepare("INSERT INTO pupil_profiles (user_id, gender, birth_date, ethnicity, secret_kind, secret) VALUES (?, ?, NULL, ?, 'words', 'mây|suối')");
-		const enrol = db.prepare('INSERT INTO enrolments (class_id, pupil_id, started_on) VALUES (?, ?, ?)');
+		const profile = db.prepare(
+			"INSERT INTO pupil_profiles (user_id, gender, birth_date, ethnicity, secret_kind, secret) VALUES (?, ?, NULL, ?, 'words', 'mây|suối')"
+		);
+		const enrol = db.prepare(
+			'INSERT INTO enrolments (class_id, pupil_id, started_on) VALUES (?, ?, ?)'
+		);
 		for (let s = 0; s < N.schools; s++) {
 			const level = s % 6 < 3 ? 'primary' : s % 6 < 5 ? 'lower_secondary' : 'upper_secondary';
 			const commune = COMMUNES[s % COMMUNES.length];
-			const prefix = level === 'primary' ? 'Trường Tiểu học' : level === 'lower_secondary' ? 'Trường THCS' : 'Trường THPT';
-			const schoolId = Number(school.run(`${prefix} ${commune.replace(/^(Xã|Phường) /, '')} số ${s + 1}`, commune, level, '2025-09-05', now).lastInsertRowid);
-			const grades = level === 'primary' ? [1, 2, 3, 4, 5] : level === 'lower_secondary' ? [6, 7, 8, 9] : [10, 11, 12];
+			const prefix =
+				level === 'primary'
+					? 'Trường Tiểu học'
+					: level === 'lower_secondary'
+						? 'Trường THCS'
+						: 'Trường THPT';
+			const schoolId = Number(
+				school.run(
+					`${prefix} ${commune.replace(/^(Xã|Phường) /, '')} số ${s + 1}`,
+					commune,
+					level,
+					'2025-09-05',
+					now
+				).lastInsertRowid
+			);
+			const grades =
+				level === 'primary'
+					? [1, 2, 3, 4, 5]
+					: level === 'lower_secondary'
+						? [6, 7, 8, 9]
+						: [10, 11, 12];
 			const perGrade = level === 'primary' ? 3 : 4;
 			const teachers = [];
 			for (let t = 0; t < N.teachersPerSchool; t++) {
-				teachers.push(Number(user.run('teacher', schoolId, `gv.p${s + 1}.${t + 1}`, `${rng.pick(FAMILY)} Thị ${rng.pick(GIVEN)}`, staffHash, now).lastInsertRowid));
+				teachers.push(
+					Number(
+						user.run(
+							'teacher',
+							schoolId,
+							`gv.p${s + 1}.${t + 1}`,
+							`${rng.pick(FAMILY)} Thị ${rng.pick(GIVEN)}`,
+							staffHash,
+							now
+						).lastInsertRowid
+					)
+				);
 			}
 			const classIds = [];
 			for (const g of grades) {
 				for (let k = 0; k < perGrade; k++) {
 					const code = `P${String(s).padStart(3, '0')}${g}${k}`;
-					const id = Number(cls.run(schoolId, yearId, g, `${g}A${k + 1}`, code, now).lastInsertRowid);
+					const id = Number(
+						cls.run(schoolId, yearId, g, `${g}A${k + 1}`, code, now).lastInsertRowid
+					);
 					classIds.push({ id, grade: g, schoolId });
 					teach.run(id, teachers[classIds.length % teachers.length]);
 				}
@@ -195,13 +332,27 @@ export async function seedProvince(path = out, opts = { force }) {
 			for (let p = 0; p < N.pupilsPerSchool; p++) {
 				const c = classIds[p % classIds.length];
 				const gender = rng.next() < 0.49 ? 'female' : 'male';
-				const id = Number(user.run('student', schoolId, null, `${rng.pick(FAMILY)} ${gender === 'female' ? 'Thị' : 'Văn'} ${rng.pick(GIVEN)}`, null, now).lastInsertRowid);
+				const id = Number(
+					user.run(
+						'student',
+						schoolId,
+						null,
+						`${rng.pick(FAMILY)} ${gender === 'female' ? 'Thị' : 'Văn'} ${rng.pick(GIVEN)}`,
+						null,
+						now
+					).lastInsertRowid
+				);
 				profile.run(id, gender, ethnicityOf(rng));
 				enrol.run(c.id, id, year.startsOn);
 				ids.pupils.push({ id, classId: c.id, grade: c.grade, schoolId });
 			}
 			ids.schools.push({ id: schoolId, teachers, level });
-			ids.classes.push(...classIds.map((c) => ({ ...c, teacher: teachers[(classIds.indexOf(c) + 1) % teachers.length] })));
+			ids.classes.push(
+				...classIds.map((c) => ({
+					...c,
+					teacher: teachers[(classIds.indexOf(c) + 1) % teachers.length]
+				}))
+			);
 		}
 	})();
 	log(`${ids.schools.length} schools, ${ids.classes.length} classes, ${ids.pupils.length} pupils`);
@@ -209,35 +360,77 @@ export async function seedProvince(path = out, opts = { force }) {
 	// Exercises, lessons, teachings, plans.
 	const exercises = [];
 	db.transaction(() => {
-		const ex = db.prepare("INSERT INTO exercises (title, kind, grade, concept, status, author_id, school_id, created_at, updated_at) VALUES (?, ?, ?, ?, 'published', ?, ?, ?, ?)");
+		const ex = db.prepare(
+			"INSERT INTO exercises (title, kind, grade, concept, status, author_id, school_id, created_at, updated_at) VALUES (?, ?, ?, ?, 'published', ?, ?, ?, ?)"
+		);
 		for (let i = 0; i < 120; i++) {
 			const grade = 1 + (i % 12);
 			const concept = CONCEPTS[Math.min(4, Math.floor(((grade - 1) / 12) * 5 + rng.next() * 1.5))];
 			const s = i < 60 ? null : rng.pick(ids.schools);
-			const id = Number(ex.run(`Bài tập ${i + 1}`, KINDS[i % 4], grade, concept, s ? s.teachers[0] : null, s ? s.id : null, yearStart + rng.int(30) * DAY, now).lastInsertRowid);
+			const id = Number(
+				ex.run(
+					`Bài tập ${i + 1}`,
+					KINDS[i % 4],
+					grade,
+					concept,
+					s ? s.teachers[0] : null,
+					s ? s.id : null,
+					yearStart + rng.int(30) * DAY,
+					now
+				).lastInsertRowid
+			);
 			exercises.push({ id, grade });
 		}
-		const lesson = db.prepare("INSERT INTO lessons (title, status, author_id, school_id, copied_from_id, created_at, updated_at) VALUES (?, 'published', ?, ?, ?, ?, ?)");
+		const lesson = db.prepare(
+			"INSERT INTO lessons (title, status, author_id, school_id, copied_from_id, created_at, updated_at) VALUES (?, 'published', ?, ?, ?, ?, ?)"
+		);
 		const library = [];
-		for (let i = 0; i < 100; i++) library.push(Number(lesson.run(`Chủ đề STEM ${i + 1}`, null, null, null, yearStart - 30 * DAY, now).lastInsertRowid));
+		for (let i = 0; i < 100; i++)
+			library.push(
+				Number(
+					lesson.run(`Chủ đề STEM ${i + 1}`, null, null, null, yearStart - 30 * DAY, now)
+						.lastInsertRowid
+				)
+			);
 		const bySchool = new Map();
 		for (const s of ids.schools) {
 			const own = [...library];
 			for (const t of s.teachers) {
 				const r = rng.next();
 				const when = yearStart + rng.int(Math.max(1, Math.floor((now - yearStart) / DAY))) * DAY;
-				if (r < 0.3) own.push(Number(lesson.run('Bài học của giáo viên', t, s.id, null, when, now).lastInsertRowid));
-				else if (r < 0.5) own.push(Number(lesson.run('Bài học điều chỉnh', t, s.id, rng.pick(library), when, now).lastInsertRowid));
+				if (r < 0.3)
+					own.push(
+						Number(lesson.run('Bài học của giáo viên', t, s.id, null, when, now).lastInsertRowid)
+					);
+				else if (r < 0.5)
+					own.push(
+						Number(
+							lesson.run('Bài học điều chỉnh', t, s.id, rng.pick(library), when, now)
+								.lastInsertRowid
+						)
+					);
 			}
 			bySchool.set(s.id, own);
 		}
-		const teaching = db.prepare('INSERT INTO lesson_teachings (lesson_id, class_id, teacher_id, taught_on, periods, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-		const plan = db.prepare('INSERT INTO progress_lesson_plans (class_id, semester, planned_lessons, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)');
+		const teaching = db.prepare(
+			'INSERT INTO lesson_teachings (lesson_id, class_id, teacher_id, taught_on, periods, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+		);
+		const plan = db.prepare(
+			'INSERT INTO progress_lesson_plans (class_id, semester, planned_lessons, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)'
+		);
 		for (const c of ids.classes) {
 			plan.run(c.id, 1, 6 + rng.int(5), c.teacher, now);
 			plan.run(c.id, 2, 6 + rng.int(5), c.teacher, now);
 			const n = rng.int(9);
-			for (let i = 0; i < n; i++) teaching.run(rng.pick(bySchool.get(c.schoolId)), c.id, c.teacher, isoDay(yearStart + rng.next() * (now - yearStart)), 1 + rng.int(3), now);
+			for (let i = 0; i < n; i++)
+				teaching.run(
+					rng.pick(bySchool.get(c.schoolId)),
+					c.id,
+					c.teacher,
+					isoDay(yearStart + rng.next() * (now - yearStart)),
+					1 + rng.int(3),
+					now
+				);
 		}
 	})();
 	log('exercises, lessons, teachings and plans');
@@ -246,12 +439,22 @@ export async function seedProvince(path = out, opts = { force }) {
 	// aside while they are written and the rollups are then summed in one pass (what the trigger would
 	// have written, a few times faster); --with-triggers writes them through the trigger instead.
 	const viaTriggers = opts.viaTriggers ?? process.argv.includes('--with-triggers');
-	const attemptTriggers = [['0006_', 'progress_attempt_rollup'], ['0008_', 'progress_attempt_period_activity'], ['0008_', 'progress_attempt_school']];
+	const attemptTriggers = [
+		['0006_', 'progress_attempt_rollup'],
+		['0008_', 'progress_attempt_period_activity'],
+		['0008_', 'progress_attempt_school']
+	];
 	const triggerSql = attemptTriggers.map(([m, name]) => triggerOf(m, name)).join('\n');
 	if (!viaTriggers) for (const [, name] of attemptTriggers) db.exec(`DROP TRIGGER ${name}`);
-	const attempt = db.prepare('INSERT INTO exercise_attempts (exercise_id, pupil_id, class_id, passed, stars, hints_used, time_spent_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+	const attempt = db.prepare(
+		'INSERT INTO exercise_attempts (exercise_id, pupil_id, class_id, passed, stars, hints_used, time_spent_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+	);
 	const byGrade = new Map();
-	for (let g = 1; g <= 12; g++) byGrade.set(g, exercises.filter((e) => e.grade <= g && e.grade >= g - 3));
+	for (let g = 1; g <= 12; g++)
+		byGrade.set(
+			g,
+			exercises.filter((e) => e.grade <= g && e.grade >= g - 3)
+		);
 	let count = 0;
 	const BATCH = 2000; // pupils per transaction
 	for (let i = 0; i < ids.pupils.length; i += BATCH) {
@@ -271,7 +474,16 @@ export async function seedProvince(path = out, opts = { force }) {
 					if (t >= now) t = now - rng.int(3_600_000);
 					const passed = rng.next() < skill + tries * 0.12;
 					const hints = rng.next() < 0.35 ? 1 + rng.int(3) : 0;
-					attempt.run(ex.id, p.id, p.classId, passed ? 1 : 0, passed ? 1 + rng.int(3) : 0, hints, 20_000 + rng.int(900_000), Math.floor(t));
+					attempt.run(
+						ex.id,
+						p.id,
+						p.classId,
+						passed ? 1 : 0,
+						passed ? 1 + rng.int(3) : 0,
+						hints,
+						20_000 + rng.int(900_000),
+						Math.floor(t)
+					);
 					count++;
 					tries++;
 					if (passed || tries > 4) {
@@ -293,23 +505,55 @@ export async function seedProvince(path = out, opts = { force }) {
 	}
 
 	// Surveys: the forms of the demo (same JSON), a pre window (closed) and a post window (open now).
-	const forms = JSON.parse(readFileSync(join(root, 'src/lib/server/seed/survey-items.json'), 'utf8'));
+	const forms = JSON.parse(
+		readFileSync(join(root, 'src/lib/server/seed/survey-items.json'), 'utf8')
+	);
 	db.transaction(() => {
 		const yearId = db.prepare('SELECT id FROM school_years WHERE is_current = 1').get().id;
-		const formIns = db.prepare('INSERT INTO survey_forms (audience, title, updated_at) VALUES (?, ?, ?)');
-		const itemIns = db.prepare('INSERT INTO survey_items (form_id, scale, position, text, reversed) VALUES (?, ?, ?, ?, ?)');
-		const winIns = db.prepare("INSERT INTO survey_windows (form_id, school_year_id, phase, opens_on, closes_on, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-		const winSchool = db.prepare('INSERT INTO survey_window_schools (window_id, school_id) VALUES (?, ?)');
-		const resp = db.prepare('INSERT INTO survey_responses (window_id, respondent_id, school_id, class_id, grade, gender, ethnicity, submitted_at) SELECT ?, ?, ?, ?, ?, COALESCE(gender, \'\'), COALESCE(ethnicity, \'\'), ? FROM pupil_profiles WHERE user_id = ?');
-		const ans = db.prepare('INSERT INTO survey_answers (response_id, item_id, value) VALUES (?, ?, ?)');
-		const score = db.prepare('INSERT INTO survey_scale_scores (response_id, scale, score) VALUES (?, ?, ?)');
+		const formIns = db.prepare(
+			'INSERT INTO survey_forms (audience, title, updated_at) VALUES (?, ?, ?)'
+		);
+		const itemIns = db.prepare(
+			'INSERT INTO survey_items (form_id, scale, position, text, reversed) VALUES (?, ?, ?, ?, ?)'
+		);
+		const winIns = db.prepare(
+			'INSERT INTO survey_windows (form_id, school_year_id, phase, opens_on, closes_on, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+		);
+		const winSchool = db.prepare(
+			'INSERT INTO survey_window_schools (window_id, school_id) VALUES (?, ?)'
+		);
+		const resp = db.prepare(
+			"INSERT INTO survey_responses (window_id, respondent_id, school_id, class_id, grade, gender, ethnicity, submitted_at) SELECT ?, ?, ?, ?, ?, COALESCE(gender, ''), COALESCE(ethnicity, ''), ? FROM pupil_profiles WHERE user_id = ?"
+		);
+		const ans = db.prepare(
+			'INSERT INTO survey_answers (response_id, item_id, value) VALUES (?, ?, ?)'
+		);
+		const score = db.prepare(
+			'INSERT INTO survey_scale_scores (response_id, scale, score) VALUES (?, ?, ?)'
+		);
 		const setup = {};
 		for (const f of forms) {
 			const formId = Number(formIns.run(f.audience, f.title, now).lastInsertRowid);
-			const items = f.items.map(([scale, text, reversed], i) => ({ id: Number(itemIns.run(formId, scale, i + 1, text, reversed ? 1 : 0).lastInsertRowid), scale, reversed: !!reversed }));
+			const items = f.items.map(([scale, text, reversed], i) => ({
+				id: Number(itemIns.run(formId, scale, i + 1, text, reversed ? 1 : 0).lastInsertRowid),
+				scale,
+				reversed: !!reversed
+			}));
 			const preClose = isoDay(Math.min(yearStart + 35 * DAY, now - 2 * DAY));
-			const pre = Number(winIns.run(formId, yearId, 'pre', isoDay(yearStart + 5 * DAY) < preClose ? isoDay(yearStart + 5 * DAY) : preClose, preClose, now).lastInsertRowid);
-			const post = Number(winIns.run(formId, yearId, 'post', isoDay(now - 3 * DAY), isoDay(now + 30 * DAY), now).lastInsertRowid);
+			const pre = Number(
+				winIns.run(
+					formId,
+					yearId,
+					'pre',
+					isoDay(yearStart + 5 * DAY) < preClose ? isoDay(yearStart + 5 * DAY) : preClose,
+					preClose,
+					now
+				).lastInsertRowid
+			);
+			const post = Number(
+				winIns.run(formId, yearId, 'post', isoDay(now - 3 * DAY), isoDay(now + 30 * DAY), now)
+					.lastInsertRowid
+			);
 			for (const s of ids.schools) for (const w of [pre, post]) winSchool.run(w, s.id);
 			setup[f.audience] = { items, pre, post };
 		}
@@ -320,9 +564,12 @@ export async function seedProvince(path = out, opts = { force }) {
 			const base = 2.4 + rng.next() * 1.6;
 			const phases = [];
 			if (rng.next() < 0.7) phases.push([pre, base, yearStart + 10 * DAY]);
-			if (rng.next() < 0.4) phases.push([post, base + 0.1 + rng.next() * 0.6, now - rng.int(3) * DAY]);
+			if (rng.next() < 0.4)
+				phases.push([post, base + 0.1 + rng.next() * 0.6, now - rng.int(3) * DAY]);
 			for (const [w, level, at] of phases) {
-				const r = Number(resp.run(w, p.id, p.schoolId, p.classId, p.grade, at, p.id).lastInsertRowid);
+				const r = Number(
+					resp.run(w, p.id, p.schoolId, p.classId, p.grade, at, p.id).lastInsertRowid
+				);
 				const sums = new Map();
 				for (const it of items) {
 					const v = Math.min(5, Math.max(1, Math.round(level + (rng.next() - 0.5) * 2)));
@@ -344,18 +591,45 @@ export async function seedProvince(path = out, opts = { force }) {
 	if (!viaTriggers) db.exec('DROP TRIGGER progress_project_recompute');
 	db.transaction(() => {
 		const CRITERIA = ['Xác định vấn đề', 'Giải pháp', 'Sản phẩm mẫu', 'Trình bày'];
-		const STEPS = [['identify', 'Xác định vấn đề'], ['research', 'Nghiên cứu kiến thức nền'], ['design', 'Đề xuất và lựa chọn giải pháp'], ['build', 'Chế tạo mẫu, thử nghiệm, đánh giá'], ['share', 'Chia sẻ, thảo luận, điều chỉnh']];
-		const levels = [1, 2, 3, 4].map((p, i) => ({ descriptor: ['Chưa đạt', 'Đạt', 'Khá', 'Tốt'][i], points: p }));
+		const STEPS = [
+			['identify', 'Xác định vấn đề'],
+			['research', 'Nghiên cứu kiến thức nền'],
+			['design', 'Đề xuất và lựa chọn giải pháp'],
+			['build', 'Chế tạo mẫu, thử nghiệm, đánh giá'],
+			['share', 'Chia sẻ, thảo luận, điều chỉnh']
+		];
+		const levels = [1, 2, 3, 4].map((p, i) => ({
+			descriptor: ['Chưa đạt', 'Đạt', 'Khá', 'Tốt'][i],
+			points: p
+		}));
 		const rubric = JSON.stringify(CRITERIA.map((title) => ({ title, description: '', levels })));
-		const asg = db.prepare("INSERT INTO assignments (school_id, teacher_id, kind, title, instructions, lesson_id, process, rubric_json, opens_on, due_on, created_at) VALUES (?, ?, ?, ?, '', NULL, ?, ?, ?, ?, ?)");
-		const target = db.prepare('INSERT INTO assignment_targets (assignment_id, class_id, pupil_id) VALUES (?, ?, NULL)');
-		const setEx = db.prepare('INSERT INTO assignment_exercises (assignment_id, position, exercise_id) VALUES (?, ?, ?)');
-		const step = db.prepare('INSERT INTO project_steps (assignment_id, position, key, label) VALUES (?, ?, ?, ?)');
-		const team = db.prepare('INSERT INTO teams (assignment_id, class_id, name, created_at) VALUES (?, ?, ?, ?)');
-		const member = db.prepare('INSERT INTO team_members (team_id, assignment_id, pupil_id) VALUES (?, ?, ?)');
-		const sub = db.prepare('INSERT INTO submissions (team_id, step_key, submitted_by, submitted_at) VALUES (?, ?, ?, ?)');
-		const rev = db.prepare("INSERT INTO reviews (team_id, reviewer_id, feedback, total, max_total, returned_at, created_at) VALUES (?, ?, '', ?, ?, ?, ?)");
-		const score = db.prepare('INSERT INTO review_scores (review_id, criterion, criterion_title, pupil_id, points, max_points) VALUES (?, ?, ?, NULL, ?, 4)');
+		const asg = db.prepare(
+			"INSERT INTO assignments (school_id, teacher_id, kind, title, instructions, lesson_id, process, rubric_json, opens_on, due_on, created_at) VALUES (?, ?, ?, ?, '', NULL, ?, ?, ?, ?, ?)"
+		);
+		const target = db.prepare(
+			'INSERT INTO assignment_targets (assignment_id, class_id, pupil_id) VALUES (?, ?, NULL)'
+		);
+		const setEx = db.prepare(
+			'INSERT INTO assignment_exercises (assignment_id, position, exercise_id) VALUES (?, ?, ?)'
+		);
+		const step = db.prepare(
+			'INSERT INTO project_steps (assignment_id, position, key, label) VALUES (?, ?, ?, ?)'
+		);
+		const team = db.prepare(
+			'INSERT INTO teams (assignment_id, class_id, name, created_at) VALUES (?, ?, ?, ?)'
+		);
+		const member = db.prepare(
+			'INSERT INTO team_members (team_id, assignment_id, pupil_id) VALUES (?, ?, ?)'
+		);
+		const sub = db.prepare(
+			'INSERT INTO submissions (team_id, step_key, submitted_by, submitted_at) VALUES (?, ?, ?, ?)'
+		);
+		const rev = db.prepare(
+			"INSERT INTO reviews (team_id, reviewer_id, feedback, total, max_total, returned_at, created_at) VALUES (?, ?, '', ?, ?, ?, ?)"
+		);
+		const score = db.prepare(
+			'INSERT INTO review_scores (review_id, criterion, criterion_title, pupil_id, points, max_points) VALUES (?, ?, ?, NULL, ?, 4)'
+		);
 		const pupilsOf = new Map();
 		for (const p of ids.pupils) pupilsOf.set(p.classId, [...(pupilsOf.get(p.classId) ?? []), p.id]);
 		const shared = exercises.slice(0, 60); // the library's, open to every school
@@ -366,7 +640,19 @@ export async function seedProvince(path = out, opts = { force }) {
 				if (reviews >= N.reviews) break;
 				const opens = yearStart + rng.int(span) * DAY;
 				const created = opens - DAY;
-				const a = Number(asg.run(c.schoolId, c.teacher, 'project', `Dự án ${round + 1} lớp ${c.grade}`, 'engineering', rubric, isoDay(opens), isoDay(opens + 14 * DAY), created).lastInsertRowid);
+				const a = Number(
+					asg.run(
+						c.schoolId,
+						c.teacher,
+						'project',
+						`Dự án ${round + 1} lớp ${c.grade}`,
+						'engineering',
+						rubric,
+						isoDay(opens),
+						isoDay(opens + 14 * DAY),
+						created
+					).lastInsertRowid
+				);
 				target.run(a, c.id);
 				STEPS.forEach(([key, label], i) => step.run(a, i, key, label));
 				const pupils = pupilsOf.get(c.id) ?? [];
@@ -381,7 +667,16 @@ export async function seedProvince(path = out, opts = { force }) {
 					if (all) sub.run(t, null, members[0], opens + 13 * DAY);
 					const review = (when) => {
 						const pts = CRITERIA.map(() => 1 + rng.int(4));
-						const r = Number(rev.run(t, c.teacher, pts.reduce((x, y) => x + y, 0), 16, when, when).lastInsertRowid);
+						const r = Number(
+							rev.run(
+								t,
+								c.teacher,
+								pts.reduce((x, y) => x + y, 0),
+								16,
+								when,
+								when
+							).lastInsertRowid
+						);
 						pts.forEach((p, i) => score.run(r, i, CRITERIA[i], p));
 						reviews++;
 					};
@@ -390,7 +685,19 @@ export async function seedProvince(path = out, opts = { force }) {
 				}
 				// An exercise set by the same teacher now and then (the "assignments made" indicator).
 				if (shared.length && rng.next() < 0.3) {
-					const e = Number(asg.run(c.schoolId, c.teacher, 'exercises', `Bộ bài tập lớp ${c.grade}`, null, null, isoDay(opens), isoDay(opens + 7 * DAY), created).lastInsertRowid);
+					const e = Number(
+						asg.run(
+							c.schoolId,
+							c.teacher,
+							'exercises',
+							`Bộ bài tập lớp ${c.grade}`,
+							null,
+							null,
+							isoDay(opens),
+							isoDay(opens + 7 * DAY),
+							created
+						).lastInsertRowid
+					);
 					target.run(e, c.id);
 					setEx.run(e, 0, rng.pick(shared).id);
 				}
@@ -401,7 +708,9 @@ export async function seedProvince(path = out, opts = { force }) {
 		db.transaction(() => {
 			db.exec('DELETE FROM progress_project_changes');
 			db.exec(triggerOf('0008_', 'progress_project_recompute'));
-			db.exec('INSERT INTO progress_project_changes (class_id) SELECT DISTINCT class_id FROM teams');
+			db.exec(
+				'INSERT INTO progress_project_changes (class_id) SELECT DISTINCT class_id FROM teams'
+			);
 		})();
 	}
 	log(`${N.reviews.toLocaleString('en')} project reviews`);
@@ -415,7 +724,8 @@ export async function seedProvince(path = out, opts = { force }) {
 	const done = new Database(path);
 	done.pragma('journal_mode = WAL');
 	done.close();
-	if (!opts.quiet) console.log(`Province written to ${path} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+	if (!opts.quiet)
+		console.log(`Province written to ${path} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 	return path;
 }
 

@@ -15,7 +15,8 @@ const port = Number(process.env.PORT ?? 3000);
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 
 const server = createServer((req, res) => {
-	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto'])
+		req.headers['x-forwarded-proto'] = 'http';
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

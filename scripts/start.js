@@ -5,7 +5,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const SOURCES = ['src', 'static', 'messages', 'project.inlang/settings.json', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
+const SOURCES = [
+	'src',
+	'static',
+	'messages',
+	'project.inlang/settings.json',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json',
+	'package-lock.json'
+];
 
 function newest(path) {
 	if (!existsSync(path)) return 0;
@@ -25,8 +34,13 @@ const sources = Math.max(...SOURCES.map((s) => newest(join(root, s))));
 if (process.argv.includes('--no-build')) {
 	// used by the tests, which build once beforehand
 } else if (built < sources) {
-	console.log(built ? 'Mầm STEM: sources changed, rebuilding…' : 'Mầm STEM: first start, building…');
-	const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	console.log(
+		built ? 'Mầm STEM: sources changed, rebuilding…' : 'Mầm STEM: first start, building…'
+	);
+	const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
 	if (r.status !== 0) {
 		console.error('Mầm STEM: the build failed; see the messages above.');
 		process.exit(r.status ?? 1);

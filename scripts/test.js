@@ -25,7 +25,13 @@ function which(cmd) {
 
 /** CHROMIUM_PATH, Debian's chromium, Playwright's own; else install Debian's where apt-get can. */
 async function findChromium() {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', which('chromium'), which('google-chrome')];
+	const candidates = [
+		process.env.CHROMIUM_PATH,
+		'/usr/bin/chromium',
+		'/usr/bin/chromium-browser',
+		which('chromium'),
+		which('google-chrome')
+	];
 	try {
 		const { chromium } = await import('@playwright/test');
 		candidates.push(chromium.executablePath());
@@ -56,7 +62,13 @@ if (!e2eOnly) {
 	// The messages are compiled by the Vite plugin during builds; the type check needs them first.
 	run('Compile messages (Paraglide)', 'npm', ['run', '--silent', 'i18n']);
 	run('Type check (svelte-check)', 'npx', ['svelte-kit', 'sync']);
-	run('Type check (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']);
+	run('Type check (svelte-check)', 'npx', [
+		'svelte-check',
+		'--tsconfig',
+		'./tsconfig.json',
+		'--threshold',
+		'error'
+	]);
 	run('Unit tests (vitest)', 'npx', ['vitest', 'run']);
 }
 const chromium = await findChromium();

@@ -29,18 +29,30 @@ const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.lengt
 console.log('\nexercise                                   kind    grade  median_ms  max_ms');
 for (const r of rows) {
 	const t = [...r.times].sort((a, b) => a - b);
-	console.log(`${r.title.padEnd(42)} ${r.kind.padEnd(7)} ${String(r.grade).padStart(5)}  ${pct(t, 50).toFixed(1).padStart(9)}  ${t[t.length - 1].toFixed(1).padStart(6)}`);
+	console.log(
+		`${r.title.padEnd(42)} ${r.kind.padEnd(7)} ${String(r.grade).padStart(5)}  ${pct(t, 50).toFixed(1).padStart(9)}  ${t[t.length - 1].toFixed(1).padStart(6)}`
+	);
 }
 
 if (!existsSync(join(root, 'build', 'handler.js')) || process.argv.includes('--build')) {
-	const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
 	if (b.status !== 0) process.exit(1);
 }
 const database = join(tmpdir(), `mam-stem-bench-${process.pid}.db`);
 const server = spawn('node', ['scripts/start.js', '--no-build'], {
 	cwd: root,
 	stdio: 'ignore',
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: database, UPLOADS_PATH: database + '-uploads', QUIET_START: '1' }
+	env: {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATABASE_PATH: database,
+		UPLOADS_PATH: database + '-uploads',
+		QUIET_START: '1'
+	}
 });
 const base = `http://127.0.0.1:${port}`;
 let blocklyKb = 0;
@@ -57,7 +69,9 @@ try {
 	}
 	const { chromium } = await import('@playwright/test');
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+		executablePath:
+			process.env.CHROMIUM_PATH ||
+			(existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
 		args: ['--headless', '--no-sandbox', '--disable-gpu']
 	});
 	const page = await browser.newPage({ baseURL: base, locale: 'vi-VN' });
@@ -67,13 +81,18 @@ try {
 	await page.locator('#password').fill('mamstem-demo');
 	await page.locator('main form button[type="submit"]').click();
 	await page.waitForURL(/\/teach/);
-	await page.getByRole('link', { name: /Lớp 4A\b/ }).first().click();
+	await page
+		.getByRole('link', { name: /Lớp 4A\b/ })
+		.first()
+		.click();
 	await page.waitForURL(/\/teach\/classes\/\d+$/);
 	await page.goto(page.url() + '/cards');
 	const card = page.locator('.login-card').first();
 	const name = (await card.locator('.name').textContent()).trim();
 	const code = (await card.locator('.code').textContent()).trim();
-	const pictures = (await card.locator('.pic').allTextContents()).map((p) => p.replace(/^\S+\s/, '').trim());
+	const pictures = (await card.locator('.pic').allTextContents()).map((p) =>
+		p.replace(/^\S+\s/, '').trim()
+	);
 	await page.context().clearCookies();
 	await page.goto('/join');
 	await page.getByLabel(/Mã lớp/).fill(code.toLowerCase());
@@ -102,7 +121,9 @@ try {
 		page.off('response', listener);
 		return Math.round([...sizes.values()].reduce((a, b) => a + b, 0) / 1024);
 	}
-	await page.route('**/*', (route) => route.continue({ headers: { ...route.request().headers(), 'cache-control': 'no-cache' } }));
+	await page.route('**/*', (route) =>
+		route.continue({ headers: { ...route.request().headers(), 'cache-control': 'no-cache' } })
+	);
 	otherKb = await measure('/learn');
 	await page.goto('/learn/exercises');
 	const href = await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).getAttribute('href');
@@ -114,6 +135,12 @@ try {
 	rmSync(database + '-uploads', { recursive: true, force: true });
 }
 
-console.log(`\ngraded ${all.length} runs of ${rows.length} reference solutions; p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms`);
-console.log(`JS (gzip) loaded by the exercise page: ${blocklyKb} KB (budget 300); by the pupil's home page: ${otherKb} KB (budget 100)`);
-console.log(`grade_p95_ms=${Math.round(pct(all, 95))} blockly_page_js_gzip_kb=${blocklyKb} other_page_js_gzip_kb=${otherKb}`);
+console.log(
+	`\ngraded ${all.length} runs of ${rows.length} reference solutions; p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms`
+);
+console.log(
+	`JS (gzip) loaded by the exercise page: ${blocklyKb} KB (budget 300); by the pupil's home page: ${otherKb} KB (budget 100)`
+);
+console.log(
+	`grade_p95_ms=${Math.round(pct(all, 95))} blockly_page_js_gzip_kb=${blocklyKb} other_page_js_gzip_kb=${otherKb}`
+);

@@ -1,7 +1,11 @@
 import { m } from '$lib/paraglide/messages';
 
 export function levelLabel(level: string): string {
-	return level === 'primary' ? m.level_primary() : level === 'lower_secondary' ? m.level_lower_secondary() : m.level_upper_secondary();
+	return level === 'primary'
+		? m.level_primary()
+		: level === 'lower_secondary'
+			? m.level_lower_secondary()
+			: m.level_upper_secondary();
 }
 
 export function roleLabel(role: string): string {

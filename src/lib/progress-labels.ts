@@ -31,10 +31,20 @@ export function workName(w: string): string {
 	return labels[w]?.() ?? w;
 }
 
-export function cellText(c: { status: string; stars: number; attempts: number; hints: number; stuck: boolean; work?: string; score?: { points: number; max: number } }): string {
-	if (c.work) return c.score ? `${workName(c.work)}: ${c.score.points}/${c.score.max}` : workName(c.work);
+export function cellText(c: {
+	status: string;
+	stars: number;
+	attempts: number;
+	hints: number;
+	stuck: boolean;
+	work?: string;
+	score?: { points: number; max: number };
+}): string {
+	if (c.work)
+		return c.score ? `${workName(c.work)}: ${c.score.points}/${c.score.max}` : workName(c.work);
 	if (c.status === 'none') return '—';
-	if (c.status === 'passed') return `✓ ${m.progress_status_passed()} ${'★'.repeat(c.stars)}${'☆'.repeat(3 - c.stars)} (${m.progress_n_attempts({ n: c.attempts })})`;
+	if (c.status === 'passed')
+		return `✓ ${m.progress_status_passed()} ${'★'.repeat(c.stars)}${'☆'.repeat(3 - c.stars)} (${m.progress_n_attempts({ n: c.attempts })})`;
 	const base = `✗ ${m.progress_status_not_passed()} (${m.progress_n_attempts({ n: c.attempts })}, ${m.progress_n_hints({ n: c.hints })})`;
 	return c.stuck ? `⚠ ${m.progress_stuck()}: ${base}` : base;
 }

@@ -22,10 +22,46 @@ export const PICTURES: Picture[] = [
 
 /** Short words pupils of grades 6–12 can spell; a secret is two of them. */
 export const WORDS = [
-	'hoa hồi', 'quả na', 'núi', 'sông', 'mây', 'mưa', 'nắng', 'gió', 'cây tre', 'lá chè',
-	'con trâu', 'con gà', 'con cá', 'ngôi sao', 'mặt trăng', 'cầu vồng', 'bánh chưng', 'nhà sàn',
-	'ruộng', 'suối', 'đồi', 'rừng', 'chim', 'bướm', 'ong', 'cá chép', 'hoa đào', 'lúa', 'ngô', 'khoai',
-	'sách', 'bút', 'thước', 'bảng', 'trống', 'sáo', 'đàn tính', 'diều', 'bóng', 'xe đạp'
+	'hoa hồi',
+	'quả na',
+	'núi',
+	'sông',
+	'mây',
+	'mưa',
+	'nắng',
+	'gió',
+	'cây tre',
+	'lá chè',
+	'con trâu',
+	'con gà',
+	'con cá',
+	'ngôi sao',
+	'mặt trăng',
+	'cầu vồng',
+	'bánh chưng',
+	'nhà sàn',
+	'ruộng',
+	'suối',
+	'đồi',
+	'rừng',
+	'chim',
+	'bướm',
+	'ong',
+	'cá chép',
+	'hoa đào',
+	'lúa',
+	'ngô',
+	'khoai',
+	'sách',
+	'bút',
+	'thước',
+	'bảng',
+	'trống',
+	'sáo',
+	'đàn tính',
+	'diều',
+	'bóng',
+	'xe đạp'
 ].map((w) => w.normalize('NFC'));
 
 export type SecretKind = 'pictures' | 'words';
@@ -50,7 +86,10 @@ function cryptoInt(n: number): number {
 }
 
 /** A new secret: "2,7" (picture ids, sorted) or "mây|cây tre" (two words). */
-export function generateSecret(kind: SecretKind, randomInt: (n: number) => number = cryptoInt): string {
+export function generateSecret(
+	kind: SecretKind,
+	randomInt: (n: number) => number = cryptoInt
+): string {
 	if (kind === 'pictures') {
 		const [a, b] = pickTwo(PICTURES.length, randomInt);
 		return [a, b].sort((x, y) => x - y).join(',');
@@ -60,7 +99,10 @@ export function generateSecret(kind: SecretKind, randomInt: (n: number) => numbe
 }
 
 export function picturesOf(secret: string): Picture[] {
-	return secret.split(',').map((id) => PICTURES[Number(id)]).filter(Boolean);
+	return secret
+		.split(',')
+		.map((id) => PICTURES[Number(id)])
+		.filter(Boolean);
 }
 
 export function wordsOf(secret: string): string[] {

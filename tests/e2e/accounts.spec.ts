@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn, signOut } from './helpers';
 
-test('the administrator resets a teacher’s password and disables the account', async ({ page, browser }) => {
+test('the administrator resets a teacher’s password and disables the account', async ({
+	page,
+	browser
+}) => {
 	const username = `gv.acc${Date.now().toString(36)}`;
 	await signIn(page, DEMO.admin, '/admin');
 	await page.goto('/admin/staff');
@@ -18,13 +21,18 @@ test('the administrator resets a teacher’s password and disables the account',
 	const row = page.getByRole('row', { name: new RegExp(username) });
 	await row.getByLabel(`Mật khẩu mới cho ${username}`).fill('second-password');
 	await row.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
-	await expect(page.getByRole('status')).toContainText('các phiên đăng nhập của người đó đã kết thúc');
+	await expect(page.getByRole('status')).toContainText(
+		'các phiên đăng nhập của người đó đã kết thúc'
+	);
 	await other.goto('/teach');
 	await expect(other).toHaveURL(/\/login/);
 	await signIn(other, { username, password: 'second-password' }, '/teach');
 
 	// Disabling ends the session at once and refuses the next sign-in.
-	await page.getByRole('row', { name: new RegExp(username) }).getByRole('button', { name: 'Khoá' }).click();
+	await page
+		.getByRole('row', { name: new RegExp(username) })
+		.getByRole('button', { name: 'Khoá' })
+		.click();
 	await expect(page.getByRole('row', { name: new RegExp(username) })).toContainText('Đã khoá');
 	await other.goto('/teach');
 	await expect(other).toHaveURL(/\/login/);
@@ -44,7 +52,9 @@ test('the administrator edits a school and sets the current school year', async 
 	await page.getByRole('button', { name: 'Lưu' }).click();
 	await expect(page.getByRole('status')).toHaveText('Đã lưu.');
 	await page.goto('/admin/schools');
-	await expect(page.getByRole('row', { name: /Trường THPT Bình Gia/ })).toContainText('Xã Bình Gia (mới)');
+	await expect(page.getByRole('row', { name: /Trường THPT Bình Gia/ })).toContainText(
+		'Xã Bình Gia (mới)'
+	);
 	// A name already used is refused with a message, and nothing changes.
 	await page.getByRole('link', { name: 'Trường THPT Bình Gia' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trường THPT Bình Gia');
@@ -76,7 +86,9 @@ test('repeated failures are answered with 429 and when to try again', async ({ p
 		await page.locator('main form button[type="submit"]').click();
 		await expect(page.getByRole('alert')).toBeVisible();
 	}
-	await expect(page.getByRole('alert')).toContainText('Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút');
+	await expect(page.getByRole('alert')).toContainText(
+		'Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút'
+	);
 	// The plain form post (no JavaScript) gets the HTTP status itself.
 	const response = await page.request.post('/login', {
 		form: { username: ghost, password: 'wrong-password' },
@@ -108,5 +120,7 @@ test('health check answers with the schema version', async ({ request }) => {
 	expect(body.ok).toBe(true);
 	expect(body.schema).toMatch(/^\d{4}_.+\.sql$/);
 	// The dashboard's figures prepared at start are ready soon after.
-	await expect.poll(async () => (await (await request.get('/healthz')).json()).dashboard).toBe('ready');
+	await expect
+		.poll(async () => (await (await request.get('/healthz')).json()).dashboard)
+		.toBe('ready');
 });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn, signOut } from './helpers';
 
-test('a teacher finds, adapts and submits a lesson; the department publishes it; another teacher prints and logs it', async ({ page }) => {
+test('a teacher finds, adapts and submits a lesson; the department publishes it; another teacher prints and logs it', async ({
+	page
+}) => {
 	const stamp = Date.now().toString(36);
 	const title = `Máy sấy hoa hồi cải tiến ${stamp}`;
 
@@ -12,7 +14,9 @@ test('a teacher finds, adapts and submits a lesson; the department publishes it;
 	await page.getByRole('button', { name: 'Tìm' }).click();
 	await expect(page).toHaveURL(/q=may\+say\+hoa\+hoi/);
 	await page.getByRole('link', { name: 'Máy sấy hoa hồi dùng năng lượng mặt trời' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Máy sấy hoa hồi dùng năng lượng mặt trời');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Máy sấy hoa hồi dùng năng lượng mặt trời'
+	);
 	await expect(page.getByRole('heading', { name: /Hoạt động 1: Xác định vấn đề/ })).toBeVisible();
 	await expect(page.locator('.katex').first()).toBeVisible(); // the aims' formula, rendered on the server
 
@@ -21,29 +25,39 @@ test('a teacher finds, adapts and submits a lesson; the department publishes it;
 	await expect(page).toHaveURL(/\/teach\/lessons\/\d+\/edit$/);
 	await page.getByLabel('Tên bài học').fill(title);
 	const knowledge = page.getByLabel('Kiến thức', { exact: true });
-	await knowledge.fill('- Tính được **công suất** $P = \\frac{A}{t}$ của máy sấy.\n<script>alert(1)</script>');
+	await knowledge.fill(
+		'- Tính được **công suất** $P = \\frac{A}{t}$ của máy sấy.\n<script>alert(1)</script>'
+	);
 	const preview = page.getByLabel('Xem trước: Kiến thức');
 	await expect(preview.locator('strong')).toHaveText('công suất');
 	await expect(preview.locator('.katex')).toBeVisible();
 	await expect(preview.locator('script')).toHaveCount(0);
-	await expect(page.getByRole('status').filter({ hasText: 'Đã tự lưu' })).toBeVisible({ timeout: 10_000 });
+	await expect(page.getByRole('status').filter({ hasText: 'Đã tự lưu' })).toBeVisible({
+		timeout: 10_000
+	});
 
 	// A required part left empty is refused, with the field named, and nothing is saved.
 	const organisation = page.getByLabel('Hoạt động 2 – d) Tổ chức thực hiện');
 	const before = await organisation.inputValue();
 	await organisation.fill('');
 	await page.getByRole('button', { name: 'Lưu bài học' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'Chưa lưu được' })).toContainText('Hoạt động 2 – d) Tổ chức thực hiện: chưa điền');
+	await expect(page.getByRole('alert').filter({ hasText: 'Chưa lưu được' })).toContainText(
+		'Hoạt động 2 – d) Tổ chức thực hiện: chưa điền'
+	);
 	await organisation.fill(before);
 	await page.getByRole('button', { name: 'Lưu bài học' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	await expect(page.getByText(/Bản nháp · Phiên bản 1/)).toBeVisible();
-	await expect(page.getByText('Điều chỉnh từ “Máy sấy hoa hồi dùng năng lượng mặt trời” (phiên bản 1)')).toBeVisible();
+	await expect(
+		page.getByText('Điều chỉnh từ “Máy sấy hoa hồi dùng năng lượng mặt trời” (phiên bản 1)')
+	).toBeVisible();
 	await expect(page.locator('.giao-an strong', { hasText: 'công suất' })).toBeVisible();
 	const lessonUrl = page.url();
 
 	await page.getByRole('button', { name: 'Gửi Sở duyệt' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Đã gửi bài học cho Sở duyệt' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Đã gửi bài học cho Sở duyệt' })
+	).toBeVisible();
 	await signOut(page);
 
 	// Another teacher cannot see the draft in review.
@@ -59,7 +73,9 @@ test('a teacher finds, adapts and submits a lesson; the department publishes it;
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	await page.getByLabel('Nhận xét cho giáo viên').fill('Bài tốt, đã duyệt.');
 	await page.getByRole('button', { name: 'Duyệt và xuất bản' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Đã xuất bản bài học vào thư viện' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Đã xuất bản bài học vào thư viện' })
+	).toBeVisible();
 	await signOut(page);
 
 	// Another teacher finds it in the library, without diacritics.
@@ -88,9 +104,15 @@ test('a teacher finds, adapts and submits a lesson; the department publishes it;
 	await page.getByLabel('Số tiết đã dạy').fill('3');
 	await page.getByLabel('Ghi chú (không bắt buộc)').fill('Các nhóm làm xong mô hình.');
 	await page.getByRole('button', { name: 'Ghi nhật ký' }).click();
-	await expect(page.getByRole('status').filter({ hasText: /Đã ghi: dạy lớp 3A ngày \d{4}-\d{2}-\d{2}, 3 tiết/ })).toBeVisible();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: /Đã ghi: dạy lớp 3A ngày \d{4}-\d{2}-\d{2}, 3 tiết/ })
+	).toBeVisible();
 	await page.reload();
-	await expect(page.getByText(/Lớp 3A · \d{4}-\d{2}-\d{2} · 3 tiết – Các nhóm làm xong mô hình\./)).toBeVisible();
+	await expect(
+		page.getByText(/Lớp 3A · \d{4}-\d{2}-\d{2} · 3 tiết – Các nhóm làm xong mô hình\./)
+	).toBeVisible();
 });
 
 test('a malformed lesson file is refused with its reason', async ({ page }) => {
@@ -106,8 +128,14 @@ test('a malformed lesson file is refused with its reason', async ({ page }) => {
 	await expect(page.getByRole('alert')).toContainText('sai cú pháp');
 });
 
-test('an image uploaded into a lesson is checked, shown in the lesson, and hidden from those who cannot see it', async ({ page, request }) => {
-	const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+test('an image uploaded into a lesson is checked, shown in the lesson, and hidden from those who cannot see it', async ({
+	page,
+	request
+}) => {
+	const png = Buffer.from(
+		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+		'base64'
+	);
 	await signIn(page, DEMO.teacher, '/teach');
 	await page.goto('/teach/lessons?q=nha+san');
 	await page.getByRole('link', { name: 'Mô hình nhà sàn vững chắc trước gió' }).click();
@@ -116,9 +144,15 @@ test('an image uploaded into a lesson is checked, shown in the lesson, and hidde
 
 	// A text file dressed as a photo is refused.
 	const upload = page.getByLabel('Thêm ảnh (JPEG, PNG, WebP) hoặc tài liệu PDF');
-	await upload.setInputFiles({ name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+	await upload.setInputFiles({
+		name: 'anh.jpg',
+		mimeType: 'image/jpeg',
+		buffer: Buffer.from('<html><script>alert(1)</script></html>')
+	});
 	await page.getByRole('button', { name: 'Tải lên' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'Chỉ nhận ảnh JPEG, PNG, WebP' })).toBeVisible();
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'Chỉ nhận ảnh JPEG, PNG, WebP' })
+	).toBeVisible();
 
 	await upload.setInputFiles({ name: 'mo-hinh.png', mimeType: 'image/png', buffer: png });
 	await page.getByRole('button', { name: 'Tải lên' }).click();
@@ -141,30 +175,44 @@ test('an image uploaded into a lesson is checked, shown in the lesson, and hidde
 	expect((await request.get(src, { maxRedirects: 0 })).status()).toBe(303);
 });
 
-test('the department sends a lesson back with a comment, which its author reads', async ({ page }) => {
+test('the department sends a lesson back with a comment, which its author reads', async ({
+	page
+}) => {
 	await signIn(page, { username: 'gv.duc', password: 'mamstem-demo' }, '/teach');
 	await page.goto('/teach/lessons?q=guong+nuoc');
-	await page.getByRole('link', { name: 'Guồng nước bằng tre đưa nước lên ruộng bậc thang' }).click();
+	await page
+		.getByRole('link', { name: 'Guồng nước bằng tre đưa nước lên ruộng bậc thang' })
+		.click();
 	await page.getByRole('button', { name: 'Sao chép về bài của tôi' }).click();
 	await page.getByRole('link', { name: '← Về bài học' }).click();
 	await page.getByRole('button', { name: 'Gửi Sở duyệt' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Đã gửi bài học cho Sở duyệt' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Đã gửi bài học cho Sở duyệt' })
+	).toBeVisible();
 	const lessonUrl = page.url();
 	await signOut(page);
 
 	await signIn(page, DEMO.department, '/department');
 	await page.goto('/department/lessons');
-	await page.getByRole('table').getByRole('link', { name: 'Guồng nước bằng tre đưa nước lên ruộng bậc thang' }).first().click();
+	await page
+		.getByRole('table')
+		.getByRole('link', { name: 'Guồng nước bằng tre đưa nước lên ruộng bậc thang' })
+		.first()
+		.click();
 	await page.getByRole('button', { name: 'Trả lại để sửa' }).click();
 	await expect(page.getByRole('alert')).toContainText('Hãy viết nhận xét khi trả lại bài.');
 	await page.getByLabel('Nhận xét cho giáo viên').fill('Cần thêm tiêu chí an toàn khi thử ở suối.');
 	await page.getByRole('button', { name: 'Trả lại để sửa' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Đã trả bài học cho giáo viên' })).toBeVisible();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Đã trả bài học cho giáo viên' })
+	).toBeVisible();
 	await signOut(page);
 
 	await signIn(page, { username: 'gv.duc', password: 'mamstem-demo' }, '/teach');
 	await page.goto(lessonUrl);
 	await expect(page.getByText(/Bản nháp · Phiên bản 1/)).toBeVisible();
-	await expect(page.getByRole('listitem').filter({ hasText: 'Lăng Văn Minh trả lại để sửa (phiên bản 1)' })).toContainText('Cần thêm tiêu chí an toàn khi thử ở suối.');
+	await expect(
+		page.getByRole('listitem').filter({ hasText: 'Lăng Văn Minh trả lại để sửa (phiên bản 1)' })
+	).toContainText('Cần thêm tiêu chí an toàn khi thử ở suối.');
 	await expect(page.getByRole('button', { name: 'Gửi Sở duyệt' })).toBeVisible();
 });

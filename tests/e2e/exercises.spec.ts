@@ -1,5 +1,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { DEMO, newPupil, openClass, pupilSecretFromCards, signIn, signInPupil, signOut } from './helpers';
+import {
+	DEMO,
+	newPupil,
+	openClass,
+	pupilSecretFromCards,
+	signIn,
+	signInPupil,
+	signOut
+} from './helpers';
 
 /** Signs in a pupil of 4A (TH Chi Lăng, grade 4) read off the teacher's login cards. */
 async function signInGrade4Pupil(page: Page, cardIndex: number) {
@@ -20,9 +28,17 @@ async function openExercise(page: Page, title: string) {
 }
 
 /** Drags the n-th block of a toolbox category's flyout to a point of the workspace (page coordinates). */
-async function dragFromToolbox(page: Page, category: string, index: number, to?: { x: number; y: number }, scope: Locator = page.locator('body')) {
+async function dragFromToolbox(
+	page: Page,
+	category: string,
+	index: number,
+	to?: { x: number; y: number },
+	scope: Locator = page.locator('body')
+) {
 	await scope.locator('.blocklyToolboxCategory', { hasText: category }).click();
-	const block = scope.locator('.blocklyToolboxFlyout .blocklyBlockCanvas > .blocklyDraggable').nth(index);
+	const block = scope
+		.locator('.blocklyToolboxFlyout .blocklyBlockCanvas > .blocklyDraggable')
+		.nth(index);
 	await expect(block).toBeVisible();
 	const box = (await block.boundingBox())!;
 	if (!to) {
@@ -41,7 +57,11 @@ async function dragFromToolbox(page: Page, category: string, index: number, to?:
 }
 
 /** Drags a block of the workspace so that its top-left corner lands on a point. */
-async function dragBlock(page: Page, block: ReturnType<Page['locator']>, to: { x: number; y: number }) {
+async function dragBlock(
+	page: Page,
+	block: ReturnType<Page['locator']>,
+	to: { x: number; y: number }
+) {
 	const box = (await block.boundingBox())!;
 	await page.mouse.move(box.x + 8, box.y + 8);
 	await page.mouse.down();
@@ -55,7 +75,9 @@ function topBlocks(page: Page, scope: Locator = page.locator('body')) {
 	return scope.locator('svg.blocklySvg > .blocklyWorkspace > .blocklyBlockCanvas > .blocklyBlock');
 }
 
-test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it and passes with stars', async ({ page }) => {
+test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it and passes with stars', async ({
+	page
+}) => {
 	await signInGrade4Pupil(page, 5);
 	await openExercise(page, 'Lối mòn thẳng tắp');
 	// "repeat 4 times", then "move forward" into its mouth.
@@ -68,7 +90,9 @@ test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it 
 
 	// Run: four steps are not enough; a readable message, one star for the try.
 	await page.getByTestId('run').click();
-	await expect(page.getByTestId('verdict')).toContainText('Rô-bốt chưa tới lá cờ.', { timeout: 20000 });
+	await expect(page.getByTestId('verdict')).toContainText('Rô-bốt chưa tới lá cờ.', {
+		timeout: 20000
+	});
 	await expect(page.getByTestId('stars')).toContainText('1 sao');
 
 	// Step: one block at a time, the running block highlighted.
@@ -98,11 +122,16 @@ test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it 
 	await page.reload();
 	await expect(page.locator('.injectionDiv')).toBeVisible();
 	await expect(topBlocks(page)).toHaveCount(1);
-	await expect(page.locator('svg.blocklySvg .blocklyEditableField', { hasText: '7' })).toHaveCount(1);
+	await expect(page.locator('svg.blocklySvg .blocklyEditableField', { hasText: '7' })).toHaveCount(
+		1
+	);
 	await expect(page.getByTestId('best')).toContainText('3 sao');
 });
 
-test('work edited offline waits in the browser and reaches the server when the connection returns', async ({ page, context }) => {
+test('work edited offline waits in the browser and reaches the server when the connection returns', async ({
+	page,
+	context
+}) => {
 	await signInGrade4Pupil(page, 6);
 	await openExercise(page, 'Lối mòn thẳng tắp');
 	await dragFromToolbox(page, 'Vòng lặp', 0);
@@ -127,14 +156,34 @@ test('work edited offline waits in the browser and reaches the server when the c
 	await expect(page.locator('svg.blocklySvg .maze_forward')).toHaveCount(1);
 });
 
-test('a forged "passed" sent from the browser is not recorded; bad workspaces are refused', async ({ page }) => {
+test('a forged "passed" sent from the browser is not recorded; bad workspaces are refused', async ({
+	page
+}) => {
 	// A pupil with no attempts yet, so the best result shown can only come from this test.
 	await signInPupil(page, await newPupil(page, DEMO.primaryTeacher, '4A'));
 	await openExercise(page, 'Lối mòn thẳng tắp');
 	const id = page.url().split('/').pop();
-	const wrong = { blocks: { languageVersion: 0, blocks: [{ type: 'controls_repeat_ext', inputs: { TIMES: { shadow: { type: 'math_number', fields: { NUM: 2 } } }, DO: { block: { type: 'maze_forward' } } } }] } };
+	const wrong = {
+		blocks: {
+			languageVersion: 0,
+			blocks: [
+				{
+					type: 'controls_repeat_ext',
+					inputs: {
+						TIMES: { shadow: { type: 'math_number', fields: { NUM: 2 } } },
+						DO: { block: { type: 'maze_forward' } }
+					}
+				}
+			]
+		}
+	};
 	const forged = await page.request.post(`/learn/exercises/${id}/submit`, {
-		data: { workspace: JSON.stringify(wrong), passed: true, stars: 3, verdict: { passed: true, code: 'ok' } }
+		data: {
+			workspace: JSON.stringify(wrong),
+			passed: true,
+			stars: 3,
+			verdict: { passed: true, code: 'ok' }
+		}
 	});
 	expect(forged.ok()).toBe(true);
 	const body = await forged.json();
@@ -142,20 +191,31 @@ test('a forged "passed" sent from the browser is not recorded; bad workspaces ar
 	expect(body.stars).toBe(1);
 
 	const unknown = await page.request.post(`/learn/exercises/${id}/submit`, {
-		data: { workspace: JSON.stringify({ blocks: { languageVersion: 0, blocks: [{ type: 'text_print' }] } }), passed: true }
+		data: {
+			workspace: JSON.stringify({
+				blocks: { languageVersion: 0, blocks: [{ type: 'text_print' }] }
+			}),
+			passed: true
+		}
 	});
 	expect(unknown.status()).toBe(400);
 	expect((await unknown.json()).refused).toBe('unknown_block');
-	const huge = await page.request.post(`/learn/exercises/${id}/submit`, { data: { workspace: 'x'.repeat(300 * 1024) } });
+	const huge = await page.request.post(`/learn/exercises/${id}/submit`, {
+		data: { workspace: 'x'.repeat(300 * 1024) }
+	});
 	expect((await huge.json()).refused).toBe('too_large');
 
 	await page.reload();
 	await expect(page.getByTestId('best')).toContainText('1 sao');
 	await page.goto('/learn/exercises');
-	await expect(page.getByRole('listitem').filter({ hasText: 'Lối mòn thẳng tắp' })).not.toContainText('★★');
+	await expect(
+		page.getByRole('listitem').filter({ hasText: 'Lối mòn thẳng tắp' })
+	).not.toContainText('★★');
 });
 
-test('a teacher finds exercises in the library and cannot publish a new one until its reference passes', async ({ page }) => {
+test('a teacher finds exercises in the library and cannot publish a new one until its reference passes', async ({
+	page
+}) => {
 	await signIn(page, DEMO.teacher, '/teach');
 	await page.getByRole('link', { name: 'Thư viện bài lập trình' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thư viện bài lập trình');
@@ -179,7 +239,9 @@ test('a teacher finds exercises in the library and cannot publish a new one unti
 	await dragFromToolbox(page, 'Rô-bốt', 0, undefined, reference);
 	await expect(topBlocks(page, reference)).toHaveCount(1);
 	await page.getByRole('button', { name: 'Lưu bài' }).click();
-	await expect(page.getByTestId('reference-state')).toContainText('Lời giải mẫu chưa đạt: Rô-bốt chưa tới lá cờ.');
+	await expect(page.getByTestId('reference-state')).toContainText(
+		'Lời giải mẫu chưa đạt: Rô-bốt chưa tới lá cờ.'
+	);
 
 	await page.getByRole('link', { name: /Thử bài/ }).click();
 	await expect(page.getByTestId('status')).toHaveText('Bản nháp');
@@ -195,12 +257,17 @@ test('a teacher finds exercises in the library and cannot publish a new one unti
 	await dragFromToolbox(page, 'Rô-bốt', 0, undefined, ref2);
 	await expect(topBlocks(page, ref2)).toHaveCount(2);
 	const first = (await topBlocks(page, ref2).first().boundingBox())!;
-	await dragBlock(page, topBlocks(page, ref2).nth(1), { x: first.x, y: first.y + first.height - 4 });
+	await dragBlock(page, topBlocks(page, ref2).nth(1), {
+		x: first.x,
+		y: first.y + first.height - 4
+	});
 	await expect(topBlocks(page, ref2)).toHaveCount(1);
 	await page.getByRole('button', { name: 'Lưu bài' }).click();
 	await expect(page.getByRole('status')).toContainText('Đã lưu bản nháp.');
 	await page.reload();
-	await expect(page.getByTestId('reference-state')).toContainText('Lời giải mẫu đạt mọi phép thử trên máy chủ.');
+	await expect(page.getByTestId('reference-state')).toContainText(
+		'Lời giải mẫu đạt mọi phép thử trên máy chủ.'
+	);
 	await page.getByRole('link', { name: /Thử bài/ }).click();
 	await page.getByRole('button', { name: 'Công bố' }).click();
 	await expect(page.getByRole('status')).toContainText('Đã công bố bài.');
@@ -214,7 +281,11 @@ test("the teacher of the pupil's class replays their attempts read-only", async 
 	await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).click();
 	await expect(page.getByRole('heading', { name: 'Bài làm của học sinh' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Lớp 4A' })).toBeVisible();
-	const passedRow = page.getByRole('row').filter({ hasText: 'Đạt' }).filter({ hasNotText: 'Chưa đạt' }).first();
+	const passedRow = page
+		.getByRole('row')
+		.filter({ hasText: 'Đạt' })
+		.filter({ hasNotText: 'Chưa đạt' })
+		.first();
 	await passedRow.getByRole('link', { name: 'Xem lại' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Bài làm của');
 	await expect(page.getByText('Chỉ xem (không sửa được).')).toBeVisible();

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, openClass, pupilSecretFromCards, signIn, signInPupil, signOut } from './helpers';
 
-test('the administrator creates a school and a teacher, who sets up and imports a class', async ({ page }) => {
+test('the administrator creates a school and a teacher, who sets up and imports a class', async ({
+	page
+}) => {
 	const stamp = Date.now().toString(36);
 	const schoolName = `Trường THCS Hữu Lũng ${stamp}`;
 	const username = `gv.e2e${stamp}`;
@@ -41,8 +43,12 @@ test('the administrator creates a school and a teacher, who sets up and imports 
 	await page.getByRole('button', { name: 'Xem trước' }).click();
 	await expect(page.getByText('3 dòng có lỗi')).toBeVisible();
 	await expect(page.getByRole('row', { name: /^6\b/ })).toContainText('Thiếu họ và tên');
-	await expect(page.getByRole('row', { name: /Lường Thị Cúc/ })).toContainText('Ngày sinh không hợp lệ');
-	await expect(page.getByRole('row', { name: /^9\b/ })).toContainText('Trùng với một dòng phía trên');
+	await expect(page.getByRole('row', { name: /Lường Thị Cúc/ })).toContainText(
+		'Ngày sinh không hợp lệ'
+	);
+	await expect(page.getByRole('row', { name: /^9\b/ })).toContainText(
+		'Trùng với một dòng phía trên'
+	);
 	await expect(page.getByRole('button', { name: /^Lưu/ })).toHaveCount(0);
 	await page.goto(classUrl);
 	await expect(page.getByText('Lớp chưa có học sinh')).toBeVisible();
@@ -78,7 +84,9 @@ test('the administrator creates a school and a teacher, who sets up and imports 
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(secret.name);
 });
 
-test('a young pupil signs in with the class code and picture password, and cannot open /teach', async ({ page }) => {
+test('a young pupil signs in with the class code and picture password, and cannot open /teach', async ({
+	page
+}) => {
 	await signIn(page, DEMO.primaryTeacher, '/teach');
 	const classUrl = await openClass(page, '3A');
 	await page.goto(classUrl + '/cards');
@@ -91,7 +99,9 @@ test('a young pupil signs in with the class code and picture password, and canno
 	await page.getByLabel('Mã lớp').fill(secret.code);
 	await page.getByRole('button', { name: 'Tiếp tục' }).click();
 	await page.getByRole('link', { name: secret.name, exact: true }).click();
-	const wrong = ['Hoa', 'Con trâu', 'Bắp ngô', 'Ngôi sao'].find((p) => !secret.pictures.includes(p))!;
+	const wrong = ['Hoa', 'Con trâu', 'Bắp ngô', 'Ngôi sao'].find(
+		(p) => !secret.pictures.includes(p)
+	)!;
 	await page.locator('label.picture', { hasText: secret.pictures[0] }).click();
 	await page.locator('label.picture', { hasText: wrong }).click();
 	await page.getByRole('button', { name: 'Vào học' }).click();
@@ -102,7 +112,9 @@ test('a young pupil signs in with the class code and picture password, and canno
 
 	const response = await page.goto('/teach');
 	expect(response?.status()).toBe(403);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bạn không có quyền xem trang này.');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Bạn không có quyền xem trang này.'
+	);
 	expect((await page.goto('/admin'))?.status()).toBe(403);
 	expect((await page.goto('/department'))?.status()).toBe(403);
 });
@@ -127,7 +139,9 @@ test('a teacher gets 404 for a class of another school', async ({ page }) => {
 	expect(post.status()).toBe(404);
 });
 
-test('a wrong password shows a Vietnamese message that does not say which part was wrong', async ({ page }) => {
+test('a wrong password shows a Vietnamese message that does not say which part was wrong', async ({
+	page
+}) => {
 	await page.goto('/login');
 	await page.getByLabel('Tên đăng nhập').fill('gv.hoa');
 	await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
@@ -138,10 +152,14 @@ test('a wrong password shows a Vietnamese message that does not say which part w
 
 test('the language switch changes every label and is remembered', async ({ page }) => {
 	await page.goto('/login');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Đăng nhập cho giáo viên và cán bộ');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Đăng nhập cho giáo viên và cán bộ'
+	);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 	await page.getByRole('button', { name: 'English' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign-in for teachers and staff');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Sign-in for teachers and staff'
+	);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await page.reload();
 	await expect(page.getByLabel('Username')).toBeVisible();

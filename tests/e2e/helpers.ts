@@ -8,7 +8,11 @@ export const DEMO = {
 };
 
 /** Signs a member of staff in through the real form and waits for their home page. */
-export async function signIn(page: Page, who: { username: string; password: string }, home?: string) {
+export async function signIn(
+	page: Page,
+	who: { username: string; password: string },
+	home?: string
+) {
 	await page.goto('/login');
 	await page.locator('#username').fill(who.username);
 	await page.locator('#password').fill(who.password);
@@ -23,7 +27,10 @@ export async function signOut(page: Page) {
 /** Opens a class of the signed-in teacher by its name and returns its URL. */
 export async function openClass(page: Page, name: string): Promise<string> {
 	await page.goto('/teach');
-	await page.getByRole('link', { name: new RegExp(`(Lớp|Class) ${name}\\b`) }).first().click();
+	await page
+		.getByRole('link', { name: new RegExp(`(Lớp|Class) ${name}\\b`) })
+		.first()
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
 	return page.url();
 }
@@ -41,7 +48,10 @@ export async function pupilSecretFromCards(page: Page, cardIndex = 0) {
 	return { name, code, pictures: pictures.map((p) => p.trim()), words };
 }
 
-export async function signInPupil(page: Page, s: { name: string; code: string; pictures: string[]; words: string[] }) {
+export async function signInPupil(
+	page: Page,
+	s: { name: string; code: string; pictures: string[]; words: string[] }
+) {
 	await page.goto('/join');
 	await page.getByLabel(/Mã lớp|Class code/).fill(s.code.toLowerCase());
 	await page.getByRole('button', { name: /Tiếp tục|Next/ }).click();
@@ -60,7 +70,11 @@ export async function signInPupil(page: Page, s: { name: string; code: string; p
  * Adds a new pupil to one of the teacher's classes and returns what their login card says, so a
  * journey can start from a pupil with no work yet (the demo seed gives many pupils attempts).
  */
-export async function newPupil(page: Page, teacher: { username: string; password: string }, className: string) {
+export async function newPupil(
+	page: Page,
+	teacher: { username: string; password: string },
+	className: string
+) {
 	await signIn(page, teacher, '/teach');
 	const url = await openClass(page, className);
 	// A given name starting with Z sorts last, so the other pupils' cards keep their places.
@@ -69,7 +83,9 @@ export async function newPupil(page: Page, teacher: { username: string; password
 	await page.getByRole('button', { name: 'Thêm vào lớp' }).click();
 	await expect(page.getByRole('status')).toContainText(name);
 	await page.goto(url + '/cards');
-	const index = (await page.locator('.login-card .name').allTextContents()).findIndex((n) => n.trim() === name);
+	const index = (await page.locator('.login-card .name').allTextContents()).findIndex(
+		(n) => n.trim() === name
+	);
 	const secret = await pupilSecretFromCards(page, index);
 	await signOut(page);
 	return secret;

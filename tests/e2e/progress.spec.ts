@@ -16,7 +16,9 @@ function rowsOf(ws: ExcelJS.Worksheet): unknown[][] {
 	return out;
 }
 
-test('the department filters the dashboard by level, drills down to a school and a class, and exports what it sees', async ({ page }) => {
+test('the department filters the dashboard by level, drills down to a school and a class, and exports what it sees', async ({
+	page
+}) => {
 	await signIn(page, DEMO.department, '/department');
 	await expect(page.getByRole('heading', { name: 'Độ phủ' })).toBeVisible();
 	// Province level: a row per school, a total row; the chart sits beside its table.
@@ -27,7 +29,11 @@ test('the department filters the dashboard by level, drills down to a school and
 		await expect(reach.getByRole('rowheader', { name })).toBeVisible();
 	// The project indicators read the demo's reviewed projects and assignments (issue 5).
 	await expect(page.locator('table[data-table="project_quality"] tbody tr').first()).toBeVisible();
-	await expect(page.locator('table[data-table="assignments"]').getByRole('rowheader', { name: 'Trường THCS Đồng Đăng' })).toBeVisible();
+	await expect(
+		page
+			.locator('table[data-table="assignments"]')
+			.getByRole('rowheader', { name: 'Trường THCS Đồng Đăng' })
+	).toBeVisible();
 
 	// Filter: lower secondary schools only.
 	await page.getByLabel('Cấp học').selectOption('lower_secondary');
@@ -37,18 +43,37 @@ test('the department filters the dashboard by level, drills down to a school and
 	await expect(reach.getByRole('rowheader', { name: 'Trường THPT Bình Gia' })).toHaveCount(0);
 	await expect(reach.getByRole('rowheader', { name: 'Trường THCS Văn Quan' })).toBeVisible();
 	// The total is the sum of the schools shown (each THCS of the demo has 90 pupils).
-	const pupils = (await reach.locator('tbody tr td:nth-child(5)').allTextContents()).map((t) => Number(t.replace(/\./g, '')));
+	const pupils = (await reach.locator('tbody tr td:nth-child(5)').allTextContents()).map((t) =>
+		Number(t.replace(/\./g, ''))
+	);
 	expect(pupils.at(-1)).toBe(pupils.slice(0, -1).reduce((a, b) => a + b, 0));
 	// 90 in the demo; the accounts journey may have added a pupil to a class of Đồng Đăng before.
-	await expect(reach.getByRole('row', { name: /Trường THCS Đồng Đăng/ }).locator('td').nth(3)).toHaveText(/^9[0-9]$/);
+	await expect(
+		reach
+			.getByRole('row', { name: /Trường THCS Đồng Đăng/ })
+			.locator('td')
+			.nth(3)
+	).toHaveText(/^9[0-9]$/);
 
 	// Drill down to a school: its classes, aggregates only.
 	await reach.getByRole('link', { name: 'Trường THCS Đồng Đăng' }).click();
-	await expect(page.getByRole('heading', { level: 2, name: 'Trường THCS Đồng Đăng' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Trường THCS Đồng Đăng' })
+	).toBeVisible();
 	const schoolReach = page.locator('table[data-table="reach"]');
 	await expect(schoolReach.locator('tbody tr')).toHaveCount(4); // 6A1, 7A1, 8A1, total
-	const shownAttempts = (await page.locator('table[data-table="mastery"] tbody tr').last().locator('td').nth(0).textContent())!.trim();
-	const shownPassRate = (await page.locator('table[data-table="mastery"] tbody tr').last().locator('td').nth(2).textContent())!.trim();
+	const shownAttempts = (await page
+		.locator('table[data-table="mastery"] tbody tr')
+		.last()
+		.locator('td')
+		.nth(0)
+		.textContent())!.trim();
+	const shownPassRate = (await page
+		.locator('table[data-table="mastery"] tbody tr')
+		.last()
+		.locator('td')
+		.nth(2)
+		.textContent())!.trim();
 	expect(Number(shownAttempts.replace(/\./g, ''))).toBeGreaterThan(0);
 
 	// Excel: the file opens and holds the numbers on the page.
@@ -56,7 +81,9 @@ test('the department filters the dashboard by level, drills down to a school and
 	await page.getByRole('link', { name: 'Xuất Excel' }).click();
 	const file = await (await downloading).path();
 	const wb = await readWorkbook(file!);
-	const mastery = wb.worksheets.find((w) => rowsOf(w).some((r) => r[0] === 'Thành thạo bài tập lập trình'))!;
+	const mastery = wb.worksheets.find((w) =>
+		rowsOf(w).some((r) => r[0] === 'Thành thạo bài tập lập trình')
+	)!;
 	const totalRow = rowsOf(mastery).find((r) => r[0] === 'Tổng')!;
 	expect(totalRow[1]).toBe(Number(shownAttempts.replace(/\./g, '')));
 	expect(String(totalRow[3]).replace('.', ',')).toBe(shownPassRate);
@@ -73,7 +100,9 @@ test('the department filters the dashboard by level, drills down to a school and
 
 	// The printable report of the period.
 	await page.goto('/department/report?period=s1');
-	await expect(page.getByRole('heading', { level: 1, name: 'Báo cáo đánh giá thí điểm giáo dục STEM' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Báo cáo đánh giá thí điểm giáo dục STEM' })
+	).toBeVisible();
 	await expect(page.locator('table[data-table="dosage"]')).toBeVisible();
 });
 
@@ -122,15 +151,22 @@ test('a pupil answers the survey once and cannot answer it twice', async ({ page
 
 	await signInPupil(page, secret);
 	await page.getByRole('link', { name: 'Trả lời ngay' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Khảo sát hứng thú STEM (lớp 6–12)');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Khảo sát hứng thú STEM (lớp 6–12)'
+	);
 	const surveyUrl = page.url();
 	const groups = page.locator('fieldset');
 	const n = await groups.count();
 	expect(n).toBe(20);
-	for (let i = 0; i < n; i++) await groups.nth(i).getByRole('radio', { name: 'Đồng ý', exact: true }).check();
+	for (let i = 0; i < n; i++)
+		await groups.nth(i).getByRole('radio', { name: 'Đồng ý', exact: true }).check();
 	// Keep the answers to post them again afterwards.
 	const answers = Object.fromEntries(
-		await page.locator('input[type=radio]:checked').evaluateAll((els) => els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value]))
+		await page
+			.locator('input[type=radio]:checked')
+			.evaluateAll((els) =>
+				els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value])
+			)
 	);
 	await page.getByRole('button', { name: 'Gửi câu trả lời' }).click();
 	await expect(page.getByRole('status')).toContainText('Đã gửi');
@@ -144,7 +180,11 @@ test('a pupil answers the survey once and cannot answer it twice', async ({ page
 
 	// A second submission posted directly is refused.
 	const origin = new URL(surveyUrl).origin;
-	const again = await page.request.post(surveyUrl, { form: answers, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+	const again = await page.request.post(surveyUrl, {
+		form: answers,
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
 	expect(again.status()).toBe(400);
 	expect(await again.text()).toContain('đã trả lời khảo sát này rồi');
 
@@ -155,7 +195,12 @@ test('a pupil answers the survey once and cannot answer it twice', async ({ page
 
 test('a teacher gets no answer from the department pages', async ({ page }) => {
 	await signIn(page, DEMO.teacher, '/teach');
-	for (const path of ['/department', '/department/export', '/department/report', '/department/surveys']) {
+	for (const path of [
+		'/department',
+		'/department/export',
+		'/department/report',
+		'/department/surveys'
+	]) {
 		const r = await page.request.get(path, { maxRedirects: 0 });
 		expect(r.status(), path).toBe(403);
 	}

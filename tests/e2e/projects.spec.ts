@@ -18,7 +18,8 @@ async function signInPupil(page: Page, s: Secret) {
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const day = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+	new Date(Date.now() + 7 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10);
 
 async function photoWithGps(): Promise<Buffer> {
 	const raw = Buffer.alloc(2400 * 1800 * 3);
@@ -30,12 +31,16 @@ async function photoWithGps(): Promise<Buffer> {
 }
 
 async function createTeamByHand(page: Page, names: string[]) {
-	for (const n of names) await page.getByRole("checkbox", { name: new RegExp(`^${esc(n)} \\(7A1\\)$`) }).check();
+	for (const n of names)
+		await page.getByRole('checkbox', { name: new RegExp(`^${esc(n)} \\(7A1\\)$`) }).check();
 	await page.getByRole('button', { name: 'Tạo nhóm' }).click();
 	await expect(page.getByRole('status')).toContainText('Đã tạo 1 nhóm');
 }
 
-test('assign, build a portfolio as a team, review with a rubric, resubmit, showcase with consent', async ({ page, browser }) => {
+test('assign, build a portfolio as a team, review with a rubric, resubmit, showcase with consent', async ({
+	page,
+	browser
+}) => {
 	test.setTimeout(150_000);
 	const stamp = Date.now().toString(36);
 	const setTitle = `Bộ bài E2E ${stamp}`;
@@ -58,7 +63,10 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await page.getByLabel('Lớp 7A1').check();
 	const rows = page.locator('.ex-row');
 	const titles = [];
-	for (let i = 0; i < 2; i++) titles.push(((await rows.nth(i).locator('label').textContent()) ?? '').replace(/\s*\(.*\)\s*$/, '').trim());
+	for (let i = 0; i < 2; i++)
+		titles.push(
+			((await rows.nth(i).locator('label').textContent()) ?? '').replace(/\s*\(.*\)\s*$/, '').trim()
+		);
 	await rows.nth(0).locator('input').fill('2');
 	await rows.nth(1).locator('input').fill('1');
 	await page.getByRole('button', { name: 'Giao bài' }).click();
@@ -77,7 +85,7 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	const assignmentUrl = page.url();
 
 	// Teams by hand: a team is 2–6 pupils.
-	await page.getByRole("checkbox", { name: new RegExp(`^${esc(a.name)} \\(7A1\\)$`) }).check();
+	await page.getByRole('checkbox', { name: new RegExp(`^${esc(a.name)} \\(7A1\\)$`) }).check();
 	await page.getByRole('button', { name: 'Tạo nhóm' }).click();
 	await expect(page.getByRole('alert')).toContainText('từ 2 đến 6');
 	await createTeamByHand(page, [a.name, b.name]);
@@ -108,7 +116,9 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	const teamId = portfolioUrl.split('/').pop();
 	const step1 = page.locator('#step-problem');
 	await step1.getByText('Thêm bài làm cho bước này').click();
-	await step1.getByLabel(/Bài viết/).fill('Nước giếng bị đục.\n\n| Lần | Độ trong (cm) |\n|---|---|\n| 1 | 12 |');
+	await step1
+		.getByLabel(/Bài viết/)
+		.fill('Nước giếng bị đục.\n\n| Lần | Độ trong (cm) |\n|---|---|\n| 1 | 12 |');
 	await step1.getByRole('button', { name: 'Lưu bài viết' }).click();
 	await expect(step1.locator('table')).toContainText('Độ trong');
 	await expect(step1.locator('.entry')).toContainText(a.name);
@@ -116,9 +126,17 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	// A file that is not a photo is refused with a clear message.
 	const step4 = page.locator('#step-prototype');
 	await step4.getByText('Thêm bài làm cho bước này').click();
-	await step4.getByLabel(/^Ảnh/).setInputFiles({ name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><body>không phải ảnh</body></html>') });
+	await step4
+		.getByLabel(/^Ảnh/)
+		.setInputFiles({
+			name: 'anh.jpg',
+			mimeType: 'image/jpeg',
+			buffer: Buffer.from('<html><body>không phải ảnh</body></html>')
+		});
 	await step4.getByRole('button', { name: 'Tải ảnh lên' }).click();
-	await expect(page.getByRole('alert').filter({ hasText: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP' })).toBeVisible();
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP' })
+	).toBeVisible();
 
 	// A real photo, downscaled in the browser; the first send is cut off by the network and retried.
 	let sends = 0;
@@ -130,10 +148,14 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 		return route.continue();
 	});
 	const original = await photoWithGps();
-	await step4.getByLabel(/^Ảnh/).setInputFiles({ name: 'mau-thu.jpg', mimeType: 'image/jpeg', buffer: original });
+	await step4
+		.getByLabel(/^Ảnh/)
+		.setInputFiles({ name: 'mau-thu.jpg', mimeType: 'image/jpeg', buffer: original });
 	await step4.getByLabel('Chú thích ảnh').fill('Bình lọc lần 1');
 	await step4.getByRole('button', { name: 'Tải ảnh lên' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Đã tải lên mau-thu.jpg' })).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByRole('status').filter({ hasText: 'Đã tải lên mau-thu.jpg' })).toBeVisible({
+		timeout: 20_000
+	});
 	expect(sends).toBe(2);
 	await expect(step4.locator('figure img')).toHaveCount(1);
 	const photoSrc = (await step4.locator('figure img').getAttribute('src'))!;
@@ -147,11 +169,19 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await page.unroute(`**/learn/projects/${teamId}/photos`);
 
 	// Offline: the photo waits in the browser; after a reload (network back) it is sent, once.
-	await page.route(`**/learn/projects/${teamId}/photos`, (route) => route.abort('internetdisconnected'));
+	await page.route(`**/learn/projects/${teamId}/photos`, (route) =>
+		route.abort('internetdisconnected')
+	);
 	const step3 = page.locator('#step-solution');
 	await step3.getByText('Thêm bài làm cho bước này').click();
-	const sketch = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#88aacc' } }).png().toBuffer();
-	await step3.getByLabel(/^Ảnh/).setInputFiles({ name: 'ban-ve.png', mimeType: 'image/png', buffer: sketch });
+	const sketch = await sharp({
+		create: { width: 400, height: 300, channels: 3, background: '#88aacc' }
+	})
+		.png()
+		.toBuffer();
+	await step3
+		.getByLabel(/^Ảnh/)
+		.setInputFiles({ name: 'ban-ve.png', mimeType: 'image/png', buffer: sketch });
 	await step3.getByRole('button', { name: 'Tải ảnh lên' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'sẽ tự gửi lại' })).toBeVisible();
 	await page.unroute(`**/learn/projects/${teamId}/photos`);
@@ -166,10 +196,22 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await step4.getByRole('button', { name: 'Lưu suy nghĩ' }).click();
 	await expect(step4.getByText('Em biết cách đo độ trong của nước.').first()).toBeVisible();
 	// A file of measurements; a web page renamed .csv is refused.
-	await step4.getByLabel(/^Tệp/).setInputFiles({ name: 'so-lieu.csv', mimeType: 'text/csv', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+	await step4
+		.getByLabel(/^Tệp/)
+		.setInputFiles({
+			name: 'so-lieu.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from('<html><script>alert(1)</script></html>')
+		});
 	await step4.getByRole('button', { name: 'Tải tệp lên' }).click();
 	await expect(step4.getByRole('alert')).toContainText('Nội dung tệp không đúng loại');
-	await step4.getByLabel(/^Tệp/).setInputFiles({ name: 'so-lieu.csv', mimeType: 'text/csv', buffer: Buffer.from('lần,độ trong (cm)\n1,12\n2,18\n') });
+	await step4
+		.getByLabel(/^Tệp/)
+		.setInputFiles({
+			name: 'so-lieu.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from('lần,độ trong (cm)\n1,12\n2,18\n')
+		});
 	await step4.getByRole('button', { name: 'Tải tệp lên' }).click();
 	await expect(step4.getByRole('link', { name: /so-lieu\.csv/ })).toBeVisible();
 	const fileHref = (await step4.getByRole('link', { name: /so-lieu\.csv/ }).getAttribute('href'))!;
@@ -196,7 +238,10 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await signIn(page, DEMO.teacher, '/teach');
 	await page.goto(assignmentUrl);
 	await expect(page.getByRole('row', { name: new RegExp(esc(a.name)) })).toContainText('Đã nộp');
-	await page.getByRole('row', { name: new RegExp(esc(a.name)) }).getByRole('link').click();
+	await page
+		.getByRole('row', { name: new RegExp(esc(a.name)) })
+		.getByRole('link')
+		.click();
 	await expect(page.locator('#step-problem table')).toContainText('Độ trong');
 	const criteria = page.locator('form[action="?/review"] fieldset');
 	const n = await criteria.count();
@@ -232,7 +277,8 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await expect(page.getByText('Chờ đủ đồng ý của mọi thành viên')).toBeVisible();
 	expect((await visitor.goto(`/showcase/${teamId}`))?.status()).toBe(404);
 	const members = [a.name, b.name].sort((x, y) => x.localeCompare(y));
-	const consentForm = (name: string) => page.getByRole('form', { name: `Ghi nhận đồng ý cho ${name}` });
+	const consentForm = (name: string) =>
+		page.getByRole('form', { name: `Ghi nhận đồng ý cho ${name}` });
 	// Only the parent ticked: refused.
 	await consentForm(members[0]).getByLabel('Cha mẹ đã đồng ý').check();
 	await consentForm(members[0]).getByRole('button', { name: 'Ghi nhận' }).click();
@@ -241,7 +287,9 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 		await consentForm(name).getByLabel('Cha mẹ đã đồng ý').check();
 		await consentForm(name).getByLabel('Học sinh đã đồng ý').check();
 		await consentForm(name).getByRole('button', { name: 'Ghi nhận' }).click();
-		await expect(page.getByRole('row', { name: new RegExp(esc(name)) })).toContainText('ghi nhận bởi Hoàng Thị Hoa');
+		await expect(page.getByRole('row', { name: new RegExp(esc(name)) })).toContainText(
+			'ghi nhận bởi Hoàng Thị Hoa'
+		);
 		if (i === 0) expect((await visitor.goto(`/showcase/${teamId}`))?.status()).toBe(404);
 	}
 	await expect(page.getByText('Đang hiện công khai')).toBeVisible();
@@ -262,21 +310,33 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	// The department features it on the showcase.
 	await signIn(visitor, DEMO.department, '/department');
 	await visitor.goto('/department/showcase');
-	await visitor.getByRole('row', { name: new RegExp(esc(projectTitle)) }).getByRole('button', { name: 'Chọn tiêu biểu' }).click();
-	await expect(visitor.getByRole('row', { name: new RegExp(esc(projectTitle)) })).toContainText('Tiêu biểu');
+	await visitor
+		.getByRole('row', { name: new RegExp(esc(projectTitle)) })
+		.getByRole('button', { name: 'Chọn tiêu biểu' })
+		.click();
+	await expect(visitor.getByRole('row', { name: new RegExp(esc(projectTitle)) })).toContainText(
+		'Tiêu biểu'
+	);
 	await visitor.context().clearCookies();
 	await visitor.goto('/showcase');
-	await expect(visitor.getByRole('link', { name: new RegExp(esc(projectTitle)) })).toContainText('Tiêu biểu');
+	await expect(visitor.getByRole('link', { name: new RegExp(esc(projectTitle)) })).toContainText(
+		'Tiêu biểu'
+	);
 
 	// Withdrawing one consent unpublishes it at once, photos included.
-	await page.getByRole('row', { name: new RegExp(esc(members[1])) }).getByRole('button', { name: 'Rút lại đồng ý' }).click();
+	await page
+		.getByRole('row', { name: new RegExp(esc(members[1])) })
+		.getByRole('button', { name: 'Rút lại đồng ý' })
+		.click();
 	await expect(page.getByText('Chờ đủ đồng ý của mọi thành viên')).toBeVisible();
 	expect((await visitor.goto(`/showcase/${teamId}`))?.status()).toBe(404);
 	expect((await visitor.request.get(publicImg)).status()).toBe(404);
 	await visitor.close();
 });
 
-test('the seeded showcase is public without sign-in and shows first names only', async ({ page }) => {
+test('the seeded showcase is public without sign-in and shows first names only', async ({
+	page
+}) => {
 	await page.goto('/showcase');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Triển lãm dự án');
 	const cards = page.locator('a.card.project');

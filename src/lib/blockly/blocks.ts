@@ -6,15 +6,41 @@ const STATEMENT = { previousStatement: null, nextStatement: null };
 
 export const BLOCK_DEFINITIONS = [
 	// Input and output
-	{ type: 'io_input', message0: '%{BKY_MS_IO_INPUT}', args0: [{ type: 'field_input', name: 'NAME', text: 'n' }], output: 'Number', ...VALUE, colour: 160 },
-	{ type: 'io_print', message0: '%{BKY_MS_IO_PRINT}', args0: [{ type: 'input_value', name: 'VALUE' }], ...STATEMENT, colour: 160 },
+	{
+		type: 'io_input',
+		message0: '%{BKY_MS_IO_INPUT}',
+		args0: [{ type: 'field_input', name: 'NAME', text: 'n' }],
+		output: 'Number',
+		...VALUE,
+		colour: 160
+	},
+	{
+		type: 'io_print',
+		message0: '%{BKY_MS_IO_PRINT}',
+		args0: [{ type: 'input_value', name: 'VALUE' }],
+		...STATEMENT,
+		colour: 160
+	},
 	// Turtle
-	{ type: 'turtle_forward', message0: '%{BKY_MS_TURTLE_FORWARD}', args0: [{ type: 'input_value', name: 'DIST', check: 'Number' }], ...STATEMENT, colour: 20 },
+	{
+		type: 'turtle_forward',
+		message0: '%{BKY_MS_TURTLE_FORWARD}',
+		args0: [{ type: 'input_value', name: 'DIST', check: 'Number' }],
+		...STATEMENT,
+		colour: 20
+	},
 	{
 		type: 'turtle_turn',
 		message0: '%{BKY_MS_TURTLE_TURN}',
 		args0: [
-			{ type: 'field_dropdown', name: 'DIR', options: [['%{BKY_MS_LEFT}', 'LEFT'], ['%{BKY_MS_RIGHT}', 'RIGHT']] },
+			{
+				type: 'field_dropdown',
+				name: 'DIR',
+				options: [
+					['%{BKY_MS_LEFT}', 'LEFT'],
+					['%{BKY_MS_RIGHT}', 'RIGHT']
+				]
+			},
 			{ type: 'input_value', name: 'ANGLE', check: 'Number' }
 		],
 		...STATEMENT,
@@ -23,7 +49,16 @@ export const BLOCK_DEFINITIONS = [
 	{
 		type: 'turtle_pen',
 		message0: '%{BKY_MS_TURTLE_PEN}',
-		args0: [{ type: 'field_dropdown', name: 'STATE', options: [['%{BKY_MS_PEN_UP}', 'UP'], ['%{BKY_MS_PEN_DOWN}', 'DOWN']] }],
+		args0: [
+			{
+				type: 'field_dropdown',
+				name: 'STATE',
+				options: [
+					['%{BKY_MS_PEN_UP}', 'UP'],
+					['%{BKY_MS_PEN_DOWN}', 'DOWN']
+				]
+			}
+		],
 		...STATEMENT,
 		colour: 20
 	},
@@ -32,7 +67,16 @@ export const BLOCK_DEFINITIONS = [
 	{
 		type: 'maze_turn',
 		message0: '%{BKY_MS_MAZE_TURN}',
-		args0: [{ type: 'field_dropdown', name: 'DIR', options: [['%{BKY_MS_LEFT}', 'LEFT'], ['%{BKY_MS_RIGHT}', 'RIGHT']] }],
+		args0: [
+			{
+				type: 'field_dropdown',
+				name: 'DIR',
+				options: [
+					['%{BKY_MS_LEFT}', 'LEFT'],
+					['%{BKY_MS_RIGHT}', 'RIGHT']
+				]
+			}
+		],
 		...STATEMENT,
 		colour: 290
 	},
@@ -40,7 +84,15 @@ export const BLOCK_DEFINITIONS = [
 		type: 'maze_path',
 		message0: '%{BKY_MS_MAZE_PATH}',
 		args0: [
-			{ type: 'field_dropdown', name: 'DIR', options: [['%{BKY_MS_AHEAD}', 'AHEAD'], ['%{BKY_MS_LEFT}', 'LEFT'], ['%{BKY_MS_RIGHT}', 'RIGHT']] }
+			{
+				type: 'field_dropdown',
+				name: 'DIR',
+				options: [
+					['%{BKY_MS_AHEAD}', 'AHEAD'],
+					['%{BKY_MS_LEFT}', 'LEFT'],
+					['%{BKY_MS_RIGHT}', 'RIGHT']
+				]
+			}
 		],
 		output: 'Boolean',
 		colour: 290
@@ -53,14 +105,32 @@ export const BLOCK_DEFINITIONS = [
 	{
 		type: 'sensor_pump',
 		message0: '%{BKY_MS_SENSOR_PUMP}',
-		args0: [{ type: 'field_dropdown', name: 'STATE', options: [['%{BKY_MS_ON}', 'ON'], ['%{BKY_MS_OFF}', 'OFF']] }],
+		args0: [
+			{
+				type: 'field_dropdown',
+				name: 'STATE',
+				options: [
+					['%{BKY_MS_ON}', 'ON'],
+					['%{BKY_MS_OFF}', 'OFF']
+				]
+			}
+		],
 		...STATEMENT,
 		colour: 65
 	},
 	{
 		type: 'sensor_alarm',
 		message0: '%{BKY_MS_SENSOR_ALARM}',
-		args0: [{ type: 'field_dropdown', name: 'STATE', options: [['%{BKY_MS_ON}', 'ON'], ['%{BKY_MS_OFF}', 'OFF']] }],
+		args0: [
+			{
+				type: 'field_dropdown',
+				name: 'STATE',
+				options: [
+					['%{BKY_MS_ON}', 'ON'],
+					['%{BKY_MS_OFF}', 'OFF']
+				]
+			}
+		],
 		...STATEMENT,
 		colour: 65
 	},
@@ -125,25 +195,62 @@ export const STANDARD_BLOCKS: Record<string, string[]> = {
 	math: ['math_number', 'math_arithmetic', 'math_modulo'],
 	text: ['text', 'text_join'],
 	variables: ['variables_get', 'variables_set', 'math_change'],
-	functions: ['procedures_defnoreturn', 'procedures_callnoreturn', 'procedures_defreturn', 'procedures_callreturn', 'procedures_ifreturn']
+	functions: [
+		'procedures_defnoreturn',
+		'procedures_callnoreturn',
+		'procedures_defreturn',
+		'procedures_callreturn',
+		'procedures_ifreturn'
+	]
 };
 
 export const KIND_BLOCKS: Record<string, string[]> = {
 	io: ['io_input', 'io_print'],
 	turtle: ['turtle_forward', 'turtle_turn', 'turtle_pen'],
 	maze: ['maze_forward', 'maze_turn', 'maze_path', 'maze_at_goal'],
-	sensor: ['sensor_moisture', 'sensor_water_level', 'sensor_hour', 'sensor_pump', 'sensor_alarm', 'sensor_wait_hour']
+	sensor: [
+		'sensor_moisture',
+		'sensor_water_level',
+		'sensor_hour',
+		'sensor_pump',
+		'sensor_alarm',
+		'sensor_wait_hour'
+	]
 };
 
 /** Every block type a workspace may hold; anything else is refused. */
 /** Counting loops are not in the toolboxes (too wide for a tablet's flyout) but may be loaded. */
 const EXTRA_BLOCKS = ['controls_for'];
-export const KNOWN_BLOCKS = new Set([...Object.values(STANDARD_BLOCKS).flat(), ...Object.values(KIND_BLOCKS).flat(), ...EXTRA_BLOCKS]);
+export const KNOWN_BLOCKS = new Set([
+	...Object.values(STANDARD_BLOCKS).flat(),
+	...Object.values(KIND_BLOCKS).flat(),
+	...EXTRA_BLOCKS
+]);
 
-export const TOOLBOX_CATEGORIES = ['io', 'turtle', 'maze', 'sensor', 'logic', 'loops', 'math', 'text', 'variables', 'functions'];
+export const TOOLBOX_CATEGORIES = [
+	'io',
+	'turtle',
+	'maze',
+	'sensor',
+	'logic',
+	'loops',
+	'math',
+	'text',
+	'variables',
+	'functions'
+];
 
 const CATEGORY_COLOURS: Record<string, string> = {
-	io: '160', turtle: '20', maze: '290', sensor: '65', logic: '210', loops: '120', math: '230', text: '160', variables: '330', functions: '290'
+	io: '160',
+	turtle: '20',
+	maze: '290',
+	sensor: '65',
+	logic: '210',
+	loops: '120',
+	math: '230',
+	text: '160',
+	variables: '330',
+	functions: '290'
 };
 
 const SHADOW_NUMBER = (n: number) => ({ shadow: { type: 'math_number', fields: { NUM: n } } });
@@ -172,7 +279,11 @@ export function buildToolbox(allowed: string[], label: (category: string) => str
 		const base = { kind: 'category', name: label(category), colour: CATEGORY_COLOURS[category] };
 		if (category === 'variables') contents.push({ ...base, custom: 'VARIABLE' });
 		else if (category === 'functions') contents.push({ ...base, custom: 'PROCEDURE' });
-		else contents.push({ ...base, contents: types.map((type) => ({ kind: 'block', type, inputs: DEFAULT_INPUTS[type] })) });
+		else
+			contents.push({
+				...base,
+				contents: types.map((type) => ({ kind: 'block', type, inputs: DEFAULT_INPUTS[type] }))
+			});
 	}
 	return { kind: 'categoryToolbox', contents };
 }

@@ -24,7 +24,8 @@ export function caseCount(kind: Kind, spec: ExerciseSpec): number {
 export function createWorld(kind: Kind, spec: ExerciseSpec, index: number): AnyWorld {
 	if (kind === 'io') return createIoWorld(spec.io!.cases[index]);
 	if (kind === 'maze') return createMazeWorld(spec.maze!.worlds[index]);
-	if (kind === 'sensor') return createSensorWorld(spec.sensor!, spec.sensor!.scenarios[index].values);
+	if (kind === 'sensor')
+		return createSensorWorld(spec.sensor!, spec.sensor!.scenarios[index].values);
 	return createTurtleWorld(spec.turtle?.target ?? [], spec.turtle?.tolerance);
 }
 

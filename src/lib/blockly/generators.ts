@@ -1,7 +1,10 @@
 // JavaScript generators of our blocks, as a `forBlock` map (register.ts installs it).
 // Each block calls one function of the world's API (see worlds/*.ts); no Blockly import here.
 
-type Gen = { valueToCode(block: unknown, name: string, order: number): string; quote_(text: string): string };
+type Gen = {
+	valueToCode(block: unknown, name: string, order: number): string;
+	quote_(text: string): string;
+};
 type B = { getFieldValue(name: string): string | null };
 
 const ORDER_ATOMIC = 0;
@@ -10,8 +13,20 @@ const ORDER_NONE = 99;
 
 /** The API every world exposes to the interpreter, plus highlightBlock (the step marker). */
 export const RESERVED_WORDS = [
-	'highlightBlock', 'io_input', 'io_print', 'turtle_forward', 'turtle_turn', 'turtle_pen', 'maze_forward', 'maze_turn',
-	'maze_path', 'maze_at_goal', 'sensor_read', 'sensor_set', 'sensor_wait_hour', 'sensor_hour'
+	'highlightBlock',
+	'io_input',
+	'io_print',
+	'turtle_forward',
+	'turtle_turn',
+	'turtle_pen',
+	'maze_forward',
+	'maze_turn',
+	'maze_path',
+	'maze_at_goal',
+	'sensor_read',
+	'sensor_set',
+	'sensor_wait_hour',
+	'sensor_hour'
 ];
 
 /** Put before every statement: the runner pauses there in Step mode and the block lights up. */

@@ -9,7 +9,12 @@ const VERDICTS: Record<Verdict['code'], (p: P) => string> = {
 	timeout: () => m.exercise_v_timeout(),
 	runtime_error: (p) => m.exercise_v_runtime_error({ message: String(p.message ?? '') }),
 	empty: () => m.exercise_v_empty(),
-	io_wrong: (p) => m.exercise_v_io_wrong({ input: String(p.input), expected: String(p.expected), got: String(p.got) }),
+	io_wrong: (p) =>
+		m.exercise_v_io_wrong({
+			input: String(p.input),
+			expected: String(p.expected),
+			got: String(p.got)
+		}),
 	io_hidden_wrong: () => m.exercise_v_io_hidden_wrong(),
 	turtle_missing: () => m.exercise_v_turtle_missing(),
 	turtle_extra: () => m.exercise_v_turtle_extra(),
@@ -17,15 +22,21 @@ const VERDICTS: Record<Verdict['code'], (p: P) => string> = {
 	maze_wall: (p) => m.exercise_v_maze_wall({ x: String(p.x), y: String(p.y) }),
 	maze_not_goal: () => m.exercise_v_maze_not_goal(),
 	sensor_dry: (p) => m.exercise_v_sensor_dry({ hour: String(p.hour), value: String(p.value) }),
-	sensor_needless_pump: (p) => m.exercise_v_sensor_needless_pump({ hour: String(p.hour), value: String(p.value) }),
-	sensor_alarm_late: (p) => m.exercise_v_sensor_alarm_late({ hour: String(p.hour), level: String(p.level) }),
-	sensor_false_alarm: (p) => m.exercise_v_sensor_false_alarm({ hour: String(p.hour), level: String(p.level) }),
-	sensor_stopped_early: (p) => m.exercise_v_sensor_stopped_early({ hour: String(p.hour), hours: String(p.hours) })
+	sensor_needless_pump: (p) =>
+		m.exercise_v_sensor_needless_pump({ hour: String(p.hour), value: String(p.value) }),
+	sensor_alarm_late: (p) =>
+		m.exercise_v_sensor_alarm_late({ hour: String(p.hour), level: String(p.level) }),
+	sensor_false_alarm: (p) =>
+		m.exercise_v_sensor_false_alarm({ hour: String(p.hour), level: String(p.level) }),
+	sensor_stopped_early: (p) =>
+		m.exercise_v_sensor_stopped_early({ hour: String(p.hour), hours: String(p.hours) })
 };
 
 export function verdictMessage(v: Verdict, manyCases = false): string {
 	const sentence = (VERDICTS[v.code] ?? VERDICTS.runtime_error)(v.params ?? {});
-	return !v.passed && manyCases && v.caseNo ? m.exercise_case({ n: String(v.caseNo) }) + sentence : sentence;
+	return !v.passed && manyCases && v.caseNo
+		? m.exercise_case({ n: String(v.caseNo) }) + sentence
+		: sentence;
 }
 
 export function refusalMessage(problem: string, detail?: string): string {
@@ -37,21 +48,38 @@ export function refusalMessage(problem: string, detail?: string): string {
 
 export function categoryLabel(c: string): string {
 	const labels: Record<string, () => string> = {
-		io: m.exercise_cat_io, turtle: m.exercise_cat_turtle, maze: m.exercise_cat_maze, sensor: m.exercise_cat_sensor,
-		logic: m.exercise_cat_logic, loops: m.exercise_cat_loops, math: m.exercise_cat_math, text: m.exercise_cat_text,
-		variables: m.exercise_cat_variables, functions: m.exercise_cat_functions
+		io: m.exercise_cat_io,
+		turtle: m.exercise_cat_turtle,
+		maze: m.exercise_cat_maze,
+		sensor: m.exercise_cat_sensor,
+		logic: m.exercise_cat_logic,
+		loops: m.exercise_cat_loops,
+		math: m.exercise_cat_math,
+		text: m.exercise_cat_text,
+		variables: m.exercise_cat_variables,
+		functions: m.exercise_cat_functions
 	};
 	return (labels[c] ?? (() => c))();
 }
 
 export function kindLabel(k: string): string {
-	return ({ io: m.exercise_kind_io, turtle: m.exercise_kind_turtle, maze: m.exercise_kind_maze, sensor: m.exercise_kind_sensor }[k] ?? (() => k))();
+	return (
+		{
+			io: m.exercise_kind_io,
+			turtle: m.exercise_kind_turtle,
+			maze: m.exercise_kind_maze,
+			sensor: m.exercise_kind_sensor
+		}[k] ?? (() => k)
+	)();
 }
 export function conceptLabel(c: string): string {
 	return (
 		{
-			sequence: m.exercise_concept_sequence, loops: m.exercise_concept_loops, conditions: m.exercise_concept_conditions,
-			variables: m.exercise_concept_variables, functions: m.exercise_concept_functions
+			sequence: m.exercise_concept_sequence,
+			loops: m.exercise_concept_loops,
+			conditions: m.exercise_concept_conditions,
+			variables: m.exercise_concept_variables,
+			functions: m.exercise_concept_functions
 		}[c] ?? (() => c)
 	)();
 }

@@ -13,7 +13,11 @@ export async function loadBlockly(locale: 'vi' | 'en') {
 	const { registerBlockly } = await import('./register');
 	Blockly.setLocale(msgs as unknown as Record<string, string>);
 	registerBlockly(Blockly, js.javascriptGenerator, locale);
-	return { Blockly, javascriptGenerator: js.javascriptGenerator, Interpreter: interp.default as unknown as InterpreterClass };
+	return {
+		Blockly,
+		javascriptGenerator: js.javascriptGenerator,
+		Interpreter: interp.default as unknown as InterpreterClass
+	};
 }
 
 export type LoadedBlockly = Awaited<ReturnType<typeof loadBlockly>>;

@@ -7,7 +7,11 @@ import { forBlock, RESERVED_WORDS, STATEMENT_PREFIX } from './generators';
 
 const done = new WeakSet<object>();
 
-export function registerBlockly(Blockly: typeof BlocklyCore, javascript: JavascriptGenerator, locale: 'vi' | 'en' = 'vi') {
+export function registerBlockly(
+	Blockly: typeof BlocklyCore,
+	javascript: JavascriptGenerator,
+	locale: 'vi' | 'en' = 'vi'
+) {
 	Object.assign(Blockly.Msg, BLOCK_MESSAGES[locale]);
 	if (done.has(javascript)) return;
 	done.add(javascript);

@@ -20,7 +20,10 @@ export interface InterpreterInstance {
 	createNativeFunction(fn: (...args: unknown[]) => unknown): unknown;
 }
 export interface InterpreterClass {
-	new (code: string, init: (interpreter: InterpreterInstance, globalObject: unknown) => void): InterpreterInstance;
+	new (
+		code: string,
+		init: (interpreter: InterpreterInstance, globalObject: unknown) => void
+	): InterpreterInstance;
 	Status: { DONE: number; STEP: number; TASK: number; ASYNC: number };
 }
 
@@ -50,7 +53,11 @@ export function startRun(Interpreter: InterpreterClass, code: string, world: Wor
 			})
 		);
 		for (const [name, fn] of Object.entries(world.api)) {
-			interpreter.setProperty(global, name, interpreter.createNativeFunction(fn as (...a: unknown[]) => unknown));
+			interpreter.setProperty(
+				global,
+				name,
+				interpreter.createNativeFunction(fn as (...a: unknown[]) => unknown)
+			);
 		}
 	});
 	return run;
@@ -69,7 +76,11 @@ function stepOnce(run: Run): boolean | 'error' {
 }
 
 /** Runs to the end synchronously (grading): stops at the step budget or the deadline. */
-export function runToEnd(run: Run, deadline = Number.POSITIVE_INFINITY, budget = STEP_BUDGET): RunEnd {
+export function runToEnd(
+	run: Run,
+	deadline = Number.POSITIVE_INFINITY,
+	budget = STEP_BUDGET
+): RunEnd {
 	for (;;) {
 		const more = stepOnce(run);
 		if (more === 'error') return 'error';

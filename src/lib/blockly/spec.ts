@@ -6,7 +6,10 @@ export type Concept = 'sequence' | 'loops' | 'conditions' | 'variables' | 'funct
 export const CONCEPTS: Concept[] = ['sequence', 'loops', 'conditions', 'variables', 'functions'];
 
 /** Blockly's JSON serialization of a workspace (serialization.workspaces.save). */
-export type WorkspaceJson = { blocks?: { languageVersion?: number; blocks?: BlockJson[] }; variables?: unknown[] } & Record<string, unknown>;
+export type WorkspaceJson = {
+	blocks?: { languageVersion?: number; blocks?: BlockJson[] };
+	variables?: unknown[];
+} & Record<string, unknown>;
 export interface BlockJson {
 	type: string;
 	id?: string;
@@ -67,16 +70,32 @@ export function pupilView(spec: ExerciseSpec): ExerciseSpec {
 		reference: null,
 		wrong: undefined,
 		hints: [],
-		io: spec.io && { cases: spec.io.cases.map((c) => (c.hidden ? { inputs: {}, expected: '', hidden: true } : c)) }
+		io: spec.io && {
+			cases: spec.io.cases.map((c) => (c.hidden ? { inputs: {}, expected: '', hidden: true } : c))
+		}
 	};
 }
 
 export function emptySpec(kind: Kind): ExerciseSpec {
-	const base: ExerciseSpec = { task: '', toolbox: [], start: null, ideal: 5, hints: [], reference: null };
+	const base: ExerciseSpec = {
+		task: '',
+		toolbox: [],
+		start: null,
+		ideal: 5,
+		hints: [],
+		reference: null
+	};
 	if (kind === 'io') base.io = { cases: [{ inputs: { n: 1 }, expected: '1' }] };
 	if (kind === 'turtle') base.turtle = { target: [] };
 	if (kind === 'maze') base.maze = { worlds: [{ rows: ['#####', '#S.G#', '#####'], dir: 0 }] };
 	if (kind === 'sensor')
-		base.sensor = { sensor: 'moisture', scenarios: [{ name: 'Ngày nắng', values: Array(24).fill(5) }], start: 55, low: 30, high: 70, pump: 15 };
+		base.sensor = {
+			sensor: 'moisture',
+			scenarios: [{ name: 'Ngày nắng', values: Array(24).fill(5) }],
+			start: 55,
+			low: 30,
+			high: 70,
+			pump: 15
+		};
 	return base;
 }

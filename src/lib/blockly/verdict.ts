@@ -25,4 +25,8 @@ export interface Verdict {
 }
 
 export const OK: Verdict = { passed: true, code: 'ok', params: {} };
-export const fail = (code: Verdict['code'], params: Verdict['params'] = {}): Verdict => ({ passed: false, code, params });
+export const fail = (code: Verdict['code'], params: Verdict['params'] = {}): Verdict => ({
+	passed: false,
+	code,
+	params
+});

@@ -7,7 +7,10 @@ const MAX_BLOCKS = 2000;
 
 export type WorkspaceProblem = 'too_large' | 'malformed' | 'unknown_block';
 
-function* walk(block: BlockJson | undefined, depth = 0): Generator<{ block: BlockJson; shadow: boolean }> {
+function* walk(
+	block: BlockJson | undefined,
+	depth = 0
+): Generator<{ block: BlockJson; shadow: boolean }> {
 	if (!block || depth > 200) return;
 	yield { block, shadow: false };
 	for (const input of Object.values(block.inputs ?? {})) {
@@ -31,15 +34,19 @@ export function countBlocks(ws: WorkspaceJson): number {
 /** Parses and screens a workspace sent by a browser: size, shape, and only block types we know. */
 export function parseWorkspace(
 	text: string
-): { ok: true; workspace: WorkspaceJson; blocks: number } | { ok: false; problem: WorkspaceProblem; detail?: string } {
-	if (new TextEncoder().encode(text).length > MAX_WORKSPACE_BYTES) return { ok: false, problem: 'too_large' };
+):
+	| { ok: true; workspace: WorkspaceJson; blocks: number }
+	| { ok: false; problem: WorkspaceProblem; detail?: string } {
+	if (new TextEncoder().encode(text).length > MAX_WORKSPACE_BYTES)
+		return { ok: false, problem: 'too_large' };
 	let ws: unknown;
 	try {
 		ws = JSON.parse(text);
 	} catch {
 		return { ok: false, problem: 'malformed' };
 	}
-	if (!ws || typeof ws !== 'object' || Array.isArray(ws)) return { ok: false, problem: 'malformed' };
+	if (!ws || typeof ws !== 'object' || Array.isArray(ws))
+		return { ok: false, problem: 'malformed' };
 	const workspace = ws as WorkspaceJson;
 	const tops = workspace.blocks?.blocks ?? [];
 	if (!Array.isArray(tops)) return { ok: false, problem: 'malformed' };
@@ -48,7 +55,8 @@ export function parseWorkspace(
 		if (!top || typeof top !== 'object') return { ok: false, problem: 'malformed' };
 		for (const { block } of walk(top)) {
 			if (!block || typeof block.type !== 'string') return { ok: false, problem: 'malformed' };
-			if (!KNOWN_BLOCKS.has(block.type)) return { ok: false, problem: 'unknown_block', detail: block.type.slice(0, 60) };
+			if (!KNOWN_BLOCKS.has(block.type))
+				return { ok: false, problem: 'unknown_block', detail: block.type.slice(0, 60) };
 			if (++count > MAX_BLOCKS) return { ok: false, problem: 'too_large' };
 		}
 	}

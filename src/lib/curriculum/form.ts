@@ -17,7 +17,9 @@ export function contentToValues(c: LessonContent): FormValues {
 		aims_competencies: c.aims.competencies,
 		aims_qualities: c.aims.qualities,
 		materials: c.materials.map((m) => `${m.name} | ${m.quantity} | ${m.cost}`).join('\n'),
-		criteria: c.criteria.map((k) => `${k.title} | ${k.description.replace(/\s*\n\s*/g, ' ')}`).join('\n'),
+		criteria: c.criteria
+			.map((k) => `${k.title} | ${k.description.replace(/\s*\n\s*/g, ' ')}`)
+			.join('\n'),
 		activity_count: String(c.activities.length)
 	};
 	c.activities.forEach((a, i) => {
@@ -48,7 +50,9 @@ export function inputOf(field: string): string {
 	return list;
 }
 
-export function errorsByInput(errors: LessonFieldError[] | undefined): Record<string, LessonFieldError[]> {
+export function errorsByInput(
+	errors: LessonFieldError[] | undefined
+): Record<string, LessonFieldError[]> {
 	const out: Record<string, LessonFieldError[]> = {};
 	for (const e of errors ?? []) (out[inputOf(e.field)] ??= []).push(e);
 	return out;

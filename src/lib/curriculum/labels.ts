@@ -4,13 +4,27 @@ import type { LessonFieldError, LessonForm, LessonProcess } from './lesson';
 import type { LessonStatus } from '$lib/server/db/types';
 
 export const statusLabel = (s: LessonStatus) =>
-	({ draft: m.lesson_status_draft, review: m.lesson_status_review, published: m.lesson_status_published, archived: m.lesson_status_archived })[s]();
+	({
+		draft: m.lesson_status_draft,
+		review: m.lesson_status_review,
+		published: m.lesson_status_published,
+		archived: m.lesson_status_archived
+	})[s]();
 export const formLabel = (f: LessonForm) =>
-	({ lesson: m.lesson_form_lesson, experience: m.lesson_form_experience, research: m.lesson_form_research })[f]();
+	({
+		lesson: m.lesson_form_lesson,
+		experience: m.lesson_form_experience,
+		research: m.lesson_form_research
+	})[f]();
 export const processLabel = (p: LessonProcess) =>
 	({ engineering: m.lesson_process_engineering, inquiry: m.lesson_process_inquiry })[p]();
 export const partLabel = (p: 'aims' | 'content' | 'product' | 'organisation') =>
-	({ aims: m.lesson_part_aims, content: m.lesson_part_content, product: m.lesson_part_product, organisation: m.lesson_part_organisation })[p]();
+	({
+		aims: m.lesson_part_aims,
+		content: m.lesson_part_content,
+		product: m.lesson_part_product,
+		organisation: m.lesson_part_organisation
+	})[p]();
 
 const TOP: Record<string, () => string> = {
 	title: m.lesson_field_title,
@@ -50,7 +64,10 @@ export function fieldName(field: string): string {
 	const item =
 		list === 'activities'
 			? m.lesson_field_activity({ n })
-			: m.lesson_item({ field: list === 'materials' ? m.lesson_material() : m.lesson_criterion(), n });
+			: m.lesson_item({
+					field: list === 'materials' ? m.lesson_material() : m.lesson_criterion(),
+					n
+				});
 	return sub && SUB[sub] ? `${item} – ${SUB[sub]()}` : item;
 }
 
@@ -63,6 +80,11 @@ export function describeLessonError(e: LessonFieldError): string {
 		yaml: m.lesson_err_yaml,
 		front_matter: m.lesson_err_front_matter
 	}[e.code]();
-	const where = e.code === 'yaml' && e.detail ? ` (${m.lesson_err_at_line({ line: e.detail })})` : e.code === 'invalid' && e.detail ? ` (“${e.detail.slice(0, 40)}”)` : '';
+	const where =
+		e.code === 'yaml' && e.detail
+			? ` (${m.lesson_err_at_line({ line: e.detail })})`
+			: e.code === 'invalid' && e.detail
+				? ` (“${e.detail.slice(0, 40)}”)`
+				: '';
 	return `${fieldName(e.field)}: ${problem}${where}`;
 }

@@ -48,7 +48,19 @@ export const ACTIVITY_PARTS = ['aims', 'content', 'product', 'organisation'] as 
 export type ActivityPart = (typeof ACTIVITY_PARTS)[number];
 
 /** The subjects offered in the editor; teachers may type others. */
-export const SUBJECTS = ['Toán', 'Khoa học', 'Tự nhiên và Xã hội', 'Vật lí', 'Hoá học', 'Sinh học', 'Khoa học tự nhiên', 'Công nghệ', 'Tin học', 'Địa lí', 'Mĩ thuật'];
+export const SUBJECTS = [
+	'Toán',
+	'Khoa học',
+	'Tự nhiên và Xã hội',
+	'Vật lí',
+	'Hoá học',
+	'Sinh học',
+	'Khoa học tự nhiên',
+	'Công nghệ',
+	'Tin học',
+	'Địa lí',
+	'Mĩ thuật'
+];
 
 /**
  * The default steps of each process (Ministry letters 3089/2020 and 909/2023). Labels are data:
@@ -93,7 +105,13 @@ export function emptyLesson(process: LessonProcess = 'engineering'): LessonConte
 		overview: '',
 		aims: { knowledge: '', competencies: '', qualities: '' },
 		materials: [],
-		activities: DEFAULT_STEPS[process].map((s) => ({ ...s, aims: '', content: '', product: '', organisation: '' })),
+		activities: DEFAULT_STEPS[process].map((s) => ({
+			...s,
+			aims: '',
+			content: '',
+			product: '',
+			organisation: ''
+		})),
 		criteria: []
 	};
 }

@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 
-export type StatusCode = 'not_started' | 'in_progress' | 'submitted' | 'returned' | 'late' | 'missing';
+export type StatusCode =
+	'not_started' | 'in_progress' | 'submitted' | 'returned' | 'late' | 'missing';
 
 export function statusLabel(s: StatusCode): string {
 	switch (s) {

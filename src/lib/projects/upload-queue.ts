@@ -27,7 +27,10 @@ function openStore(): Promise<IDBDatabase | null> {
 	});
 }
 
-async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T | null> {
+async function withStore<T>(
+	mode: IDBTransactionMode,
+	fn: (s: IDBObjectStore) => IDBRequest<T>
+): Promise<T | null> {
 	const db = await openStore();
 	if (!db) return null;
 	return new Promise((resolve) => {
@@ -42,7 +45,8 @@ const forget = (key: string) => withStore('readwrite', (st) => st.delete(key)).c
 
 /** Photos of this upload address that were waiting when the page was last closed. */
 export async function savedUploads(url: string): Promise<Saved[]> {
-	const all = ((await withStore('readonly', (st) => st.getAll()).catch(() => null)) ?? []) as Saved[];
+	const all = ((await withStore('readonly', (st) => st.getAll()).catch(() => null)) ??
+		[]) as Saved[];
 	return all.filter((s) => s.url === url);
 }
 
@@ -58,7 +62,9 @@ export async function downscale(file: File, maxSide = MAX_SIDE): Promise<Blob> {
 		canvas.height = Math.round(bitmap.height * scale);
 		canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
 		bitmap.close();
-		return await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b ?? file), 'image/jpeg', 0.85));
+		return await new Promise<Blob>((resolve) =>
+			canvas.toBlob((b) => resolve(b ?? file), 'image/jpeg', 0.85)
+		);
 	} catch {
 		return file; // not a picture the browser can read: the server will say why
 	}
@@ -82,10 +88,24 @@ interface Internal extends UploadJob {
 	timer?: ReturnType<typeof setTimeout>;
 }
 
-export function createUploadQueue(url: string, onChange: (jobs: UploadJob[]) => void, onStored: () => void) {
+export function createUploadQueue(
+	url: string,
+	onChange: (jobs: UploadJob[]) => void,
+	onStored: () => void
+) {
 	const jobs: Internal[] = [];
 	let busy = false;
-	const emit = () => onChange(jobs.map(({ key, name, stepKey, state, message, tries }) => ({ key, name, stepKey, state, message, tries })));
+	const emit = () =>
+		onChange(
+			jobs.map(({ key, name, stepKey, state, message, tries }) => ({
+				key,
+				name,
+				stepKey,
+				state,
+				message,
+				tries
+			}))
+		);
 
 	async function pump() {
 		if (busy) return;
@@ -97,14 +117,25 @@ export function createUploadQueue(url: string, onChange: (jobs: UploadJob[]) => 
 		try {
 			if (!job.blob) {
 				job.blob = await downscale(job.file);
-				await remember({ key: job.key, url, stepKey: job.stepKey, caption: job.caption, name: job.name, blob: job.blob });
+				await remember({
+					key: job.key,
+					url,
+					stepKey: job.stepKey,
+					caption: job.caption,
+					name: job.name,
+					blob: job.blob
+				});
 			}
 			const body = new FormData();
 			body.set('stepKey', job.stepKey);
 			body.set('caption', job.caption);
 			body.set('clientKey', job.key);
 			body.set('photo', new File([job.blob], job.name, { type: job.blob.type || job.file.type }));
-			const res = await fetch(url, { method: 'POST', body, headers: { accept: 'application/json' } });
+			const res = await fetch(url, {
+				method: 'POST',
+				body,
+				headers: { accept: 'application/json' }
+			});
 			if (res.ok) {
 				job.state = 'done';
 				void forget(job.key);
@@ -136,24 +167,42 @@ export function createUploadQueue(url: string, onChange: (jobs: UploadJob[]) => 
 	}
 
 	const online = () => {
-		for (const j of jobs) if (j.state === 'waiting' && j.timer) {
-			clearTimeout(j.timer);
-			j.timer = undefined;
-		}
+		for (const j of jobs)
+			if (j.state === 'waiting' && j.timer) {
+				clearTimeout(j.timer);
+				j.timer = undefined;
+			}
 		void pump();
 	};
 	if (typeof window !== 'undefined') window.addEventListener('online', online);
 
 	return {
 		add(file: File, stepKey: string, caption: string) {
-			jobs.push({ key: crypto.randomUUID(), name: file.name, stepKey, caption, file, state: 'preparing', tries: 0 });
+			jobs.push({
+				key: crypto.randomUUID(),
+				name: file.name,
+				stepKey,
+				caption,
+				file,
+				state: 'preparing',
+				tries: 0
+			});
 			emit();
 			void pump();
 		},
 		/** A photo saved before the page was closed: same key, so the server stores it once. */
 		resume(s: Saved) {
 			if (jobs.some((j) => j.key === s.key)) return;
-			jobs.push({ key: s.key, name: s.name, stepKey: s.stepKey, caption: s.caption, file: new File([s.blob], s.name), blob: s.blob, state: 'preparing', tries: 0 });
+			jobs.push({
+				key: s.key,
+				name: s.name,
+				stepKey: s.stepKey,
+				caption: s.caption,
+				file: new File([s.blob], s.name),
+				blob: s.blob,
+				state: 'preparing',
+				tries: 0
+			});
 			emit();
 			void pump();
 		},

@@ -11,7 +11,8 @@ export async function startUp(): Promise<void> {
 	const { db, sqlite } = openAppDatabase();
 	try {
 		const applied = migrate(sqlite);
-		if (applied.length) console.log(`Mầm STEM: applied migrations ${applied.join(', ')} to ${databasePath()}`);
+		if (applied.length)
+			console.log(`Mầm STEM: applied migrations ${applied.join(', ')} to ${databasePath()}`);
 	} catch (e) {
 		const which = e instanceof MigrationError ? e.migration : 'unknown';
 		console.error(
@@ -27,7 +28,13 @@ export async function startUp(): Promise<void> {
 	}
 	if (process.env.QUIET_START !== '1') console.log(await welcome(db));
 	// After the server has begun to answer: a failure here only means the first dashboard computes them.
-	setTimeout(() => warmDashboard(db).catch((e) => console.error('Mầm STEM: could not prepare the dashboard:', e)), 0);
+	setTimeout(
+		() =>
+			warmDashboard(db).catch((e) =>
+				console.error('Mầm STEM: could not prepare the dashboard:', e)
+			),
+		0
+	);
 }
 
 /** The URL and the demo sign-ins, read from the database so they are always true. */
@@ -35,7 +42,11 @@ export async function welcome(db: DB): Promise<string> {
 	const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
 	const url = process.env.ORIGIN ?? `http://${host}:${process.env.PORT ?? 3000}`;
 	const lines = [`\nMầm STEM is running at ${url}`];
-	const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
+	const admin = await db
+		.selectFrom('users')
+		.select('id')
+		.where('username', '=', 'admin')
+		.executeTakeFirst();
 	if (!admin) return lines.join('\n');
 	lines.push(
 		'Demo sign-ins (staff at /login):',
@@ -43,7 +54,10 @@ export async function welcome(db: DB): Promise<string> {
 		`  department officer  sogd / ${DEMO_PASSWORDS.staff}`,
 		`  teacher             gv.hoa / ${DEMO_PASSWORDS.staff}  (every gv.* account uses the same password)`
 	);
-	for (const [schoolIndex, classIndex] of [[2, 0], [0, 0]]) {
+	for (const [schoolIndex, classIndex] of [
+		[2, 0],
+		[0, 0]
+	]) {
 		const s = DEMO_SCHOOLS[schoolIndex];
 		const cls = await db
 			.selectFrom('classes')
@@ -57,9 +71,13 @@ export async function welcome(db: DB): Promise<string> {
 		if (!pupil) continue;
 		const secret =
 			pupil.secretKind === 'pictures'
-				? `pictures ${picturesOf(pupil.secret).map((p) => `${p.emoji} ${p.vi}`).join(' + ')}`
+				? `pictures ${picturesOf(pupil.secret)
+						.map((p) => `${p.emoji} ${p.vi}`)
+						.join(' + ')}`
 				: `words "${wordsOf(pupil.secret).join('" + "')}"`;
-		lines.push(`  pupil of ${cls.name}, ${s.name}: ${url}/join, class code ${cls.join_code}, pick "${pupil.fullName}", ${secret}`);
+		lines.push(
+			`  pupil of ${cls.name}, ${s.name}: ${url}/join, class code ${cls.join_code}, pick "${pupil.fullName}", ${secret}`
+		);
 	}
 	return lines.join('\n') + '\n';
 }

@@ -8,7 +8,14 @@ export const GET: RequestHandler = () => {
 	try {
 		const { sqlite } = openAppDatabase();
 		sqlite.prepare('SELECT 1').get();
-		return json({ ok: true, schema: schemaVersion(sqlite), dashboard: dashboardWarmed() ? 'ready' : 'preparing' }, { headers: { 'cache-control': 'no-store' } });
+		return json(
+			{
+				ok: true,
+				schema: schemaVersion(sqlite),
+				dashboard: dashboardWarmed() ? 'ready' : 'preparing'
+			},
+			{ headers: { 'cache-control': 'no-store' } }
+		);
 	} catch {
 		return json({ ok: false }, { status: 503 });
 	}

@@ -8,7 +8,12 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
 	const form = await request.formData();
 	const locale = String(form.get('locale') ?? '');
 	if (isLocale(locale)) {
-		cookies.set(cookieName, locale, { path: '/', maxAge: 365 * 24 * 3600, httpOnly: false, sameSite: 'lax' });
+		cookies.set(cookieName, locale, {
+			path: '/',
+			maxAge: 365 * 24 * 3600,
+			httpOnly: false,
+			sameSite: 'lax'
+		});
 	}
 	redirect(303, safePath(form.get('back'), '/'));
 };

@@ -14,5 +14,9 @@ export const load: PageServerLoad = async (event) => {
 		.where('enrolments.pupil_id', '=', user.id)
 		.where('enrolments.ended_on', 'is', null)
 		.executeTakeFirst();
-	return { fullName: user.fullName, cls: cls ?? null, work: await assignments.listPupilWork(db, user.id) };
+	return {
+		fullName: user.fullName,
+		cls: cls ?? null,
+		work: await assignments.listPupilWork(db, user.id)
+	};
 };

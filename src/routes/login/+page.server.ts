@@ -22,11 +22,14 @@ export const actions: Actions = {
 		const db = database();
 		const result = await signInStaff(db, { username, password, address: event.getClientAddress() });
 		if (!result.ok && result.reason === 'locked') {
-			const time = new Date(result.until).toLocaleTimeString(getLocale() === 'vi' ? 'vi-VN' : 'en-GB', {
-				hour: '2-digit',
-				minute: '2-digit',
-				timeZone: 'Asia/Ho_Chi_Minh'
-			});
+			const time = new Date(result.until).toLocaleTimeString(
+				getLocale() === 'vi' ? 'vi-VN' : 'en-GB',
+				{
+					hour: '2-digit',
+					minute: '2-digit',
+					timeZone: 'Asia/Ho_Chi_Minh'
+				}
+			);
 			const minutes = Math.max(1, Math.ceil((result.until - Date.now()) / 60000));
 			event.setHeaders({ 'Retry-After': String(Math.ceil((result.until - Date.now()) / 1000)) });
 			return fail(429, { username, message: m.login_locked({ minutes, time }) });

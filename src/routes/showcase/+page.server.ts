@@ -3,4 +3,6 @@ import * as showcase from '$lib/server/projects/showcase';
 import type { PageServerLoad } from './$types';
 
 // Public, without sign-in: only projects whose every member's consent stands, first names only.
-export const load: PageServerLoad = async () => ({ projects: await showcase.listPublic(database()) });
+export const load: PageServerLoad = async () => ({
+	projects: await showcase.listPublic(database())
+});

@@ -21,7 +21,10 @@ export const actions: Actions = {
 	createClass: async (event) => {
 		const user = requireTeacher(event);
 		const form = await event.request.formData();
-		const input = { grade: String(form.get('grade') ?? ''), name: String(form.get('name') ?? '').slice(0, 100) };
+		const input = {
+			grade: String(form.get('grade') ?? ''),
+			name: String(form.get('name') ?? '').slice(0, 100)
+		};
 		const result = await classes.createClass(database(), user, input);
 		if (!result.ok) return fail(400, { ...input, errors: result.errors });
 		redirect(303, `/teach/classes/${result.id}`);

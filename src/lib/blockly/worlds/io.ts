@@ -10,7 +10,9 @@ export function createIoWorld(testCase: IoCase) {
 		api: {
 			io_input: (name: unknown) => testCase.inputs[String(name)] ?? 0,
 			io_print: (value: unknown) => {
-				world.lines.push(typeof value === 'number' ? String(Math.round(value * 1e6) / 1e6) : String(value));
+				world.lines.push(
+					typeof value === 'number' ? String(Math.round(value * 1e6) / 1e6) : String(value)
+				);
 				if (world.lines.length >= MAX_LINES) world.halted = true;
 			}
 		},

@@ -17,7 +17,8 @@ function find(rows: string[], ch: string): [number, number] {
 export function createMazeWorld(grid: MazeWorld) {
 	const [sx, sy] = find(grid.rows, 'S');
 	const [gx, gy] = find(grid.rows, 'G');
-	const open = (x: number, y: number) => y >= 0 && y < grid.rows.length && x >= 0 && x < grid.rows[y].length && grid.rows[y][x] !== '#';
+	const open = (x: number, y: number) =>
+		y >= 0 && y < grid.rows.length && x >= 0 && x < grid.rows[y].length && grid.rows[y][x] !== '#';
 	const world = {
 		halted: false,
 		x: sx,

@@ -15,7 +15,10 @@ export function createSensorWorld(spec: SensorSpec, values: number[]) {
 		log: [] as { hour: number; reading: number; device: boolean }[],
 		failure: null as Verdict | null,
 		api: {
-			sensor_read: () => (spec.sensor === 'water' ? values[Math.min(world.hour, values.length - 1)] : Math.round(world.moisture)),
+			sensor_read: () =>
+				spec.sensor === 'water'
+					? values[Math.min(world.hour, values.length - 1)]
+					: Math.round(world.moisture),
 			sensor_hour: () => world.hour,
 			sensor_set: (_device: unknown, on: unknown) => {
 				world.device = Boolean(on);
@@ -27,12 +30,18 @@ export function createSensorWorld(spec: SensorSpec, values: number[]) {
 					const level = values[hour];
 					world.log.push({ hour, reading: level, device: world.device });
 					const danger = spec.danger ?? 100;
-					if (level >= danger && !world.device) world.failure = fail('sensor_alarm_late', { hour, level });
-					else if (level < danger && world.device) world.failure = fail('sensor_false_alarm', { hour, level });
+					if (level >= danger && !world.device)
+						world.failure = fail('sensor_alarm_late', { hour, level });
+					else if (level < danger && world.device)
+						world.failure = fail('sensor_false_alarm', { hour, level });
 				} else {
 					const before = world.moisture;
-					if (world.device && before >= (spec.high ?? 100)) world.failure = fail('sensor_needless_pump', { hour, value: Math.round(before) });
-					world.moisture = Math.max(0, Math.min(100, before - values[hour] + (world.device ? (spec.pump ?? 10) : 0)));
+					if (world.device && before >= (spec.high ?? 100))
+						world.failure = fail('sensor_needless_pump', { hour, value: Math.round(before) });
+					world.moisture = Math.max(
+						0,
+						Math.min(100, before - values[hour] + (world.device ? (spec.pump ?? 10) : 0))
+					);
 					world.log.push({ hour, reading: Math.round(world.moisture), device: world.device });
 					if (!world.failure && world.moisture < (spec.low ?? 0))
 						world.failure = fail('sensor_dry', { hour, value: Math.round(world.moisture) });
@@ -43,7 +52,8 @@ export function createSensorWorld(spec: SensorSpec, values: number[]) {
 		},
 		verdict(): Verdict | null {
 			if (world.failure) return world.failure;
-			if (world.hour < values.length) return fail('sensor_stopped_early', { hour: world.hour, hours: values.length });
+			if (world.hour < values.length)
+				return fail('sensor_stopped_early', { hour: world.hour, hours: values.length });
 			return null;
 		}
 	};

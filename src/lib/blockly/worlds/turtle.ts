@@ -45,7 +45,8 @@ function samples(segments: Segment[], every = 4): [number, number][] {
 	for (const s of segments) {
 		const length = Math.hypot(s.x2 - s.x1, s.y2 - s.y1);
 		const n = Math.max(1, Math.ceil(length / every));
-		for (let i = 0; i <= n; i++) points.push([s.x1 + ((s.x2 - s.x1) * i) / n, s.y1 + ((s.y2 - s.y1) * i) / n]);
+		for (let i = 0; i <= n; i++)
+			points.push([s.x1 + ((s.x2 - s.x1) * i) / n, s.y1 + ((s.y2 - s.y1) * i) / n]);
 	}
 	return points;
 }
@@ -62,9 +63,14 @@ function distanceToSegment([px, py]: [number, number], s: Segment): number {
  * Same figure whatever the order and direction of the strokes, and however they are split:
  * every point of the target lies on a drawn stroke, and every drawn point on the target (within tolerance).
  */
-export function compareDrawings(drawn: Segment[], target: Segment[], tolerance = 3): Verdict | null {
+export function compareDrawings(
+	drawn: Segment[],
+	target: Segment[],
+	tolerance = 3
+): Verdict | null {
 	if (target.length === 0) return fail('turtle_no_target');
-	const near = (p: [number, number], set: Segment[]) => set.some((s) => distanceToSegment(p, s) <= tolerance);
+	const near = (p: [number, number], set: Segment[]) =>
+		set.some((s) => distanceToSegment(p, s) <= tolerance);
 	const missing = samples(target).filter((p) => !near(p, drawn)).length;
 	if (missing > 0) return fail('turtle_missing', { count: target.length });
 	const extra = samples(drawn).filter((p) => !near(p, target)).length;

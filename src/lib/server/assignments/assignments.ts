@@ -56,8 +56,19 @@ const toAssignment = (r: Row): Assignment => ({
 	createdAt: r.created_at
 });
 
-export type AssignmentField = 'title' | 'kind' | 'opensOn' | 'dueOn' | 'targets' | 'exercises' | 'lesson' | 'rubric' | 'instructions';
-export type AssignmentErrors = Partial<Record<AssignmentField, 'required' | 'invalid' | 'too_long'>>;
+export type AssignmentField =
+	| 'title'
+	| 'kind'
+	| 'opensOn'
+	| 'dueOn'
+	| 'targets'
+	| 'exercises'
+	| 'lesson'
+	| 'rubric'
+	| 'instructions';
+export type AssignmentErrors = Partial<
+	Record<AssignmentField, 'required' | 'invalid' | 'too_long'>
+>;
 
 export interface AssignmentInput {
 	kind: string;
@@ -85,7 +96,9 @@ export async function createAssignment(
 ): Promise<{ ok: true; id: number } | { ok: false; errors: AssignmentErrors }> {
 	const errors: AssignmentErrors = {};
 	const title = cleanText(input.title);
-	const instructions = String(input.instructions ?? '').normalize('NFC').trim();
+	const instructions = String(input.instructions ?? '')
+		.normalize('NFC')
+		.trim();
 	const kind = input.kind === 'exercises' || input.kind === 'project' ? input.kind : null;
 	if (!kind) errors.kind = 'invalid';
 	if (!title) errors.title = 'required';
@@ -105,8 +118,14 @@ export async function createAssignment(
 				.where('ended_on', 'is', null)
 				.execute()
 		: [];
-	const chosen = pupilRows.filter((p) => myClasses.some((c) => c.id === p.class_id) && !classIds.includes(p.class_id));
-	if (classIds.length !== new Set(input.classIds).size || pupilRows.length !== new Set(input.pupilIds).size) errors.targets = 'invalid';
+	const chosen = pupilRows.filter(
+		(p) => myClasses.some((c) => c.id === p.class_id) && !classIds.includes(p.class_id)
+	);
+	if (
+		classIds.length !== new Set(input.classIds).size ||
+		pupilRows.length !== new Set(input.pupilIds).size
+	)
+		errors.targets = 'invalid';
 	else if (!classIds.length && !chosen.length) errors.targets = 'required';
 
 	let exerciseIds: number[] = [];
@@ -116,14 +135,23 @@ export async function createAssignment(
 	if (kind === 'exercises') {
 		exerciseIds = [...new Set(input.exerciseIds)];
 		const found = exerciseIds.length
-			? await db.selectFrom('exercises').select('id').where('id', 'in', exerciseIds).where('status', '=', 'published').execute()
+			? await db
+					.selectFrom('exercises')
+					.select('id')
+					.where('id', 'in', exerciseIds)
+					.where('status', '=', 'published')
+					.execute()
 			: [];
 		if (!exerciseIds.length) errors.exercises = 'required';
 		else if (found.length !== exerciseIds.length) errors.exercises = 'invalid';
 	} else if (kind === 'project') {
 		let lessonCriteria: { title: string; description: string }[] = [];
 		if (input.lessonId) {
-			const outline = await lessonOutline(db, input.lessonId, { id: teacher.id, role: 'teacher', schoolId: teacher.schoolId });
+			const outline = await lessonOutline(db, input.lessonId, {
+				id: teacher.id,
+				role: 'teacher',
+				schoolId: teacher.schoolId
+			});
 			if (!outline) errors.lesson = 'invalid';
 			else {
 				steps = outline.steps;
@@ -176,20 +204,30 @@ export async function createAssignment(
 	if (steps.length)
 		await db
 			.insertInto('project_steps')
-			.values(steps.map((s, i) => ({ assignment_id: row.id, position: i, key: s.key, label: s.label })))
+			.values(
+				steps.map((s, i) => ({ assignment_id: row.id, position: i, key: s.key, label: s.label }))
+			)
 			.execute();
 	return { ok: true, id: row.id };
 }
 
 export async function getAssignment(db: Conn, id: number): Promise<Assignment | undefined> {
-	const row = await db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();
+	const row = await db
+		.selectFrom('assignments')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return row && toAssignment(row);
 }
 
 /**
  * The assignment, if this teacher may manage it: theirs, or set for a class they teach, in their school.
  */
-export async function getAssignmentForTeacher(db: Conn, teacher: { id: number; schoolId: number }, id: number) {
+export async function getAssignmentForTeacher(
+	db: Conn,
+	teacher: { id: number; schoolId: number },
+	id: number
+) {
 	const a = await getAssignment(db, id);
 	if (!a || a.schoolId !== teacher.schoolId) return undefined;
 	if (a.teacherId === teacher.id) return a;
@@ -203,7 +241,10 @@ export async function getAssignmentForTeacher(db: Conn, teacher: { id: number; s
 	return shared ? a : undefined;
 }
 
-export async function listTeacherAssignments(db: Conn, teacher: { id: number; schoolId: number }): Promise<Assignment[]> {
+export async function listTeacherAssignments(
+	db: Conn,
+	teacher: { id: number; schoolId: number }
+): Promise<Assignment[]> {
 	const rows = await db
 		.selectFrom('assignments')
 		.selectAll()
@@ -229,7 +270,11 @@ export async function listTeacherAssignments(db: Conn, teacher: { id: number; sc
 }
 
 export async function setClosed(db: Conn, id: number, closed: boolean, now = Date.now()) {
-	await db.updateTable('assignments').set({ closed_at: closed ? now : null }).where('id', '=', id).execute();
+	await db
+		.updateTable('assignments')
+		.set({ closed_at: closed ? now : null })
+		.where('id', '=', id)
+		.execute();
 }
 
 export async function listSteps(db: Conn, assignmentId: number) {
@@ -262,7 +307,9 @@ export interface TargetPupil {
 export async function targetPupils(db: Conn, assignmentId: number): Promise<TargetPupil[]> {
 	const rows = await db
 		.selectFrom('assignment_targets as t')
-		.innerJoin('enrolments as e', (j) => j.onRef('e.class_id', '=', 't.class_id').on('e.ended_on', 'is', null))
+		.innerJoin('enrolments as e', (j) =>
+			j.onRef('e.class_id', '=', 't.class_id').on('e.ended_on', 'is', null)
+		)
 		.innerJoin('users as u', 'u.id', 'e.pupil_id')
 		.innerJoin('classes as c', 'c.id', 't.class_id')
 		.select(['u.id', 'u.full_name', 'c.id as class_id', 'c.name as class_name'])
@@ -273,7 +320,12 @@ export async function targetPupils(db: Conn, assignmentId: number): Promise<Targ
 	const given = (n: string) => n.split(' ').at(-1) ?? n;
 	return rows
 		.map((r) => ({ id: r.id, fullName: r.full_name, classId: r.class_id, className: r.class_name }))
-		.sort((a, b) => a.className.localeCompare(b.className) || given(a.fullName).localeCompare(given(b.fullName), 'vi') || a.fullName.localeCompare(b.fullName, 'vi'));
+		.sort(
+			(a, b) =>
+				a.className.localeCompare(b.className) ||
+				given(a.fullName).localeCompare(given(b.fullName), 'vi') ||
+				a.fullName.localeCompare(b.fullName, 'vi')
+		);
 }
 
 export async function listTargetClasses(db: Conn, assignmentId: number) {
@@ -296,7 +348,12 @@ export interface PupilWork {
 }
 
 /** The status of the work for each of these pupils (the teacher's table; the pupil's own list). */
-export async function pupilStatuses(db: Conn, a: Assignment, pupilIds: number[], now = Date.now()): Promise<Map<number, PupilWork>> {
+export async function pupilStatuses(
+	db: Conn,
+	a: Assignment,
+	pupilIds: number[],
+	now = Date.now()
+): Promise<Map<number, PupilWork>> {
 	const out = new Map<number, PupilWork>();
 	if (!pupilIds.length) return out;
 	if (a.kind === 'exercises') {
@@ -313,14 +370,24 @@ export async function pupilStatuses(db: Conn, a: Assignment, pupilIds: number[],
 		for (const p of pupilIds) {
 			const mine = attempts
 				.filter((r) => r.pupil_id === p)
-				.map((r) => ({ exerciseId: r.exercise_id, passed: r.passed === 1, createdAt: r.created_at }));
+				.map((r) => ({
+					exerciseId: r.exercise_id,
+					passed: r.passed === 1,
+					createdAt: r.created_at
+				}));
 			const f = exerciseSetFacts(ids, mine, a.opensOn);
 			out.set(p, {
 				pupilId: p,
 				teamId: null,
 				teamName: null,
 				passed: f.passed,
-				status: workStatus({ now, dueOn: a.dueOn, started: f.started, submittedAt: f.submittedAt, returnedAt: null })
+				status: workStatus({
+					now,
+					dueOn: a.dueOn,
+					started: f.started,
+					submittedAt: f.submittedAt,
+					returnedAt: null
+				})
 			});
 		}
 		return out;
@@ -355,11 +422,24 @@ export async function pupilStatuses(db: Conn, a: Assignment, pupilIds: number[],
 
 /** Per team: has it started, when it last handed in the whole project, when it was last returned. */
 export async function teamFacts(db: Conn, teamIds: number[]) {
-	const out = new Map<number, { started: boolean; submittedAt: number | null; returnedAt: number | null }>();
+	const out = new Map<
+		number,
+		{ started: boolean; submittedAt: number | null; returnedAt: number | null }
+	>();
 	if (!teamIds.length) return out;
 	const [entries, photos, subs, revs] = await Promise.all([
-		db.selectFrom('portfolio_entries').select('team_id').where('team_id', 'in', teamIds).distinct().execute(),
-		db.selectFrom('portfolio_photos').select('team_id').where('team_id', 'in', teamIds).distinct().execute(),
+		db
+			.selectFrom('portfolio_entries')
+			.select('team_id')
+			.where('team_id', 'in', teamIds)
+			.distinct()
+			.execute(),
+		db
+			.selectFrom('portfolio_photos')
+			.select('team_id')
+			.where('team_id', 'in', teamIds)
+			.distinct()
+			.execute(),
 		db
 			.selectFrom('submissions')
 			.select(['team_id', (eb) => eb.fn.max('submitted_at').as('at')])
@@ -395,11 +475,17 @@ export interface TodoItem {
 }
 
 /** "Việc cần làm": the pupil's opened work in their current class, soonest due first. */
-export async function listPupilWork(db: Conn, pupilId: number, now = Date.now()): Promise<TodoItem[]> {
+export async function listPupilWork(
+	db: Conn,
+	pupilId: number,
+	now = Date.now()
+): Promise<TodoItem[]> {
 	const rows = await db
 		.selectFrom('assignments as a')
 		.innerJoin('assignment_targets as t', 't.assignment_id', 'a.id')
-		.innerJoin('enrolments as e', (j) => j.onRef('e.class_id', '=', 't.class_id').on('e.ended_on', 'is', null))
+		.innerJoin('enrolments as e', (j) =>
+			j.onRef('e.class_id', '=', 't.class_id').on('e.ended_on', 'is', null)
+		)
 		.selectAll('a')
 		.where('e.pupil_id', '=', pupilId)
 		.where((eb) => eb.or([eb('t.pupil_id', 'is', null), eb('t.pupil_id', '=', pupilId)]))
@@ -410,13 +496,27 @@ export async function listPupilWork(db: Conn, pupilId: number, now = Date.now())
 	for (const r of rows) {
 		const a = toAssignment(r);
 		const w = (await pupilStatuses(db, a, [pupilId], now)).get(pupilId)!;
-		items.push({ id: a.id, kind: a.kind, title: a.title, opensOn: a.opensOn, dueOn: a.dueOn, status: w.status, teamId: w.teamId, closed: a.closedAt !== null });
+		items.push({
+			id: a.id,
+			kind: a.kind,
+			title: a.title,
+			opensOn: a.opensOn,
+			dueOn: a.dueOn,
+			status: w.status,
+			teamId: w.teamId,
+			closed: a.closedAt !== null
+		});
 	}
 	return items.sort(byDue);
 }
 
 /** The assignment, if it is opened and set for this pupil (their class, or them by name). */
-export async function getAssignmentForPupil(db: Conn, pupilId: number, id: number, now = Date.now()) {
+export async function getAssignmentForPupil(
+	db: Conn,
+	pupilId: number,
+	id: number,
+	now = Date.now()
+) {
 	const items = await listPupilWork(db, pupilId, now);
 	if (!items.some((i) => i.id === id)) return undefined;
 	return getAssignment(db, id);

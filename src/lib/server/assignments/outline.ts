@@ -19,7 +19,11 @@ export const PROCESS_STEPS = DEFAULT_STEPS;
  * The one place that reads a lesson's steps and assessment criteria: the curriculum's outline of
  * the lesson plan the viewer may see. A lesson row without a written plan gets the standard steps.
  */
-export async function lessonOutline(db: Conn, lessonId: number, viewer?: LessonViewer): Promise<LessonOutline | undefined> {
+export async function lessonOutline(
+	db: Conn,
+	lessonId: number,
+	viewer?: LessonViewer
+): Promise<LessonOutline | undefined> {
 	const row = await db
 		.selectFrom('lessons')
 		.select(['id', 'title', 'process', 'current_version_id'])
@@ -27,5 +31,11 @@ export async function lessonOutline(db: Conn, lessonId: number, viewer?: LessonV
 		.executeTakeFirst();
 	if (!row) return undefined;
 	if (row.current_version_id !== null) return getLessonOutline(db, lessonId, viewer);
-	return { id: row.id, title: row.title, process: row.process, steps: PROCESS_STEPS[row.process].map((s) => ({ ...s })), criteria: [] };
+	return {
+		id: row.id,
+		title: row.title,
+		process: row.process,
+		steps: PROCESS_STEPS[row.process].map((s) => ({ ...s })),
+		criteria: []
+	};
 }

@@ -1,7 +1,8 @@
 // The status of a piece of work for one pupil, the same on the pupil's list and the teacher's table.
 // Pure functions: the callers gather the facts (attempts, submissions, reviews) from the database.
 
-export type WorkStatus = 'not_started' | 'in_progress' | 'submitted' | 'returned' | 'late' | 'missing';
+export type WorkStatus =
+	'not_started' | 'in_progress' | 'submitted' | 'returned' | 'late' | 'missing';
 
 const VIETNAM_OFFSET = 7 * 3600_000;
 
@@ -32,7 +33,8 @@ export interface WorkFacts {
  */
 export function workStatus(f: WorkFacts): WorkStatus {
 	const due = endOfDay(f.dueOn);
-	if (f.returnedAt !== null && (f.submittedAt === null || f.returnedAt >= f.submittedAt)) return 'returned';
+	if (f.returnedAt !== null && (f.submittedAt === null || f.returnedAt >= f.submittedAt))
+		return 'returned';
 	if (f.submittedAt !== null) return f.submittedAt > due ? 'late' : 'submitted';
 	if (f.now > due) return 'missing';
 	return f.started ? 'in_progress' : 'not_started';
@@ -67,6 +69,13 @@ export function exerciseSetFacts(exerciseIds: number[], attempts: AttemptFact[],
 }
 
 /** Soonest due first; among equals, the newest opening first, then by title. */
-export function byDue<T extends { dueOn: string; opensOn: string; title: string }>(a: T, b: T): number {
-	return a.dueOn.localeCompare(b.dueOn) || b.opensOn.localeCompare(a.opensOn) || a.title.localeCompare(b.title, 'vi');
+export function byDue<T extends { dueOn: string; opensOn: string; title: string }>(
+	a: T,
+	b: T
+): number {
+	return (
+		a.dueOn.localeCompare(b.dueOn) ||
+		b.opensOn.localeCompare(a.opensOn) ||
+		a.title.localeCompare(b.title, 'vi')
+	);
 }

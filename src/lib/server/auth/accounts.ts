@@ -25,7 +25,10 @@ export interface StaffInput {
 }
 
 export type StaffErrors = Partial<
-	Record<'role' | 'username' | 'fullName' | 'schoolId' | 'password', 'required' | 'invalid' | 'taken' | 'too_short' | 'too_long'>
+	Record<
+		'role' | 'username' | 'fullName' | 'schoolId' | 'password',
+		'required' | 'invalid' | 'taken' | 'too_short' | 'too_long'
+	>
 >;
 
 /** Usernames are lower-case ASCII letters, digits, dots, hyphens and underscores. */
@@ -44,7 +47,15 @@ export async function listStaff(db: Conn): Promise<StaffAccount[]> {
 	const rows = await db
 		.selectFrom('users')
 		.leftJoin('schools', 'schools.id', 'users.school_id')
-		.select(['users.id', 'users.role', 'users.username', 'users.full_name', 'users.school_id', 'schools.name as school_name', 'users.disabled_at'])
+		.select([
+			'users.id',
+			'users.role',
+			'users.username',
+			'users.full_name',
+			'users.school_id',
+			'schools.name as school_name',
+			'users.disabled_at'
+		])
 		.where('users.role', '<>', 'student')
 		.orderBy('users.role')
 		.orderBy('users.username')
@@ -73,7 +84,9 @@ export async function createStaff(
 	if (!['teacher', 'department', 'admin'].includes(role)) errors.role = 'invalid';
 	if (!username) errors.username = 'required';
 	else if (!USERNAME.test(username)) errors.username = 'invalid';
-	else if (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst())
+	else if (
+		await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()
+	)
 		errors.username = 'taken';
 	if (!fullName) errors.fullName = 'required';
 	else if (fullName.length > 120) errors.fullName = 'too_long';
@@ -82,7 +95,13 @@ export async function createStaff(
 	let schoolId: number | null = null;
 	if (role === 'teacher') {
 		if (!input.schoolId) errors.schoolId = 'required';
-		else if (!(await db.selectFrom('schools').select('id').where('id', '=', input.schoolId).executeTakeFirst()))
+		else if (
+			!(await db
+				.selectFrom('schools')
+				.select('id')
+				.where('id', '=', input.schoolId)
+				.executeTakeFirst())
+		)
 			errors.schoolId = 'invalid';
 		else schoolId = input.schoolId;
 	}
@@ -104,16 +123,34 @@ export async function createStaff(
 
 /** Sets a new password and ends every session of the user. */
 export async function setPassword(db: Conn, userId: number, password: string): Promise<void> {
-	await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', userId).execute();
+	await db
+		.updateTable('users')
+		.set({ password_hash: await hashPassword(password) })
+		.where('id', '=', userId)
+		.execute();
 	await invalidateUserSessions(db, userId);
 }
 
 /** Disabling ends every session at once; enabling lets the user sign in again. */
-export async function setDisabled(db: Conn, userId: number, disabled: boolean, now = Date.now()): Promise<void> {
-	await db.updateTable('users').set({ disabled_at: disabled ? now : null }).where('id', '=', userId).execute();
+export async function setDisabled(
+	db: Conn,
+	userId: number,
+	disabled: boolean,
+	now = Date.now()
+): Promise<void> {
+	await db
+		.updateTable('users')
+		.set({ disabled_at: disabled ? now : null })
+		.where('id', '=', userId)
+		.execute();
 	if (disabled) await invalidateUserSessions(db, userId);
 }
 
 export async function findStaffById(db: Conn, id: number) {
-	return db.selectFrom('users').selectAll().where('id', '=', id).where('role', '<>', 'student').executeTakeFirst();
+	return db
+		.selectFrom('users')
+		.selectAll()
+		.where('id', '=', id)
+		.where('role', '<>', 'student')
+		.executeTakeFirst();
 }

@@ -4,7 +4,10 @@ import { setSessionCookie } from './cookie';
 
 function recorder() {
 	const calls: { name: string; value: string; opts: Record<string, unknown> }[] = [];
-	const cookies = { set: (name: string, value: string, opts: Record<string, unknown>) => calls.push({ name, value, opts }) } as unknown as Cookies;
+	const cookies = {
+		set: (name: string, value: string, opts: Record<string, unknown>) =>
+			calls.push({ name, value, opts })
+	} as unknown as Cookies;
 	return { cookies, calls };
 }
 
@@ -14,7 +17,13 @@ describe('the session cookie', () => {
 	it('is HttpOnly, SameSite=Lax, Path=/, with the session’s expiry; not Secure over plain http', () => {
 		const { cookies, calls } = recorder();
 		setSessionCookie(cookies, new URL('http://192.168.1.10:3000/login'), 'tok', expires);
-		expect(calls).toEqual([{ name: 'session', value: 'tok', opts: { httpOnly: true, sameSite: 'lax', path: '/', secure: false, expires } }]);
+		expect(calls).toEqual([
+			{
+				name: 'session',
+				value: 'tok',
+				opts: { httpOnly: true, sameSite: 'lax', path: '/', secure: false, expires }
+			}
+		]);
 	});
 
 	it('is Secure when the page is served over https', () => {

@@ -17,7 +17,10 @@ type GuardEvent = Pick<RequestEvent, 'locals' | 'url'>;
  * Not signed in: to the sign-in page (pupils to the class sign-in), then back here.
  * Signed in with another role: 403.
  */
-export function requireRole<R extends Role>(event: GuardEvent, ...roles: R[]): SessionUser & { role: R } {
+export function requireRole<R extends Role>(
+	event: GuardEvent,
+	...roles: R[]
+): SessionUser & { role: R } {
 	const user = event.locals.user;
 	if (!user) {
 		const wantsPupil = roles.length === 1 && roles[0] === 'student';
@@ -29,7 +32,9 @@ export function requireRole<R extends Role>(event: GuardEvent, ...roles: R[]): S
 }
 
 /** A teacher always belongs to a school; the type says so after this guard. */
-export function requireTeacher(event: GuardEvent): SessionUser & { role: 'teacher'; schoolId: number } {
+export function requireTeacher(
+	event: GuardEvent
+): SessionUser & { role: 'teacher'; schoolId: number } {
 	const user = requireRole(event, 'teacher');
 	if (user.schoolId === null) error(403, { message: m.error_forbidden() });
 	return user as SessionUser & { role: 'teacher'; schoolId: number };

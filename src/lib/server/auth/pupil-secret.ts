@@ -9,7 +9,8 @@ import { PICTURES, type SecretKind } from '$lib/secrets';
 export function secretMatches(kind: SecretKind, secret: string, answer: string[]): boolean {
 	if (kind === 'pictures') {
 		const ids = answer.map((a) => Number(a));
-		if (ids.length !== 2 || ids.some((i) => !Number.isInteger(i) || i < 0 || i >= PICTURES.length)) return false;
+		if (ids.length !== 2 || ids.some((i) => !Number.isInteger(i) || i < 0 || i >= PICTURES.length))
+			return false;
 		if (ids[0] === ids[1]) return false;
 		return ids.sort((a, b) => a - b).join(',') === secret;
 	}

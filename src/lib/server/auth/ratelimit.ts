@@ -17,12 +17,20 @@ export const PUPIL: Policy = { maxFailures: 6, windowMs: 10 * MINUTE, lockMs: 5 
 
 /** When the key may try again, or null when it is not locked. */
 export async function lockedUntil(db: Conn, key: string, now = Date.now()): Promise<number | null> {
-	const row = await db.selectFrom('login_failures').select('locked_until').where('key', '=', key).executeTakeFirst();
+	const row = await db
+		.selectFrom('login_failures')
+		.select('locked_until')
+		.where('key', '=', key)
+		.executeTakeFirst();
 	return row?.locked_until && row.locked_until > now ? row.locked_until : null;
 }
 
 /** The latest lock among several keys (an account and an address), or null. */
-export async function lockedUntilAny(db: Conn, keys: string[], now = Date.now()): Promise<number | null> {
+export async function lockedUntilAny(
+	db: Conn,
+	keys: string[],
+	now = Date.now()
+): Promise<number | null> {
 	let latest: number | null = null;
 	for (const key of keys) {
 		const until = await lockedUntil(db, key, now);
@@ -32,16 +40,30 @@ export async function lockedUntilAny(db: Conn, keys: string[], now = Date.now())
 }
 
 /** Counts a failure; returns when the key is now locked until, or null. */
-export async function recordFailure(db: Conn, key: string, policy: Policy, now = Date.now()): Promise<number | null> {
-	const row = await db.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
-	const fresh = !row || now - row.window_start > policy.windowMs || (row.locked_until !== null && row.locked_until <= now);
+export async function recordFailure(
+	db: Conn,
+	key: string,
+	policy: Policy,
+	now = Date.now()
+): Promise<number | null> {
+	const row = await db
+		.selectFrom('login_failures')
+		.selectAll()
+		.where('key', '=', key)
+		.executeTakeFirst();
+	const fresh =
+		!row ||
+		now - row.window_start > policy.windowMs ||
+		(row.locked_until !== null && row.locked_until <= now);
 	const failures = fresh ? 1 : row!.failures + 1;
 	const windowStart = fresh ? now : row!.window_start;
 	const locked = failures >= policy.maxFailures ? now + policy.lockMs : null;
 	await db
 		.insertInto('login_failures')
 		.values({ key, failures, window_start: windowStart, locked_until: locked })
-		.onConflict((oc) => oc.column('key').doUpdateSet({ failures, window_start: windowStart, locked_until: locked }))
+		.onConflict((oc) =>
+			oc.column('key').doUpdateSet({ failures, window_start: windowStart, locked_until: locked })
+		)
 		.execute();
 	return locked;
 }

@@ -13,7 +13,13 @@ beforeEach(async () => {
 	userId = (
 		await db
 			.insertInto('users')
-			.values({ role: 'department', username: 'sogd', full_name: 'Lăng Văn Minh', password_hash: await hashPassword('old-password'), created_at: 0 })
+			.values({
+				role: 'department',
+				username: 'sogd',
+				full_name: 'Lăng Văn Minh',
+				password_hash: await hashPassword('old-password'),
+				created_at: 0
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow()
 	).id;
@@ -36,7 +42,9 @@ describe('session tokens', () => {
 		expect(rows[0].id).toMatch(/^[0-9a-f]{64}$/);
 		expect(rows[0].id).not.toContain(token);
 		// SHA-256 of "abc", the standard test vector
-		expect(auth.sessionIdOf('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+		expect(auth.sessionIdOf('abc')).toBe(
+			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+		);
 	});
 });
 

@@ -39,8 +39,17 @@ export function sessionIdOf(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(db: Conn, token: string, userId: number, now = Date.now()): Promise<Session> {
-	const session: Session = { id: sessionIdOf(token), userId, expiresAt: new Date(now + SESSION_LIFETIME) };
+export async function createSession(
+	db: Conn,
+	token: string,
+	userId: number,
+	now = Date.now()
+): Promise<Session> {
+	const session: Session = {
+		id: sessionIdOf(token),
+		userId,
+		expiresAt: new Date(now + SESSION_LIFETIME)
+	};
 	await db
 		.insertInto('sessions')
 		.values({ id: session.id, user_id: userId, expires_at: session.expiresAt.getTime() })
@@ -48,7 +57,11 @@ export async function createSession(db: Conn, token: string, userId: number, now
 	return session;
 }
 
-export async function validateSessionToken(db: Conn, token: string, now = Date.now()): Promise<SessionValidation> {
+export async function validateSessionToken(
+	db: Conn,
+	token: string,
+	now = Date.now()
+): Promise<SessionValidation> {
 	const none = { session: null, user: null, renewed: false } as const;
 	const row = await db
 		.selectFrom('sessions')
@@ -75,7 +88,11 @@ export async function validateSessionToken(db: Conn, token: string, now = Date.n
 	if (now >= expiresAt - SESSION_RENEW_WITHIN) {
 		expiresAt = now + SESSION_LIFETIME;
 		renewed = true;
-		await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', row.id).execute();
+		await db
+			.updateTable('sessions')
+			.set({ expires_at: expiresAt })
+			.where('id', '=', row.id)
+			.execute();
 	}
 	return {
 		session: { id: row.id, userId: row.user_id, expiresAt: new Date(expiresAt) },

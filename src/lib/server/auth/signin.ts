@@ -56,13 +56,21 @@ export async function signInPupil(
 		.selectFrom('users')
 		.innerJoin('pupil_profiles', 'pupil_profiles.user_id', 'users.id')
 		.innerJoin('enrolments', 'enrolments.pupil_id', 'users.id')
-		.select(['users.id', 'users.disabled_at', 'pupil_profiles.secret_kind', 'pupil_profiles.secret'])
+		.select([
+			'users.id',
+			'users.disabled_at',
+			'pupil_profiles.secret_kind',
+			'pupil_profiles.secret'
+		])
 		.where('users.id', '=', input.pupilId)
 		.where('enrolments.class_id', '=', input.classId)
 		.where('enrolments.ended_on', 'is', null)
 		.executeTakeFirst();
 	if (!pupil) return { ok: false, reason: 'invalid' };
-	if (pupil.disabled_at !== null || !secretMatches(pupil.secret_kind as SecretKind, pupil.secret, input.answer)) {
+	if (
+		pupil.disabled_at !== null ||
+		!secretMatches(pupil.secret_kind as SecretKind, pupil.secret, input.answer)
+	) {
 		const until = await limits.recordFailure(db, key, limits.PUPIL, now);
 		return until ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'invalid' };
 	}

@@ -130,7 +130,9 @@ export async function findClassByJoinCode(db: Conn, code: string): Promise<Class
 	return row && toClass(row);
 }
 
-export type ClassErrors = Partial<Record<'grade' | 'name' | 'year', 'required' | 'invalid' | 'taken' | 'too_long'>>;
+export type ClassErrors = Partial<
+	Record<'grade' | 'name' | 'year', 'required' | 'invalid' | 'taken' | 'too_long'>
+>;
 
 /** A teacher creates a class of their school in the current year and teaches it. */
 export async function createClass(
@@ -159,13 +161,25 @@ export async function createClass(
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };
 	let code = generateJoinCode();
-	while (await db.selectFrom('classes').select('id').where('join_code', '=', code).executeTakeFirst())
+	while (
+		await db.selectFrom('classes').select('id').where('join_code', '=', code).executeTakeFirst()
+	)
 		code = generateJoinCode();
 	const row = await db
 		.insertInto('classes')
-		.values({ school_id: teacher.schoolId, school_year_id: year!.id, grade, name, join_code: code, created_at: now })
+		.values({
+			school_id: teacher.schoolId,
+			school_year_id: year!.id,
+			grade,
+			name,
+			join_code: code,
+			created_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await db.insertInto('class_teachers').values({ class_id: row.id, teacher_id: teacher.id }).execute();
+	await db
+		.insertInto('class_teachers')
+		.values({ class_id: row.id, teacher_id: teacher.id })
+		.execute();
 	return { ok: true, id: row.id };
 }

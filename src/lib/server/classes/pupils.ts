@@ -68,7 +68,9 @@ export async function listRoster(db: Conn, classId: number): Promise<RosterPupil
 export function sortByGivenName<T extends { fullName: string }>(pupils: T[]): T[] {
 	const given = (n: string) => n.split(' ').at(-1) ?? n;
 	return [...pupils].sort(
-		(a, b) => given(a.fullName).localeCompare(given(b.fullName), 'vi') || a.fullName.localeCompare(b.fullName, 'vi')
+		(a, b) =>
+			given(a.fullName).localeCompare(given(b.fullName), 'vi') ||
+			a.fullName.localeCompare(b.fullName, 'vi')
 	);
 }
 
@@ -122,7 +124,12 @@ export async function addPupil(
 ): Promise<number> {
 	const user = await db
 		.insertInto('users')
-		.values({ role: 'student', school_id: cls.schoolId, full_name: pupil.fullName, created_at: now })
+		.values({
+			role: 'student',
+			school_id: cls.schoolId,
+			full_name: pupil.fullName,
+			created_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const kind = secretKindForGrade(cls.grade);
@@ -165,7 +172,13 @@ export async function resetSecret(db: Conn, pupilId: number, grade: number): Pro
  * Moves a pupil to another class of the same school: the current enrolment ends today and a
  * new one starts, so the pupil's work and history stay attached to the pupil.
  */
-export async function movePupil(db: Conn, pupilId: number, fromClassId: number, toClassId: number, now = Date.now()) {
+export async function movePupil(
+	db: Conn,
+	pupilId: number,
+	fromClassId: number,
+	toClassId: number,
+	now = Date.now()
+) {
 	const day = today(now);
 	await db
 		.updateTable('enrolments')
@@ -174,7 +187,10 @@ export async function movePupil(db: Conn, pupilId: number, fromClassId: number, 
 		.where('class_id', '=', fromClassId)
 		.where('ended_on', 'is', null)
 		.execute();
-	await db.insertInto('enrolments').values({ class_id: toClassId, pupil_id: pupilId, started_on: day }).execute();
+	await db
+		.insertInto('enrolments')
+		.values({ class_id: toClassId, pupil_id: pupilId, started_on: day })
+		.execute();
 }
 
 export async function enrolmentHistory(db: Conn, pupilId: number) {

@@ -3,12 +3,26 @@
 import ExcelJS from 'exceljs';
 import type { Conn } from '../db';
 import { foldKey } from '$lib/text/normalize';
-import { addPupil, checkPupil, classDuplicateKeys, duplicateKey, type PupilError, type PupilInput } from './pupils';
+import {
+	addPupil,
+	checkPupil,
+	classDuplicateKeys,
+	duplicateKey,
+	type PupilError,
+	type PupilInput
+} from './pupils';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ROWS = 200;
 
-export type FileError = 'empty_file' | 'too_large' | 'unreadable' | 'old_xls' | 'no_name_column' | 'no_rows' | 'too_many_rows';
+export type FileError =
+	| 'empty_file'
+	| 'too_large'
+	| 'unreadable'
+	| 'old_xls'
+	| 'no_name_column'
+	| 'no_rows'
+	| 'too_many_rows';
 
 export interface ImportRow {
 	/** The line (row number) in the file, as the teacher sees it in Excel. */
@@ -21,11 +35,31 @@ export type ParseResult = { ok: true; rows: ImportRow[] } | { ok: false; error: 
 
 type Cell = string | number | Date | null;
 
-const HEADERS: Record<'name' | 'family' | 'given' | 'birth' | 'gender' | 'female' | 'ethnicity', string[]> = {
-	name: ['ho va ten', 'ho ten', 'ho va ten hoc sinh', 'ho ten hoc sinh', 'ten hoc sinh', 'full name', 'name', 'pupil name', 'student name'],
+const HEADERS: Record<
+	'name' | 'family' | 'given' | 'birth' | 'gender' | 'female' | 'ethnicity',
+	string[]
+> = {
+	name: [
+		'ho va ten',
+		'ho ten',
+		'ho va ten hoc sinh',
+		'ho ten hoc sinh',
+		'ten hoc sinh',
+		'full name',
+		'name',
+		'pupil name',
+		'student name'
+	],
 	family: ['ho', 'ho dem', 'ho va ten dem', 'ho va dem'],
 	given: ['ten'],
-	birth: ['ngay sinh', 'ngay thang nam sinh', 'ngay/thang/nam sinh', 'date of birth', 'birth date', 'dob'],
+	birth: [
+		'ngay sinh',
+		'ngay thang nam sinh',
+		'ngay/thang/nam sinh',
+		'date of birth',
+		'birth date',
+		'dob'
+	],
 	gender: ['gioi tinh', 'gender', 'sex'],
 	female: ['nu'],
 	ethnicity: ['dan toc', 'ethnicity']
@@ -50,7 +84,8 @@ function findColumns(row: Cell[]): Columns | null {
 			if (cols[field] === undefined && names.includes(key)) cols[field] = i;
 		}
 	});
-	const hasName = cols.name !== undefined || (cols.family !== undefined && cols.given !== undefined);
+	const hasName =
+		cols.name !== undefined || (cols.family !== undefined && cols.given !== undefined);
 	return hasName ? cols : null;
 }
 
@@ -78,7 +113,9 @@ export function parseDate(cell: Cell): string | '' | undefined {
 	if (typeof cell === 'number') {
 		// Excel's serial day count from 1899-12-30.
 		if (cell < 1 || cell > 100000) return undefined;
-		return new Date(Date.UTC(1899, 11, 30) + Math.round(cell) * 86400000).toISOString().slice(0, 10);
+		return new Date(Date.UTC(1899, 11, 30) + Math.round(cell) * 86400000)
+			.toISOString()
+			.slice(0, 10);
 	}
 	const s = cell.trim();
 	if (!s) return '';
@@ -91,7 +128,8 @@ export function parseDate(cell: Cell): string | '' | undefined {
 
 function isoIfReal(y: number, mo: number, d: number): string | undefined {
 	const date = new Date(Date.UTC(y, mo - 1, d));
-	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+		return undefined;
 	return date.toISOString().slice(0, 10);
 }
 
@@ -183,7 +221,10 @@ export function parseCsv(text: string): string[][] {
  * Reads a class list and checks every row against itself and the pupils already in the class.
  * Nothing is saved here.
  */
-export async function parseRosterFile(bytes: Uint8Array, existing: Set<string>): Promise<ParseResult> {
+export async function parseRosterFile(
+	bytes: Uint8Array,
+	existing: Set<string>
+): Promise<ParseResult> {
 	if (bytes.length === 0) return { ok: false, error: 'empty_file' };
 	if (bytes.length > MAX_FILE_BYTES) return { ok: false, error: 'too_large' };
 	const cells = await readCells(bytes);
@@ -207,7 +248,8 @@ export async function parseRosterFile(bytes: Uint8Array, existing: Set<string>):
 	if (raw.length === 0) return { ok: false, error: 'no_rows' };
 	if (raw.length > MAX_ROWS) return { ok: false, error: 'too_many_rows' };
 
-	const at = (row: Cell[], i: number | undefined): Cell => (i === undefined ? null : (row[i] ?? null));
+	const at = (row: Cell[], i: number | undefined): Cell =>
+		i === undefined ? null : (row[i] ?? null);
 	const rows = raw.map(({ line, cells: row }) => {
 		const fullName =
 			cols!.name !== undefined
@@ -215,7 +257,8 @@ export async function parseRosterFile(bytes: Uint8Array, existing: Set<string>):
 				: `${cellText(at(row, cols!.family))} ${cellText(at(row, cols!.given))}`;
 		let gender: string | undefined = '';
 		if (cols!.gender !== undefined) gender = parseGender(at(row, cols!.gender));
-		else if (cols!.female !== undefined) gender = cellText(at(row, cols!.female)).trim() ? 'female' : 'male';
+		else if (cols!.female !== undefined)
+			gender = cellText(at(row, cols!.female)).trim() ? 'female' : 'male';
 		const birth = cols!.birth !== undefined ? parseDate(at(row, cols!.birth)) : '';
 		const checked = checkPupil({
 			fullName,
@@ -250,7 +293,9 @@ export async function saveRoster(
 	db: Conn,
 	cls: { id: number; schoolId: number; grade: number },
 	submitted: unknown
-): Promise<{ ok: true; count: number } | { ok: false; rows: ImportRow[] } | { ok: false; error: FileError }> {
+): Promise<
+	{ ok: true; count: number } | { ok: false; rows: ImportRow[] } | { ok: false; error: FileError }
+> {
 	if (!Array.isArray(submitted) || submitted.length === 0) return { ok: false, error: 'no_rows' };
 	if (submitted.length > MAX_ROWS) return { ok: false, error: 'too_many_rows' };
 	const checked = submitted.map((r, i) => {

@@ -6,7 +6,10 @@ describe('export then import', () => {
 	it('gives back the same lesson', () => {
 		const lesson = sampleLesson({
 			overview: '## Bối cảnh\n\nHồi **Lạng Sơn**: $v = \\frac{s}{t}$\n\n---\n\nDòng sau dấu gạch.',
-			activities: sampleLesson().activities.map((a, i) => ({ ...a, content: `Dòng 1: "trích" #${i}\n- gạch đầu dòng\n\n$$E = mc^2$$` }))
+			activities: sampleLesson().activities.map((a, i) => ({
+				...a,
+				content: `Dòng 1: "trích" #${i}\n- gạch đầu dòng\n\n$$E = mc^2$$`
+			}))
 		});
 		const file = exportLesson(lesson);
 		expect(file.startsWith('---\nformat: mam-stem-lesson/1\n')).toBe(true);
@@ -28,7 +31,10 @@ describe('export then import', () => {
 
 describe('a malformed file is refused with its reason', () => {
 	it('no front matter', () => {
-		expect(importLesson('# Just markdown')).toEqual({ ok: false, errors: [{ field: 'front_matter', code: 'front_matter' }] });
+		expect(importLesson('# Just markdown')).toEqual({
+			ok: false,
+			errors: [{ field: 'front_matter', code: 'front_matter' }]
+		});
 	});
 	it('broken YAML, with the line', () => {
 		const r = importLesson('---\ntitle: a\ngrades: [6\n---\nbody');
@@ -36,7 +42,9 @@ describe('a malformed file is refused with its reason', () => {
 		if (!r.ok) expect(r.errors[0]).toMatchObject({ field: 'front_matter', code: 'yaml' });
 	});
 	it('a wrong field is named', () => {
-		const file = exportLesson(sampleLesson()).replace('process: engineering', 'process: magic').replace(/grades:\n  - 8/, 'grades:\n  - 15');
+		const file = exportLesson(sampleLesson())
+			.replace('process: engineering', 'process: magic')
+			.replace(/grades:\n  - 8/, 'grades:\n  - 15');
 		const r = importLesson(file);
 		expect(r.ok).toBe(false);
 		if (!r.ok) {
@@ -55,7 +63,8 @@ describe('a malformed file is refused with its reason', () => {
 		expect(r.ok).toBe(false);
 	});
 	it('YAML alias bombs are refused', () => {
-		const bomb = '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n';
+		const bomb =
+			'---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n';
 		expect(importLesson(bomb).ok).toBe(false);
 	});
 });

@@ -46,11 +46,14 @@ export function importLesson(text: string): Validated {
 	try {
 		data = parse(m[1], { maxAliasCount: 10, uniqueKeys: true });
 	} catch (e) {
-		const line = e instanceof YAMLParseError && e.linePos ? String(e.linePos[0].line + 1) : undefined;
+		const line =
+			e instanceof YAMLParseError && e.linePos ? String(e.linePos[0].line + 1) : undefined;
 		return fail({ field: 'front_matter', code: 'yaml', detail: line });
 	}
-	if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail({ field: 'front_matter', code: 'front_matter' });
+	if (typeof data !== 'object' || data === null || Array.isArray(data))
+		return fail({ field: 'front_matter', code: 'front_matter' });
 	const fm = data as Record<string, unknown>;
-	if (fm.format !== undefined && fm.format !== FORMAT) return fail({ field: 'format', code: 'invalid', detail: String(fm.format) });
+	if (fm.format !== undefined && fm.format !== FORMAT)
+		return fail({ field: 'format', code: 'invalid', detail: String(fm.format) });
 	return validateContent({ ...fm, overview: m[2] });
 }

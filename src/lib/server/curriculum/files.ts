@@ -41,10 +41,12 @@ export async function saveLessonFile(
 	now = Date.now()
 ): Promise<UploadResult> {
 	const lesson = await getLesson(db, lessonId);
-	if (!lesson || !canView(lesson, viewer) || !canEdit(lesson, viewer)) return { ok: false, error: 'not_allowed' };
+	if (!lesson || !canView(lesson, viewer) || !canEdit(lesson, viewer))
+		return { ok: false, error: 'not_allowed' };
 	const type = detectType(file.bytes);
 	if (!type) return { ok: false, error: 'type' };
-	if (file.bytes.length > (type === 'pdf' ? MAX_PDF_BYTES : MAX_IMAGE_BYTES)) return { ok: false, error: 'size' };
+	if (file.bytes.length > (type === 'pdf' ? MAX_PDF_BYTES : MAX_IMAGE_BYTES))
+		return { ok: false, error: 'size' };
 	let out: Uint8Array;
 	if (type === 'pdf') out = file.bytes;
 	else {
@@ -53,7 +55,13 @@ export async function saveLessonFile(
 			const img = sharp(file.bytes, { limitInputPixels: 40_000_000, failOn: 'error' })
 				.rotate()
 				.resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true });
-			out = await (type === 'jpeg' ? img.jpeg({ quality: 82 }) : type === 'png' ? img.png() : img.webp({ quality: 80 })).toBuffer();
+			out = await (
+				type === 'jpeg'
+					? img.jpeg({ quality: 82 })
+					: type === 'png'
+						? img.png()
+						: img.webp({ quality: 80 })
+			).toBuffer();
 		} catch {
 			return { ok: false, error: 'image' };
 		}
@@ -62,10 +70,21 @@ export async function saveLessonFile(
 	const storedAs = join('lessons', String(lessonId), `${randomBytes(12).toString('hex')}.${ext}`);
 	await mkdir(join(uploadsRoot(), 'lessons', String(lessonId)), { recursive: true });
 	await writeFile(join(uploadsRoot(), storedAs), out);
-	const name = cleanText(file.name).replace(/[^\p{L}\p{N} ._-]/gu, '').slice(0, 120) || `file.${ext}`;
+	const name =
+		cleanText(file.name)
+			.replace(/[^\p{L}\p{N} ._-]/gu, '')
+			.slice(0, 120) || `file.${ext}`;
 	const { id } = await db
 		.insertInto('lesson_files')
-		.values({ lesson_id: lessonId, kind: type === 'pdf' ? 'pdf' : 'image', name, stored_as: storedAs, bytes: out.length, uploaded_by: viewer.id, created_at: now })
+		.values({
+			lesson_id: lessonId,
+			kind: type === 'pdf' ? 'pdf' : 'image',
+			name,
+			stored_as: storedAs,
+			bytes: out.length,
+			uploaded_by: viewer.id,
+			created_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return { ok: true, id, kind: type === 'pdf' ? 'pdf' : 'image', name };
@@ -79,20 +98,37 @@ export interface LessonFile {
 }
 
 export async function listLessonFiles(db: Conn, lessonId: number): Promise<LessonFile[]> {
-	return db.selectFrom('lesson_files').select(['id', 'kind', 'name', 'bytes']).where('lesson_id', '=', lessonId).orderBy('id').execute();
+	return db
+		.selectFrom('lesson_files')
+		.select(['id', 'kind', 'name', 'bytes'])
+		.where('lesson_id', '=', lessonId)
+		.orderBy('id')
+		.execute();
 }
 
 /** A file of a lesson this viewer may see, with its bytes; undefined otherwise. */
 export async function readLessonFile(db: Conn, viewer: Viewer, lessonId: number, fileId: number) {
 	const lesson = await getLesson(db, lessonId);
 	if (!lesson || !canView(lesson, viewer)) return undefined;
-	const row = await db.selectFrom('lesson_files').selectAll().where('id', '=', fileId).where('lesson_id', '=', lessonId).executeTakeFirst();
+	const row = await db
+		.selectFrom('lesson_files')
+		.selectAll()
+		.where('id', '=', fileId)
+		.where('lesson_id', '=', lessonId)
+		.executeTakeFirst();
 	if (!row) return undefined;
 	const path = resolve(uploadsRoot(), row.stored_as);
 	if (!path.startsWith(uploadsRoot())) return undefined;
 	try {
 		const ext = row.stored_as.split('.').pop();
-		const type = ext === 'jpg' ? 'image/jpeg' : ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : 'application/pdf';
+		const type =
+			ext === 'jpg'
+				? 'image/jpeg'
+				: ext === 'png'
+					? 'image/png'
+					: ext === 'webp'
+						? 'image/webp'
+						: 'application/pdf';
 		return { name: row.name, kind: row.kind, type, bytes: await readFile(path) };
 	} catch {
 		return undefined;

@@ -25,21 +25,37 @@ describe('states and who sees what', () => {
 		expect(await lessons.getVisibleLesson(db, id, u.sogd)).toBeDefined();
 		expect(await lessons.getVisibleLesson(db, id, u.duc)).toBeUndefined();
 		// Nobody edits a lesson under review.
-		expect((await lessons.saveLesson(db, u.hoa, id, sampleLesson({ title: 'Khác' }))).ok).toBe(false);
-		expect(await lessons.reviewLesson(db, u.hoa, id, 'approve', '')).toEqual({ ok: false, error: 'not_allowed' });
+		expect((await lessons.saveLesson(db, u.hoa, id, sampleLesson({ title: 'Khác' }))).ok).toBe(
+			false
+		);
+		expect(await lessons.reviewLesson(db, u.hoa, id, 'approve', '')).toEqual({
+			ok: false,
+			error: 'not_allowed'
+		});
 		expect(await lessons.reviewLesson(db, u.sogd, id, 'approve', 'Tốt')).toEqual({ ok: true });
 		expect((await lessons.getVisibleLesson(db, id, u.duc))?.status).toBe('published');
-		expect((await lessons.listReviews(db, id)).map((r) => r.action)).toEqual(['approved', 'submitted']);
+		expect((await lessons.listReviews(db, id)).map((r) => r.action)).toEqual([
+			'approved',
+			'submitted'
+		]);
 	});
 
 	it('sending back needs a comment and returns the lesson to a draft', async () => {
 		const id = await lessons.createLesson(db, u.hoa, sampleLesson());
 		await lessons.submitLesson(db, u.hoa, id);
-		expect(await lessons.reviewLesson(db, u.sogd, id, 'return', '  ')).toEqual({ ok: false, error: 'comment_required' });
+		expect(await lessons.reviewLesson(db, u.sogd, id, 'return', '  ')).toEqual({
+			ok: false,
+			error: 'comment_required'
+		});
 		expect((await lessons.getLesson(db, id))?.status).toBe('review');
-		expect(await lessons.reviewLesson(db, u.sogd, id, 'return', 'Thêm tiêu chí an toàn.')).toEqual({ ok: true });
+		expect(await lessons.reviewLesson(db, u.sogd, id, 'return', 'Thêm tiêu chí an toàn.')).toEqual({
+			ok: true
+		});
 		expect((await lessons.getLesson(db, id))?.status).toBe('draft');
-		expect((await lessons.listReviews(db, id))[0]).toMatchObject({ action: 'returned', comment: 'Thêm tiêu chí an toàn.' });
+		expect((await lessons.listReviews(db, id))[0]).toMatchObject({
+			action: 'returned',
+			comment: 'Thêm tiêu chí an toàn.'
+		});
 	});
 });
 
@@ -48,18 +64,40 @@ describe('versions', () => {
 		const id = await lessons.createLesson(db, u.hoa, sampleLesson());
 		await lessons.saveLesson(db, u.hoa, id, sampleLesson({ title: 'Bản nháp 2' }));
 		expect(await lessons.listVersions(db, id)).toHaveLength(1);
-		expect((await db.selectFrom('lessons').select('title').where('id', '=', id).executeTakeFirstOrThrow()).title).toBe('Bản nháp 2');
+		expect(
+			(
+				await db
+					.selectFrom('lessons')
+					.select('title')
+					.where('id', '=', id)
+					.executeTakeFirstOrThrow()
+			).title
+		).toBe('Bản nháp 2');
 
 		await lessons.submitLesson(db, u.hoa, id);
 		await lessons.reviewLesson(db, u.sogd, id, 'approve', '');
-		const r = await lessons.saveLesson(db, u.hoa, id, sampleLesson({ title: 'Phiên bản 2', grades: [8, 9], process: 'inquiry' }));
+		const r = await lessons.saveLesson(
+			db,
+			u.hoa,
+			id,
+			sampleLesson({ title: 'Phiên bản 2', grades: [8, 9], process: 'inquiry' })
+		);
 		expect(r).toEqual({ ok: true, version: 2 });
 		const l = await lessons.getLesson(db, id);
 		expect(l).toMatchObject({ version: 2, title: 'Phiên bản 2', status: 'published' });
 		// The index row other domains read follows the current version.
-		const row = await db.selectFrom('lessons').select(['title', 'process']).where('id', '=', id).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('lessons')
+			.select(['title', 'process'])
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
 		expect(row).toEqual({ title: 'Phiên bản 2', process: 'inquiry' });
-		const grades = await db.selectFrom('lesson_grades').select('grade').where('lesson_id', '=', id).orderBy('grade').execute();
+		const grades = await db
+			.selectFrom('lesson_grades')
+			.select('grade')
+			.where('lesson_id', '=', id)
+			.orderBy('grade')
+			.execute();
 		expect(grades.map((g) => g.grade)).toEqual([8, 9]);
 		expect(await lessons.listVersions(db, id)).toHaveLength(2);
 	});
@@ -68,7 +106,13 @@ describe('versions', () => {
 		const id = await lessons.createLesson(db, null, sampleLesson(), { status: 'published' });
 		const copy = (await lessons.copyLesson(db, u.duc, id))!;
 		const c = await lessons.getLesson(db, copy);
-		expect(c).toMatchObject({ status: 'draft', authorId: u.duc.id, schoolId: u.schoolId, copiedFromId: id, copiedFromVersion: 1 });
+		expect(c).toMatchObject({
+			status: 'draft',
+			authorId: u.duc.id,
+			schoolId: u.schoolId,
+			copiedFromId: id,
+			copiedFromVersion: 1
+		});
 		expect(c?.content).toEqual(sampleLesson());
 		await lessons.saveLesson(db, u.sogd, id, sampleLesson({ title: 'Sửa lần 2' }));
 		expect((await lessons.getLesson(db, copy))?.title).toBe(sampleLesson().title);
@@ -89,11 +133,19 @@ describe('versions', () => {
 
 describe('validation', () => {
 	it('names every wrong field and stores NFC', () => {
-		const r = validateContent({ ...sampleLesson(), title: '', grades: [13], periods: 0, aims: { knowledge: 'x'.repeat(20_001) } });
+		const r = validateContent({
+			...sampleLesson(),
+			title: '',
+			grades: [13],
+			periods: 0,
+			aims: { knowledge: 'x'.repeat(20_001) }
+		});
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
 		const fields = r.errors.map((e) => e.field);
-		expect(fields).toEqual(expect.arrayContaining(['title', 'grades', 'periods', 'aims.knowledge', 'aims.competencies']));
+		expect(fields).toEqual(
+			expect.arrayContaining(['title', 'grades', 'periods', 'aims.knowledge', 'aims.competencies'])
+		);
 		expect(r.errors.find((e) => e.field === 'aims.knowledge')?.code).toBe('too_long');
 		const ok = validateContent({ ...sampleLesson(), title: 'Đồng hồ nước'.normalize('NFD') });
 		expect(ok.ok && ok.content.title).toBe('Đồng hồ nước'.normalize('NFC'));
@@ -121,7 +173,10 @@ describe('validation', () => {
 		expect(raw.subjects).toEqual(['Vật lí', ' Công nghệ']);
 		const f2 = new FormData();
 		f2.set('materials', 'Ống tre | 2 | mười nghìn');
-		expect(contentFromForm(f2).lineErrors[0]).toMatchObject({ field: 'materials.0.cost', code: 'invalid' });
+		expect(contentFromForm(f2).lineErrors[0]).toMatchObject({
+			field: 'materials.0.cost',
+			code: 'invalid'
+		});
 	});
 });
 
@@ -150,16 +205,37 @@ describe('what the projects domain reads', () => {
 		expect((await getLessonOutline(db, draft, u.duc))?.id).toBe(draft);
 		expect((await getLessonOutline(db, id, u.hoa))?.id).toBe(id);
 		// It follows the current version.
-		const inquiry = sampleLesson({ process: 'inquiry', activities: [{ key: 'question', label: 'Đặt câu hỏi', aims: '', content: 'x', product: '', organisation: 'y' }] });
+		const inquiry = sampleLesson({
+			process: 'inquiry',
+			activities: [
+				{
+					key: 'question',
+					label: 'Đặt câu hỏi',
+					aims: '',
+					content: 'x',
+					product: '',
+					organisation: 'y'
+				}
+			]
+		});
 		await lessons.saveLesson(db, u.sogd, id, inquiry);
-		expect((await getLessonOutline(db, id))?.steps).toEqual([{ key: 'question', label: 'Đặt câu hỏi' }]);
+		expect((await getLessonOutline(db, id))?.steps).toEqual([
+			{ key: 'question', label: 'Đặt câu hỏi' }
+		]);
 	});
 
 	it('listLessonsForAssigning: the published library and the teacher’s own, not others’ drafts', async () => {
-		const pub = await lessons.createLesson(db, null, sampleLesson({ title: 'B thư viện', grades: [6, 7] }), { status: 'published' });
+		const pub = await lessons.createLesson(
+			db,
+			null,
+			sampleLesson({ title: 'B thư viện', grades: [6, 7] }),
+			{ status: 'published' }
+		);
 		const mine = await lessons.createLesson(db, u.hoa, sampleLesson({ title: 'A của Hoa' }));
 		await lessons.createLesson(db, u.duc, sampleLesson({ title: 'C của Đức' }));
-		const archived = await lessons.createLesson(db, null, sampleLesson({ title: 'D cũ' }), { status: 'published' });
+		const archived = await lessons.createLesson(db, null, sampleLesson({ title: 'D cũ' }), {
+			status: 'published'
+		});
 		await lessons.archiveLesson(db, u.sogd, archived);
 		expect(await listLessonsForAssigning(db, u.hoa)).toEqual([
 			{ id: mine, title: 'A của Hoa', grades: [8] },

@@ -33,7 +33,8 @@ export interface Lesson extends LessonMeta {
 	content: LessonContent;
 }
 
-export type Outcome = { ok: true } | { ok: false; error: 'not_allowed' | 'wrong_state' | 'comment_required' };
+export type Outcome =
+	{ ok: true } | { ok: false; error: 'not_allowed' | 'wrong_state' | 'comment_required' };
 
 /** Drafts: their author only. In review and archived: author and department. Published: all staff. */
 export function canView(lesson: Pick<LessonMeta, 'status' | 'authorId'>, viewer: Viewer): boolean {
@@ -44,7 +45,10 @@ export function canView(lesson: Pick<LessonMeta, 'status' | 'authorId'>, viewer:
 }
 
 /** Authors edit their drafts and published lessons (a new version); the department edits its own. */
-export function canEdit(lesson: Pick<LessonMeta, 'status' | 'authorId' | 'schoolId'>, viewer: Viewer): boolean {
+export function canEdit(
+	lesson: Pick<LessonMeta, 'status' | 'authorId' | 'schoolId'>,
+	viewer: Viewer
+): boolean {
 	if (lesson.status === 'review' || lesson.status === 'archived') return false;
 	if (lesson.authorId === viewer.id) return true;
 	return viewer.role === 'department' && lesson.schoolId === null && lesson.status === 'published';
@@ -98,23 +102,46 @@ export async function getLesson(db: Conn, id: number): Promise<Lesson | undefine
 }
 
 /** The lesson if this viewer may see it; undefined otherwise (the page answers 404). */
-export async function getVisibleLesson(db: Conn, id: number, viewer: Viewer): Promise<Lesson | undefined> {
+export async function getVisibleLesson(
+	db: Conn,
+	id: number,
+	viewer: Viewer
+): Promise<Lesson | undefined> {
 	const lesson = await getLesson(db, id);
 	return lesson && canView(lesson, viewer) ? lesson : undefined;
 }
 
 /** The index row and the derived tables follow the current version. */
-async function syncCurrent(db: Conn, lessonId: number, versionId: number, c: LessonContent, now: number) {
+async function syncCurrent(
+	db: Conn,
+	lessonId: number,
+	versionId: number,
+	c: LessonContent,
+	now: number
+) {
 	await db
 		.updateTable('lessons')
-		.set({ title: c.title, form: c.form, process: c.process, periods: c.periods, current_version_id: versionId, updated_at: now })
+		.set({
+			title: c.title,
+			form: c.form,
+			process: c.process,
+			periods: c.periods,
+			current_version_id: versionId,
+			updated_at: now
+		})
 		.where('id', '=', lessonId)
 		.execute();
 	await db.deleteFrom('lesson_grades').where('lesson_id', '=', lessonId).execute();
-	await db.insertInto('lesson_grades').values(c.grades.map((grade) => ({ lesson_id: lessonId, grade }))).execute();
+	await db
+		.insertInto('lesson_grades')
+		.values(c.grades.map((grade) => ({ lesson_id: lessonId, grade })))
+		.execute();
 	await db.deleteFrom('lesson_subjects').where('lesson_id', '=', lessonId).execute();
 	if (c.subjects.length)
-		await db.insertInto('lesson_subjects').values(c.subjects.map((subject) => ({ lesson_id: lessonId, subject }))).execute();
+		await db
+			.insertInto('lesson_subjects')
+			.values(c.subjects.map((subject) => ({ lesson_id: lessonId, subject })))
+			.execute();
 	await indexLesson(db, lessonId, c);
 }
 
@@ -126,7 +153,12 @@ export async function createLesson(
 	db: Conn,
 	author: { id: number; schoolId: number | null } | null,
 	content: LessonContent,
-	opts: { status?: LessonStatus; copiedFromId?: number; copiedFromVersionId?: number; now?: number } = {}
+	opts: {
+		status?: LessonStatus;
+		copiedFromId?: number;
+		copiedFromVersionId?: number;
+		now?: number;
+	} = {}
 ): Promise<number> {
 	const now = opts.now ?? Date.now();
 	const { id } = await db
@@ -148,7 +180,14 @@ export async function createLesson(
 		.executeTakeFirstOrThrow();
 	const v = await db
 		.insertInto('lesson_versions')
-		.values({ lesson_id: id, number: 1, content: JSON.stringify(content), author_id: author?.id ?? null, created_at: now, updated_at: now })
+		.values({
+			lesson_id: id,
+			number: 1,
+			content: JSON.stringify(content),
+			author_id: author?.id ?? null,
+			created_at: now,
+			updated_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await syncCurrent(db, id, v.id, content, now);
@@ -159,28 +198,55 @@ export async function createLesson(
  * Saves validated content. A draft is changed in place; a published lesson gets a new version
  * (the old one stays, for the copies made from it). In review or archived: refused.
  */
-export async function saveLesson(db: Conn, viewer: Viewer, id: number, content: LessonContent, now = Date.now()): Promise<Outcome & { version?: number }> {
+export async function saveLesson(
+	db: Conn,
+	viewer: Viewer,
+	id: number,
+	content: LessonContent,
+	now = Date.now()
+): Promise<Outcome & { version?: number }> {
 	const lesson = await getLesson(db, id);
-	if (!lesson || !canView(lesson, viewer) || !canEdit(lesson, viewer)) return { ok: false, error: 'not_allowed' };
+	if (!lesson || !canView(lesson, viewer) || !canEdit(lesson, viewer))
+		return { ok: false, error: 'not_allowed' };
 	let versionId = lesson.versionId;
 	let version = lesson.version;
 	if (lesson.status === 'published') {
 		version += 1;
 		({ id: versionId } = await db
 			.insertInto('lesson_versions')
-			.values({ lesson_id: id, number: version, content: JSON.stringify(content), author_id: viewer.id, created_at: now, updated_at: now })
+			.values({
+				lesson_id: id,
+				number: version,
+				content: JSON.stringify(content),
+				author_id: viewer.id,
+				created_at: now,
+				updated_at: now
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow());
 	} else {
-		await db.updateTable('lesson_versions').set({ content: JSON.stringify(content), updated_at: now }).where('id', '=', versionId).execute();
+		await db
+			.updateTable('lesson_versions')
+			.set({ content: JSON.stringify(content), updated_at: now })
+			.where('id', '=', versionId)
+			.execute();
 	}
 	await syncCurrent(db, id, versionId, content, now);
-	await db.deleteFrom('lesson_drafts').where('lesson_id', '=', id).where('user_id', '=', viewer.id).execute();
+	await db
+		.deleteFrom('lesson_drafts')
+		.where('lesson_id', '=', id)
+		.where('user_id', '=', viewer.id)
+		.execute();
 	return { ok: true, version };
 }
 
 /** A teacher's own adaptation of a lesson they can see, remembering the version it came from. */
-export async function copyLesson(db: Conn, teacher: Viewer, sourceId: number, now = Date.now()): Promise<number | undefined> {
+export async function copyLesson(
+	db: Conn,
+	teacher: Viewer,
+	sourceId: number,
+	now = Date.now()
+): Promise<number | undefined> {
 	const source = await getVisibleLesson(db, sourceId, teacher);
 	if (!source || teacher.role !== 'teacher') return undefined;
 	return createLesson(db, { id: teacher.id, schoolId: teacher.schoolId }, source.content, {
@@ -190,8 +256,25 @@ export async function copyLesson(db: Conn, teacher: Viewer, sourceId: number, no
 	});
 }
 
-async function record(db: Conn, lesson: Lesson, userId: number, action: 'submitted' | 'approved' | 'returned' | 'archived', comment: string, now: number) {
-	await db.insertInto('lesson_reviews').values({ lesson_id: lesson.id, version_id: lesson.versionId, user_id: userId, action, comment, created_at: now }).execute();
+async function record(
+	db: Conn,
+	lesson: Lesson,
+	userId: number,
+	action: 'submitted' | 'approved' | 'returned' | 'archived',
+	comment: string,
+	now: number
+) {
+	await db
+		.insertInto('lesson_reviews')
+		.values({
+			lesson_id: lesson.id,
+			version_id: lesson.versionId,
+			user_id: userId,
+			action,
+			comment,
+			created_at: now
+		})
+		.execute();
 }
 
 async function setStatus(db: Conn, id: number, status: LessonStatus, now: number) {
@@ -199,7 +282,12 @@ async function setStatus(db: Conn, id: number, status: LessonStatus, now: number
 }
 
 /** The author asks the department to publish their draft. */
-export async function submitLesson(db: Conn, viewer: Viewer, id: number, now = Date.now()): Promise<Outcome> {
+export async function submitLesson(
+	db: Conn,
+	viewer: Viewer,
+	id: number,
+	now = Date.now()
+): Promise<Outcome> {
 	const lesson = await getLesson(db, id);
 	if (!lesson || lesson.authorId !== viewer.id) return { ok: false, error: 'not_allowed' };
 	if (lesson.status !== 'draft') return { ok: false, error: 'wrong_state' };
@@ -224,12 +312,24 @@ export async function reviewLesson(
 	const text = cleanLong(comment).slice(0, 4000);
 	if (decision === 'return' && !text) return { ok: false, error: 'comment_required' };
 	await setStatus(db, id, decision === 'approve' ? 'published' : 'draft', now);
-	await record(db, lesson, reviewer.id, decision === 'approve' ? 'approved' : 'returned', text, now);
+	await record(
+		db,
+		lesson,
+		reviewer.id,
+		decision === 'approve' ? 'approved' : 'returned',
+		text,
+		now
+	);
 	return { ok: true };
 }
 
 /** The department takes a published lesson out of the library (kept for history and the log). */
-export async function archiveLesson(db: Conn, reviewer: Viewer, id: number, now = Date.now()): Promise<Outcome> {
+export async function archiveLesson(
+	db: Conn,
+	reviewer: Viewer,
+	id: number,
+	now = Date.now()
+): Promise<Outcome> {
 	if (reviewer.role !== 'department') return { ok: false, error: 'not_allowed' };
 	const lesson = await getLesson(db, id);
 	if (!lesson) return { ok: false, error: 'not_allowed' };
@@ -257,43 +357,82 @@ export async function listReviews(db: Conn, lessonId: number): Promise<ReviewEnt
 		.orderBy('r.created_at', 'desc')
 		.orderBy('r.id', 'desc')
 		.execute();
-	return rows.map((r) => ({ action: r.action, comment: r.comment, userName: r.full_name, version: r.number, createdAt: r.created_at }));
+	return rows.map((r) => ({
+		action: r.action,
+		comment: r.comment,
+		userName: r.full_name,
+		version: r.number,
+		createdAt: r.created_at
+	}));
 }
 
-export async function listVersions(db: Conn, lessonId: number): Promise<{ number: number; createdAt: number }[]> {
-	const rows = await db.selectFrom('lesson_versions').select(['number', 'created_at']).where('lesson_id', '=', lessonId).orderBy('number', 'desc').execute();
+export async function listVersions(
+	db: Conn,
+	lessonId: number
+): Promise<{ number: number; createdAt: number }[]> {
+	const rows = await db
+		.selectFrom('lesson_versions')
+		.select(['number', 'created_at'])
+		.where('lesson_id', '=', lessonId)
+		.orderBy('number', 'desc')
+		.execute();
 	return rows.map((r) => ({ number: r.number, createdAt: r.created_at }));
 }
 
 /** A user's own lessons, any state, newest first. */
 export async function listMyLessons(db: Conn, userId: number): Promise<LessonSummary[]> {
-	const rows = await summaryQuery(db).where('lessons.author_id', '=', userId).orderBy('lessons.updated_at', 'desc').orderBy('lessons.id', 'desc').execute();
+	const rows = await summaryQuery(db)
+		.where('lessons.author_id', '=', userId)
+		.orderBy('lessons.updated_at', 'desc')
+		.orderBy('lessons.id', 'desc')
+		.execute();
 	return withGradesAndSubjects(db, rows);
 }
 
 /** Lessons waiting for the department, oldest first. */
 export async function listInReview(db: Conn): Promise<LessonSummary[]> {
-	const rows = await summaryQuery(db).where('lessons.status', '=', 'review').orderBy('lessons.updated_at').execute();
+	const rows = await summaryQuery(db)
+		.where('lessons.status', '=', 'review')
+		.orderBy('lessons.updated_at')
+		.execute();
 	return withGradesAndSubjects(db, rows);
 }
 
 // Autosave: the editor's unsaved form, kept per lesson and user until saved.
 const MAX_DRAFT = 400_000;
 
-export async function autosaveDraft(db: Conn, viewer: Viewer, id: number, state: string, now = Date.now()): Promise<Outcome> {
+export async function autosaveDraft(
+	db: Conn,
+	viewer: Viewer,
+	id: number,
+	state: string,
+	now = Date.now()
+): Promise<Outcome> {
 	const lesson = await getLesson(db, id);
-	if (!lesson || !canView(lesson, viewer) || !canEdit(lesson, viewer)) return { ok: false, error: 'not_allowed' };
+	if (!lesson || !canView(lesson, viewer) || !canEdit(lesson, viewer))
+		return { ok: false, error: 'not_allowed' };
 	if (state.length > MAX_DRAFT) return { ok: false, error: 'wrong_state' };
 	await db
 		.insertInto('lesson_drafts')
 		.values({ lesson_id: id, user_id: viewer.id, content: state, saved_at: now })
-		.onConflict((oc) => oc.columns(['lesson_id', 'user_id']).doUpdateSet({ content: state, saved_at: now }))
+		.onConflict((oc) =>
+			oc.columns(['lesson_id', 'user_id']).doUpdateSet({ content: state, saved_at: now })
+		)
 		.execute();
 	return { ok: true };
 }
 
-export async function getDraft(db: Conn, userId: number, id: number): Promise<{ state: Record<string, string | string[]>; savedAt: number } | undefined> {
-	const row = await db.selectFrom('lesson_drafts').select(['content', 'saved_at']).where('lesson_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+export async function getDraft(
+	db: Conn,
+	userId: number,
+	id: number
+): Promise<{ state: Record<string, string | string[]>; savedAt: number } | undefined> {
+	const row = await db
+		.selectFrom('lesson_drafts')
+		.select(['content', 'saved_at'])
+		.where('lesson_id', '=', id)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
 	if (!row) return undefined;
 	try {
 		return { state: JSON.parse(row.content), savedAt: row.saved_at };
@@ -303,5 +442,9 @@ export async function getDraft(db: Conn, userId: number, id: number): Promise<{ 
 }
 
 export async function discardDraft(db: Conn, userId: number, id: number): Promise<void> {
-	await db.deleteFrom('lesson_drafts').where('lesson_id', '=', id).where('user_id', '=', userId).execute();
+	await db
+		.deleteFrom('lesson_drafts')
+		.where('lesson_id', '=', id)
+		.where('user_id', '=', userId)
+		.execute();
 }

@@ -16,7 +16,11 @@ export interface LessonOutline {
  * The current version's steps in order and its assessment criteria. Undefined for a lesson that
  * does not exist, or, when a viewer is given, that this viewer may not see (another's draft).
  */
-export async function getLessonOutline(db: Conn, lessonId: number, viewer?: Viewer): Promise<LessonOutline | undefined> {
+export async function getLessonOutline(
+	db: Conn,
+	lessonId: number,
+	viewer?: Viewer
+): Promise<LessonOutline | undefined> {
 	const lesson = await getLesson(db, lessonId);
 	if (!lesson || (viewer && !canView(lesson, viewer))) return undefined;
 	const c = lesson.content;
@@ -31,15 +35,34 @@ export async function getLessonOutline(db: Conn, lessonId: number, viewer?: View
 }
 
 /** The lessons a teacher may assign: the published library and their own (not archived). */
-export async function listLessonsForAssigning(db: Conn, teacher: { id: number }): Promise<{ id: number; title: string; grades: number[] }[]> {
+export async function listLessonsForAssigning(
+	db: Conn,
+	teacher: { id: number }
+): Promise<{ id: number; title: string; grades: number[] }[]> {
 	const rows = await db
 		.selectFrom('lessons')
 		.select(['id', 'title'])
-		.where((eb) => eb.or([eb('status', '=', 'published'), eb.and([eb('author_id', '=', teacher.id), eb('status', '!=', 'archived')])]))
+		.where((eb) =>
+			eb.or([
+				eb('status', '=', 'published'),
+				eb.and([eb('author_id', '=', teacher.id), eb('status', '!=', 'archived')])
+			])
+		)
 		.orderBy('title')
 		.orderBy('id')
 		.execute();
 	const ids = rows.map((r) => r.id);
-	const grades = ids.length ? await db.selectFrom('lesson_grades').select(['lesson_id', 'grade']).where('lesson_id', 'in', ids).orderBy('grade').execute() : [];
-	return rows.map((r) => ({ id: r.id, title: r.title, grades: grades.filter((g) => g.lesson_id === r.id).map((g) => g.grade) }));
+	const grades = ids.length
+		? await db
+				.selectFrom('lesson_grades')
+				.select(['lesson_id', 'grade'])
+				.where('lesson_id', 'in', ids)
+				.orderBy('grade')
+				.execute()
+		: [];
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		grades: grades.filter((g) => g.lesson_id === r.id).map((g) => g.grade)
+	}));
 }

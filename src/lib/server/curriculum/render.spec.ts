@@ -2,13 +2,45 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './render';
 
 const ALLOWED_TAGS = new Set([
-	'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'b', 'i', 'u', 's', 'del', 'sub', 'sup',
-	'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img'
+	'p',
+	'br',
+	'hr',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'strong',
+	'em',
+	'b',
+	'i',
+	'u',
+	's',
+	'del',
+	'sub',
+	'sup',
+	'code',
+	'pre',
+	'blockquote',
+	'ul',
+	'ol',
+	'li',
+	'table',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td',
+	'a',
+	'img'
 ]);
 
 /** Every tag the output really contains (escaped text such as &lt;script&gt; is not a tag). */
 function tags(html: string) {
-	return [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>/g)].map((m) => ({ name: m[1].toLowerCase(), attrs: m[2] }));
+	return [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>/g)].map((m) => ({
+		name: m[1].toLowerCase(),
+		attrs: m[2]
+	}));
 }
 
 function expectInert(html: string) {
@@ -24,7 +56,9 @@ function expectInert(html: string) {
 
 describe('renderMarkdown: formatting', () => {
 	it('renders the usual Markdown', () => {
-		const html = renderMarkdown('# Mục tiêu\n\n**Đậm** và *nghiêng*\n\n- một\n- hai\n\n1. bước\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+		const html = renderMarkdown(
+			'# Mục tiêu\n\n**Đậm** và *nghiêng*\n\n- một\n- hai\n\n1. bước\n\n| a | b |\n|---|---|\n| 1 | 2 |'
+		);
 		expect(html).toContain('<h2>Mục tiêu</h2>'); // h1 is the page title's
 		expect(html).toContain('<strong>Đậm</strong>');
 		expect(html).toContain('<em>nghiêng</em>');
@@ -96,10 +130,16 @@ describe('renderMarkdown: hostile input comes out inert', () => {
 	it('has at least 15 payloads', () => expect(PAYLOADS.length).toBeGreaterThanOrEqual(15));
 
 	it('KaTeX refuses links and HTML inside maths', () => {
-		for (const tex of ['$\\href{javascript:alert(1)}{x}$', '$\\url{javascript:alert(1)}$', '$<img src=x onerror=alert(1)>$', '$\\htmlClass{x}{y}$']) {
+		for (const tex of [
+			'$\\href{javascript:alert(1)}{x}$',
+			'$\\url{javascript:alert(1)}$',
+			'$<img src=x onerror=alert(1)>$',
+			'$\\htmlClass{x}{y}$'
+		]) {
 			const html = renderMarkdown(tex);
 			// The source may appear as escaped text (the MathML annotation), never as an attribute or tag.
-			for (const t of tags(html)) expect(t.attrs).not.toMatch(/(href|src)\s*=|\bon[a-z]+\s*=|javascript:/i);
+			for (const t of tags(html))
+				expect(t.attrs).not.toMatch(/(href|src)\s*=|\bon[a-z]+\s*=|javascript:/i);
 			expect(html).not.toMatch(/<img/i);
 			expect(html).not.toMatch(/<a\b/i);
 		}

@@ -13,15 +13,35 @@ beforeEach(async () => {
 	db = openTestDatabase().db;
 	u = await makeSchoolAndUsers(db);
 	const pub = (k: string, c: Parameters<typeof sampleLesson>[0]) =>
-		lessons.createLesson(db, null, sampleLesson(c), { status: 'published' }).then((id) => (ids[k] = id));
-	await pub('motor', { title: 'Quạt mini dùng động cơ điện', grades: [9], subjects: ['Vật lí'], overview: 'Chế tạo quạt.' });
-	await pub('dryer', { title: 'Máy sấy hoa hồi', grades: [8], subjects: ['Công nghệ'], overview: 'Dùng quạt nhỏ có động cơ điện để thổi gió nóng.' });
-	await pub('gauge', { title: 'Thùng đo mưa', grades: [4], subjects: ['Khoa học'], process: 'inquiry', form: 'experience', overview: 'Đo lượng mưa ở Đồng Đăng.' });
+		lessons
+			.createLesson(db, null, sampleLesson(c), { status: 'published' })
+			.then((id) => (ids[k] = id));
+	await pub('motor', {
+		title: 'Quạt mini dùng động cơ điện',
+		grades: [9],
+		subjects: ['Vật lí'],
+		overview: 'Chế tạo quạt.'
+	});
+	await pub('dryer', {
+		title: 'Máy sấy hoa hồi',
+		grades: [8],
+		subjects: ['Công nghệ'],
+		overview: 'Dùng quạt nhỏ có động cơ điện để thổi gió nóng.'
+	});
+	await pub('gauge', {
+		title: 'Thùng đo mưa',
+		grades: [4],
+		subjects: ['Khoa học'],
+		process: 'inquiry',
+		form: 'experience',
+		overview: 'Đo lượng mưa ở Đồng Đăng.'
+	});
 	// A draft never shows in the library.
 	await lessons.createLesson(db, u.hoa, sampleLesson({ title: 'Động cơ điện nháp' }));
 });
 
-const titles = async (f: Parameters<typeof searchLibrary>[1]) => (await searchLibrary(db, f)).items.map((i) => i.title);
+const titles = async (f: Parameters<typeof searchLibrary>[1]) =>
+	(await searchLibrary(db, f)).items.map((i) => i.title);
 
 describe('the library search', () => {
 	it('ignores case and diacritics: "dong co dien" finds "động cơ điện"', async () => {
@@ -37,7 +57,10 @@ describe('the library search', () => {
 	});
 
 	it('ranks a title hit above a hit in the text, and never lists drafts', async () => {
-		expect(await titles({ q: 'dong co dien' })).toEqual(['Quạt mini dùng động cơ điện', 'Máy sấy hoa hồi']);
+		expect(await titles({ q: 'dong co dien' })).toEqual([
+			'Quạt mini dùng động cơ điện',
+			'Máy sấy hoa hồi'
+		]);
 	});
 
 	it('matches whole syllables, the last one as typed so far, and needs every word', async () => {
@@ -56,7 +79,12 @@ describe('the library search', () => {
 	});
 
 	it('finds a new version’s words and forgets the old ones', async () => {
-		await lessons.saveLesson(db, u.sogd, ids.gauge, sampleLesson({ title: 'Trạm thời tiết Mẫu Sơn', grades: [5] }));
+		await lessons.saveLesson(
+			db,
+			u.sogd,
+			ids.gauge,
+			sampleLesson({ title: 'Trạm thời tiết Mẫu Sơn', grades: [5] })
+		);
 		expect(await titles({ q: 'mau son' })).toEqual(['Trạm thời tiết Mẫu Sơn']);
 		expect(await titles({ q: 'thung do mua' })).toEqual([]);
 	});
@@ -68,7 +96,13 @@ describe('the library search', () => {
 	});
 
 	it('pages with a page number, clamped to the last page', async () => {
-		for (let i = 0; i < PAGE_SIZE + 2; i++) await lessons.createLesson(db, null, sampleLesson({ title: `Bài ${String(i).padStart(2, '0')}` }), { status: 'published' });
+		for (let i = 0; i < PAGE_SIZE + 2; i++)
+			await lessons.createLesson(
+				db,
+				null,
+				sampleLesson({ title: `Bài ${String(i).padStart(2, '0')}` }),
+				{ status: 'published' }
+			);
 		const p1 = await searchLibrary(db, { page: 1 });
 		const p2 = await searchLibrary(db, { page: 2 });
 		expect(p1.total).toBe(PAGE_SIZE + 5);

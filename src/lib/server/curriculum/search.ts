@@ -17,7 +17,9 @@ export async function indexLesson(db: Conn, lessonId: number, c: LessonContent):
 		...c.criteria.flatMap((k) => [k.title, k.description])
 	].join('\n');
 	await sql`DELETE FROM lesson_search WHERE rowid = ${lessonId}`.execute(db);
-	await sql`INSERT INTO lesson_search (rowid, title, aims, activities) VALUES (${lessonId}, ${foldKey(c.title)}, ${foldKey(aims)}, ${foldKey(activities)})`.execute(db);
+	await sql`INSERT INTO lesson_search (rowid, title, aims, activities) VALUES (${lessonId}, ${foldKey(c.title)}, ${foldKey(aims)}, ${foldKey(activities)})`.execute(
+		db
+	);
 }
 
 /**
@@ -26,8 +28,13 @@ export async function indexLesson(db: Conn, lessonId: number, c: LessonContent):
  * syllables match exactly; only the last may be unfinished ("may say h" finds "máy sấy hồi").
  */
 export function ftsQuery(q: string): string | null {
-	const words = foldKey(q).match(/[a-z0-9]+/g)?.slice(0, 12) ?? [];
-	return words.length ? words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ') : null;
+	const words =
+		foldKey(q)
+			.match(/[a-z0-9]+/g)
+			?.slice(0, 12) ?? [];
+	return words.length
+		? words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ')
+		: null;
 }
 
 export interface LibraryFilters {
@@ -54,10 +61,27 @@ export interface LessonSummary {
 }
 
 /** Grades and subjects of a page of lessons, in two queries. */
-export async function withGradesAndSubjects<T extends { id: number }>(db: Conn, rows: T[]): Promise<(T & { grades: number[]; subjects: string[] })[]> {
+export async function withGradesAndSubjects<T extends { id: number }>(
+	db: Conn,
+	rows: T[]
+): Promise<(T & { grades: number[]; subjects: string[] })[]> {
 	const ids = rows.map((r) => r.id);
-	const grades = ids.length ? await db.selectFrom('lesson_grades').select(['lesson_id', 'grade']).where('lesson_id', 'in', ids).orderBy('grade').execute() : [];
-	const subjects = ids.length ? await db.selectFrom('lesson_subjects').select(['lesson_id', 'subject']).where('lesson_id', 'in', ids).orderBy('subject').execute() : [];
+	const grades = ids.length
+		? await db
+				.selectFrom('lesson_grades')
+				.select(['lesson_id', 'grade'])
+				.where('lesson_id', 'in', ids)
+				.orderBy('grade')
+				.execute()
+		: [];
+	const subjects = ids.length
+		? await db
+				.selectFrom('lesson_subjects')
+				.select(['lesson_id', 'subject'])
+				.where('lesson_id', 'in', ids)
+				.orderBy('subject')
+				.execute()
+		: [];
 	return rows.map((r) => ({
 		...r,
 		grades: grades.filter((g) => g.lesson_id === r.id).map((g) => g.grade),
@@ -84,16 +108,43 @@ export function summaryQuery(db: Conn) {
 }
 
 /** One page of the published library, best matches first when there is a query. */
-export async function searchLibrary(db: Conn, f: LibraryFilters): Promise<{ items: LessonSummary[]; total: number; page: number; pages: number }> {
+export async function searchLibrary(
+	db: Conn,
+	f: LibraryFilters
+): Promise<{ items: LessonSummary[]; total: number; page: number; pages: number }> {
 	const match = f.q ? ftsQuery(f.q) : null;
 	let query = summaryQuery(db).where('lessons.status', '=', 'published');
-	if (match) query = query.innerJoin('lesson_search', (j) => j.on(sql`lesson_search.rowid`, '=', sql.ref('lessons.id'))).where(sql<boolean>`lesson_search MATCH ${match}`);
-	if (f.grade) query = query.where((eb) => eb.exists(eb.selectFrom('lesson_grades').select('grade').whereRef('lesson_grades.lesson_id', '=', 'lessons.id').where('grade', '=', f.grade!)));
-	if (f.subject) query = query.where((eb) => eb.exists(eb.selectFrom('lesson_subjects').select('subject').whereRef('lesson_subjects.lesson_id', '=', 'lessons.id').where('subject', '=', f.subject!)));
+	if (match)
+		query = query
+			.innerJoin('lesson_search', (j) => j.on(sql`lesson_search.rowid`, '=', sql.ref('lessons.id')))
+			.where(sql<boolean>`lesson_search MATCH ${match}`);
+	if (f.grade)
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('lesson_grades')
+					.select('grade')
+					.whereRef('lesson_grades.lesson_id', '=', 'lessons.id')
+					.where('grade', '=', f.grade!)
+			)
+		);
+	if (f.subject)
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('lesson_subjects')
+					.select('subject')
+					.whereRef('lesson_subjects.lesson_id', '=', 'lessons.id')
+					.where('subject', '=', f.subject!)
+			)
+		);
 	if (f.form) query = query.where('lessons.form', '=', f.form);
 	if (f.process) query = query.where('lessons.process', '=', f.process);
 
-	const { n } = await query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const { n } = await query
+		.clearSelect()
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	const total = Number(n);
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const page = Math.min(Math.max(1, Math.floor(f.page ?? 1) || 1), pages);
@@ -101,7 +152,10 @@ export async function searchLibrary(db: Conn, f: LibraryFilters): Promise<{ item
 	const ordered = match
 		? query.orderBy(sql`bm25(lesson_search, 10.0, 3.0, 1.0)`).orderBy('lessons.id')
 		: query.orderBy('lessons.title').orderBy('lessons.id');
-	const rows = await ordered.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute();
+	const rows = await ordered
+		.limit(PAGE_SIZE)
+		.offset((page - 1) * PAGE_SIZE)
+		.execute();
 	return { items: await withGradesAndSubjects(db, rows), total, page, pages };
 }
 

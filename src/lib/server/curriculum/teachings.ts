@@ -10,7 +10,9 @@ export interface TeachingInput {
 	note: string;
 }
 
-export type TeachingErrors = Partial<Record<'classId' | 'taughtOn' | 'periods' | 'note', 'required' | 'invalid' | 'too_long'>>;
+export type TeachingErrors = Partial<
+	Record<'classId' | 'taughtOn' | 'periods' | 'note', 'required' | 'invalid' | 'too_long'>
+>;
 
 const DAY = 86_400_000;
 
@@ -28,14 +30,25 @@ export async function logTeaching(
 	const classId = Number(input.classId);
 	const teaches =
 		Number.isSafeInteger(classId) &&
-		(await db.selectFrom('class_teachers').select('class_id').where('class_id', '=', classId).where('teacher_id', '=', teacher.id).executeTakeFirst());
+		(await db
+			.selectFrom('class_teachers')
+			.select('class_id')
+			.where('class_id', '=', classId)
+			.where('teacher_id', '=', teacher.id)
+			.executeTakeFirst());
 	if (!input.classId) errors.classId = 'required';
 	else if (!teaches) errors.classId = 'invalid';
 	const d = String(input.taughtOn ?? '');
 	const time = /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(d + 'T00:00:00Z') : NaN;
 	if (!d) errors.taughtOn = 'required';
 	// A real date, not in the future (a day's slack for time zones), not before the pilot.
-	else if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== d || time > now + DAY || d < '2020-01-01') errors.taughtOn = 'invalid';
+	else if (
+		Number.isNaN(time) ||
+		new Date(time).toISOString().slice(0, 10) !== d ||
+		time > now + DAY ||
+		d < '2020-01-01'
+	)
+		errors.taughtOn = 'invalid';
 	const periods = Number(input.periods);
 	if (!Number.isInteger(periods) || periods < 1 || periods > 20) errors.periods = 'invalid';
 	const note = cleanLong(input.note);
@@ -43,7 +56,15 @@ export async function logTeaching(
 	if (Object.keys(errors).length) return { ok: false, errors };
 	const { id } = await db
 		.insertInto('lesson_teachings')
-		.values({ lesson_id: lessonId, class_id: classId, teacher_id: teacher.id, taught_on: d, periods, note, created_at: now })
+		.values({
+			lesson_id: lessonId,
+			class_id: classId,
+			teacher_id: teacher.id,
+			taught_on: d,
+			periods,
+			note,
+			created_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return { ok: true, id };
@@ -58,7 +79,11 @@ export interface Teaching {
 }
 
 /** The teacher's own log for a lesson, newest first. */
-export async function listTeachings(db: Conn, teacherId: number, lessonId: number): Promise<Teaching[]> {
+export async function listTeachings(
+	db: Conn,
+	teacherId: number,
+	lessonId: number
+): Promise<Teaching[]> {
 	const rows = await db
 		.selectFrom('lesson_teachings as t')
 		.innerJoin('classes', 'classes.id', 't.class_id')
@@ -68,5 +93,11 @@ export async function listTeachings(db: Conn, teacherId: number, lessonId: numbe
 		.orderBy('t.taught_on', 'desc')
 		.orderBy('t.id', 'desc')
 		.execute();
-	return rows.map((r) => ({ id: r.id, className: r.name, taughtOn: r.taught_on, periods: r.periods, note: r.note }));
+	return rows.map((r) => ({
+		id: r.id,
+		className: r.name,
+		taughtOn: r.taught_on,
+		periods: r.periods,
+		note: r.note
+	}));
 }

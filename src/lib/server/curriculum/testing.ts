@@ -12,12 +12,22 @@ export function sampleLesson(over: Partial<LessonContent> = {}): LessonContent {
 		subjects: ['Vật lí', 'Công nghệ'],
 		periods: 4,
 		overview: 'Hoa hồi Lạng Sơn cần sấy khô nhanh.',
-		aims: { knowledge: 'Nêu được sự truyền nhiệt bằng bức xạ.', competencies: 'Thiết kế và chế tạo mô hình.', qualities: 'Chăm chỉ, trách nhiệm.' },
+		aims: {
+			knowledge: 'Nêu được sự truyền nhiệt bằng bức xạ.',
+			competencies: 'Thiết kế và chế tạo mô hình.',
+			qualities: 'Chăm chỉ, trách nhiệm.'
+		},
 		materials: [
 			{ name: 'Thùng xốp', quantity: '1 cái/nhóm', cost: 60000 },
 			{ name: 'Màng bọc thực phẩm', quantity: '1 cuộn', cost: 25000 }
 		],
-		activities: base.activities.map((a) => ({ ...a, aims: `Mục tiêu ${a.label}`, content: `Nội dung ${a.label}`, product: `Sản phẩm ${a.label}`, organisation: `Tổ chức ${a.label}` })),
+		activities: base.activities.map((a) => ({
+			...a,
+			aims: `Mục tiêu ${a.label}`,
+			content: `Nội dung ${a.label}`,
+			product: `Sản phẩm ${a.label}`,
+			organisation: `Tổ chức ${a.label}`
+		})),
 		criteria: [
 			{ title: 'Nhiệt độ trong máy', description: 'Cao hơn ngoài trời ít nhất 10 °C.' },
 			{ title: 'Chi phí', description: 'Không quá 150.000 đ.' }
@@ -29,13 +39,30 @@ export function sampleLesson(over: Partial<LessonContent> = {}): LessonContent {
 export async function makeSchoolAndUsers(db: DB) {
 	const school = await db
 		.insertInto('schools')
-		.values({ name: 'Trường THCS Đồng Đăng', commune: 'Xã Đồng Đăng', level: 'lower_secondary', pilot_since: '2024-09-05', created_at: 0 })
+		.values({
+			name: 'Trường THCS Đồng Đăng',
+			commune: 'Xã Đồng Đăng',
+			level: 'lower_secondary',
+			pilot_since: '2024-09-05',
+			created_at: 0
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const user = async (role: 'teacher' | 'department', username: string, schoolId: number | null): Promise<Viewer> => {
+	const user = async (
+		role: 'teacher' | 'department',
+		username: string,
+		schoolId: number | null
+	): Promise<Viewer> => {
 		const { id } = await db
 			.insertInto('users')
-			.values({ role, username, full_name: username, school_id: schoolId, password_hash: null, created_at: 0 })
+			.values({
+				role,
+				username,
+				full_name: username,
+				school_id: schoolId,
+				password_hash: null,
+				created_at: 0
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		return { id, role, schoolId };

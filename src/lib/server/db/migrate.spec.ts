@@ -6,7 +6,11 @@ import { openDatabase } from './connect';
 import { migrate, MigrationError, readMigrations, schemaVersion } from './migrate';
 
 const tables = (sqlite: ReturnType<typeof openDatabase>['sqlite']) =>
-	(sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+	(
+		sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+			name: string;
+		}[]
+	).map((r) => r.name);
 
 describe('migrations', () => {
 	it('applies the numbered files in order, once, and records them', () => {
@@ -16,14 +20,26 @@ describe('migrations', () => {
 		expect(migrate(sqlite)).toEqual(all.map((m) => m.name));
 		expect(migrate(sqlite)).toEqual([]);
 		expect(schemaVersion(sqlite)).toBe(all.at(-1)!.name);
-		expect(tables(sqlite)).toEqual(expect.arrayContaining(['schools', 'users', 'sessions', 'classes', 'enrolments', 'pupil_profiles']));
+		expect(tables(sqlite)).toEqual(
+			expect.arrayContaining([
+				'schools',
+				'users',
+				'sessions',
+				'classes',
+				'enrolments',
+				'pupil_profiles'
+			])
+		);
 	});
 
 	it('stops at a failing migration and leaves the database as the previous one left it', () => {
 		const { sqlite } = openDatabase(':memory:');
 		const list = [
 			{ name: '0001_a.sql', sql: 'CREATE TABLE a (id INTEGER PRIMARY KEY);' },
-			{ name: '0002_b.sql', sql: 'CREATE TABLE b (id INTEGER PRIMARY KEY); INSERT INTO a VALUES (1); CREATE TABLE oops (' },
+			{
+				name: '0002_b.sql',
+				sql: 'CREATE TABLE b (id INTEGER PRIMARY KEY); INSERT INTO a VALUES (1); CREATE TABLE oops ('
+			},
 			{ name: '0003_c.sql', sql: 'CREATE TABLE c (id INTEGER PRIMARY KEY);' }
 		];
 		let error: unknown;

@@ -22,7 +22,9 @@ export class MigrationError extends Error {
 		readonly migration: string,
 		cause: unknown
 	) {
-		super(`Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+		super(
+			`Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`
+		);
 	}
 }
 
@@ -36,7 +38,9 @@ export function migrate(sqlite: SQLite.Database, migrations = readMigrations()):
 		'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)'
 	);
 	const done = new Set(
-		(sqlite.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((r) => r.name)
+		(sqlite.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map(
+			(r) => r.name
+		)
 	);
 	const record = sqlite.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
 	const applied: string[] = [];
@@ -57,8 +61,8 @@ export function migrate(sqlite: SQLite.Database, migrations = readMigrations()):
 
 /** The newest migration recorded: the schema version /healthz reports. */
 export function schemaVersion(sqlite: SQLite.Database): string | null {
-	const row = sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1').get() as
-		| { name: string }
-		| undefined;
+	const row = sqlite
+		.prepare('SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1')
+		.get() as { name: string } | undefined;
 	return row?.name ?? null;
 }

@@ -506,12 +506,18 @@ export interface ProgressMasterySchoolTable {
 	hints: number;
 }
 
-export interface ProgressQualitySchoolScoresTable extends Omit<ProgressQualityScoresTable, 'class_id'> {
+export interface ProgressQualitySchoolScoresTable extends Omit<
+	ProgressQualityScoresTable,
+	'class_id'
+> {
 	school_id: number;
 	school_year_id: number;
 }
 
-export interface ProgressQualitySchoolMembersTable extends Omit<ProgressQualityMembersTable, 'class_id'> {
+export interface ProgressQualitySchoolMembersTable extends Omit<
+	ProgressQualityMembersTable,
+	'class_id'
+> {
 	school_id: number;
 	school_year_id: number;
 }
@@ -556,7 +562,8 @@ export interface ProgressWeeklyActiveTable {
 }
 
 export type SurveyAudience = 'pupil_primary' | 'pupil_secondary' | 'teacher';
-export type SurveyScale = 'maths' | 'science' | 'engineering' | 'skills' | 'careers' | 'efficacy' | 'practices';
+export type SurveyScale =
+	'maths' | 'science' | 'engineering' | 'skills' | 'careers' | 'efficacy' | 'practices';
 
 export interface SurveyFormsTable {
 	id: Generated<number>;

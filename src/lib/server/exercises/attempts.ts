@@ -42,12 +42,25 @@ export async function recordAttempt(
 export async function listPupilAttempts(db: Conn, exerciseId: number, pupilId: number) {
 	const rows = await db
 		.selectFrom('exercise_attempts')
-		.select(['id', 'passed', 'stars', 'hints_used', 'time_spent_ms', 'block_count', 'verdict', 'created_at'])
+		.select([
+			'id',
+			'passed',
+			'stars',
+			'hints_used',
+			'time_spent_ms',
+			'block_count',
+			'verdict',
+			'created_at'
+		])
 		.where('exercise_id', '=', exerciseId)
 		.where('pupil_id', '=', pupilId)
 		.orderBy('id', 'desc')
 		.execute();
-	return rows.map((r) => ({ ...r, passed: r.passed === 1, verdict: JSON.parse(r.verdict) as Verdict }));
+	return rows.map((r) => ({
+		...r,
+		passed: r.passed === 1,
+		verdict: JSON.parse(r.verdict) as Verdict
+	}));
 }
 
 /** The best stars a pupil has earned on an exercise (0 if never tried). */

@@ -5,7 +5,8 @@ import * as b from './build';
 
 function form(fields: Record<string, string | string[]>) {
 	const f = new FormData();
-	for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
+	for (const [k, v] of Object.entries(fields))
+		for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
 	return f;
 }
 
@@ -30,7 +31,10 @@ describe('authoring', () => {
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(r.input.title).toBe('Bình phương'.normalize('NFC'));
-		expect(r.input.spec.io?.cases).toEqual([{ inputs: { n: 5 }, expected: '25' }, { inputs: { n: 3 }, expected: '9', hidden: true }]);
+		expect(r.input.spec.io?.cases).toEqual([
+			{ inputs: { n: 5 }, expected: '25' },
+			{ inputs: { n: 3 }, expected: '9', hidden: true }
+		]);
 		expect(r.input.spec.toolbox).toContain('io_print');
 		expect(r.input.spec.toolbox).toContain('math_arithmetic');
 		expect(r.input.spec.hints).toEqual(['Nhân n với n']);
@@ -38,26 +42,59 @@ describe('authoring', () => {
 	});
 
 	test('bad input is refused field by field, nothing half-made', () => {
-		const r = parseExerciseForm(form({ title: ' ', grade: '13', kind: 'maze', concept: 'x', grid: '#S#\n##', reference: '{"blocks":' }));
+		const r = parseExerciseForm(
+			form({
+				title: ' ',
+				grade: '13',
+				kind: 'maze',
+				concept: 'x',
+				grid: '#S#\n##',
+				reference: '{"blocks":'
+			})
+		);
 		expect(r.ok).toBe(false);
 		if (r.ok) return;
-		expect(Object.keys(r.errors).sort()).toEqual(['concept', 'grade', 'grid', 'reference', 'title']);
+		expect(Object.keys(r.errors).sort()).toEqual([
+			'concept',
+			'grade',
+			'grid',
+			'reference',
+			'title'
+		]);
 	});
 
 	test('a reference that fails, or none, cannot make the exercise publishable', () => {
-		const r = parseExerciseForm(form({ title: 'Cổng trường', grade: '3', kind: 'maze', concept: 'sequence', grid: '#####\n#S.G#\n#####', dir: '0' }));
+		const r = parseExerciseForm(
+			form({
+				title: 'Cổng trường',
+				grade: '3',
+				kind: 'maze',
+				concept: 'sequence',
+				grid: '#####\n#S.G#\n#####',
+				dir: '0'
+			})
+		);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		expect(checkReference('maze', r.input.spec).verdict).toBeNull();
 		const short = { ...r.input.spec, reference: b.ws(b.go()) };
-		expect(checkReference('maze', short).verdict).toMatchObject({ passed: false, code: 'maze_not_goal' });
+		expect(checkReference('maze', short).verdict).toMatchObject({
+			passed: false,
+			code: 'maze_not_goal'
+		});
 		const right = { ...r.input.spec, reference: b.ws(b.seq(b.go(), b.go())!) };
 		expect(checkReference('maze', right).verdict?.passed).toBe(true);
 	});
 
 	test("a turtle's target is what its reference draws", () => {
 		const r = parseExerciseForm(
-			form({ title: 'Vuông', grade: '4', kind: 'turtle', concept: 'loops', reference: JSON.stringify(b.ws(b.repeat(4, b.forward(50), b.turn('RIGHT', 90)))) })
+			form({
+				title: 'Vuông',
+				grade: '4',
+				kind: 'turtle',
+				concept: 'loops',
+				reference: JSON.stringify(b.ws(b.repeat(4, b.forward(50), b.turn('RIGHT', 90))))
+			})
 		);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
@@ -67,7 +104,8 @@ describe('authoring', () => {
 	});
 
 	test("a teacher never sees another school's exercises, nor drafts of the shared library", () => {
-		const ex = (over: Partial<Exercise>) => ({ status: 'published', authorId: null, schoolId: null, ...over }) as Exercise;
+		const ex = (over: Partial<Exercise>) =>
+			({ status: 'published', authorId: null, schoolId: null, ...over }) as Exercise;
 		const me = { id: 1, schoolId: 10 };
 		expect(visibleToTeacher(ex({}), me)).toBe(true);
 		expect(visibleToTeacher(ex({ schoolId: 11 }), me)).toBe(false);

@@ -1,13 +1,26 @@
 // Authoring: the teacher's form → an exercise spec, checked; the reference graded on the server.
 import { cleanText } from '$lib/text/normalize';
 import { KIND_BLOCKS, STANDARD_BLOCKS, TOOLBOX_CATEGORIES } from '$lib/blockly/blocks';
-import { CONCEPTS, KINDS, type Concept, type ExerciseSpec, type IoCase, type Kind, type WorkspaceJson } from '$lib/blockly/spec';
+import {
+	CONCEPTS,
+	KINDS,
+	type Concept,
+	type ExerciseSpec,
+	type IoCase,
+	type Kind,
+	type WorkspaceJson
+} from '$lib/blockly/spec';
 import { parseWorkspace } from '$lib/blockly/workspace';
 import type { Verdict } from '$lib/blockly/verdict';
 import { gradeWorkspace, turtleTarget } from './grade';
 import type { ExerciseInput } from './exercises';
 
-export type FormErrors = Partial<Record<'title' | 'grade' | 'kind' | 'concept' | 'cases' | 'grid' | 'sensor' | 'start' | 'reference', string>>;
+export type FormErrors = Partial<
+	Record<
+		'title' | 'grade' | 'kind' | 'concept' | 'cases' | 'grid' | 'sensor' | 'start' | 'reference',
+		string
+	>
+>;
 
 const GROUPS: Record<string, string[]> = { ...KIND_BLOCKS, ...STANDARD_BLOCKS };
 
@@ -18,7 +31,10 @@ export function toolboxCategories(toolbox: string[]): string[] {
 
 function parseInputs(text: string): Record<string, number> | null {
 	const out: Record<string, number> = {};
-	for (const part of text.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+	for (const part of text
+		.split(/[,;]/)
+		.map((p) => p.trim())
+		.filter(Boolean)) {
 		const match = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(-?\d+(?:\.\d+)?)$/.exec(part);
 		if (!match) return null;
 		out[match[1]] = Number(match[2]);
@@ -33,7 +49,9 @@ function optionalWorkspace(text: string): { ok: true; ws: WorkspaceJson | null }
 	return { ok: true, ws: parsed.blocks === 0 ? null : parsed.workspace };
 }
 
-export function parseExerciseForm(form: FormData): { ok: true; input: ExerciseInput } | { ok: false; errors: FormErrors } {
+export function parseExerciseForm(
+	form: FormData
+): { ok: true; input: ExerciseInput } | { ok: false; errors: FormErrors } {
 	const errors: FormErrors = {};
 	const get = (k: string) => String(form.get(k) ?? '');
 	const title = cleanText(get('title')).slice(0, 200);
@@ -44,14 +62,13 @@ export function parseExerciseForm(form: FormData): { ok: true; input: ExerciseIn
 	if (!KINDS.includes(kind)) errors.kind = 'invalid';
 	const concept = get('concept') as Concept;
 	if (!CONCEPTS.includes(concept)) errors.concept = 'invalid';
-	const categories = form.getAll('toolbox').map(String).filter((c) => TOOLBOX_CATEGORIES.includes(c));
+	const categories = form
+		.getAll('toolbox')
+		.map(String)
+		.filter((c) => TOOLBOX_CATEGORIES.includes(c));
 	if (KINDS.includes(kind) && !categories.includes(kind)) categories.unshift(kind);
 	const ideal = Math.max(1, Math.min(200, Math.round(Number(get('ideal')) || 1)));
-	const hints = get('hints')
-		.split('\n')
-		.map(cleanText)
-		.filter(Boolean)
-		.slice(0, 10);
+	const hints = get('hints').split('\n').map(cleanText).filter(Boolean).slice(0, 10);
 	const start = optionalWorkspace(get('start'));
 	if (!start.ok) errors.start = 'invalid';
 	const reference = optionalWorkspace(get('reference'));
@@ -75,7 +92,12 @@ export function parseExerciseForm(form: FormData): { ok: true; input: ExerciseIn
 			if (!text.trim() && !out) return;
 			const parsed = parseInputs(text);
 			if (!parsed || !out) errors.cases ??= String(i + 1);
-			else cases.push({ inputs: parsed, expected: out, ...(hidden.has(String(i)) ? { hidden: true } : {}) });
+			else
+				cases.push({
+					inputs: parsed,
+					expected: out,
+					...(hidden.has(String(i)) ? { hidden: true } : {})
+				});
 		});
 		if (cases.length === 0) errors.cases ??= '1';
 		spec.io = { cases };
@@ -87,8 +109,11 @@ export function parseExerciseForm(form: FormData): { ok: true; input: ExerciseIn
 			.filter(Boolean);
 		const text = rows.join('');
 		const ok =
-			rows.length >= 2 && rows.length <= 20 && rows.every((r) => r.length === rows[0].length && r.length <= 20 && /^[#.SG]+$/.test(r)) &&
-			text.split('S').length === 2 && text.split('G').length === 2;
+			rows.length >= 2 &&
+			rows.length <= 20 &&
+			rows.every((r) => r.length === rows[0].length && r.length <= 20 && /^[#.SG]+$/.test(r)) &&
+			text.split('S').length === 2 &&
+			text.split('G').length === 2;
 		if (!ok) errors.grid = 'invalid';
 		spec.maze = { worlds: [{ rows, dir: ((Math.round(Number(get('dir'))) % 4) + 4) % 4 || 0 }] };
 	}
@@ -99,7 +124,13 @@ export function parseExerciseForm(form: FormData): { ok: true; input: ExerciseIn
 				(sensor.sensor === 'moisture' || sensor.sensor === 'water') &&
 				Array.isArray(sensor.scenarios) &&
 				sensor.scenarios.length > 0 &&
-				sensor.scenarios.every((s: { values?: unknown }) => Array.isArray(s.values) && s.values.length > 0 && s.values.length <= 48 && s.values.every((v) => typeof v === 'number'));
+				sensor.scenarios.every(
+					(s: { values?: unknown }) =>
+						Array.isArray(s.values) &&
+						s.values.length > 0 &&
+						s.values.length <= 48 &&
+						s.values.every((v) => typeof v === 'number')
+				);
 			if (!valid) errors.sensor = 'invalid';
 			spec.sensor = sensor;
 		} catch {
@@ -115,10 +146,22 @@ export function parseExerciseForm(form: FormData): { ok: true; input: ExerciseIn
  * Grades the reference solution on the server. A turtle's target is first drawn from the reference,
  * so a turtle exercise passes when its reference draws something.
  */
-export function checkReference(kind: Kind, spec: ExerciseSpec): { spec: ExerciseSpec; verdict: Verdict | null } {
+export function checkReference(
+	kind: Kind,
+	spec: ExerciseSpec
+): { spec: ExerciseSpec; verdict: Verdict | null } {
 	const reference = spec.reference;
 	if (!reference) return { spec, verdict: null };
-	if (kind === 'turtle') spec = { ...spec, turtle: { target: turtleTarget(reference), tolerance: spec.turtle?.tolerance ?? 3 } };
+	if (kind === 'turtle')
+		spec = {
+			...spec,
+			turtle: { target: turtleTarget(reference), tolerance: spec.turtle?.tolerance ?? 3 }
+		};
 	const graded = gradeWorkspace(kind, spec, reference, 0);
-	return { spec, verdict: graded.ok ? graded.verdict : { passed: false, code: 'runtime_error', params: { message: graded.problem } } };
+	return {
+		spec,
+		verdict: graded.ok
+			? graded.verdict
+			: { passed: false, code: 'runtime_error', params: { message: graded.problem } }
+	};
 }

@@ -23,26 +23,39 @@ export function ws(...stacks: (B | undefined)[]): WorkspaceJson {
 	};
 	stacks.forEach(visit);
 	return {
-		blocks: { languageVersion: 0, blocks: stacks.filter((s): s is B => !!s).map((s, i) => ({ ...s, x: 20, y: 20 + i * 200 })) },
+		blocks: {
+			languageVersion: 0,
+			blocks: stacks.filter((s): s is B => !!s).map((s, i) => ({ ...s, x: 20, y: 20 + i * 200 }))
+		},
 		...(names.size ? { variables: [...names].map((name) => ({ name, id: `v_${name}` })) } : {})
 	};
 }
 
 export const num = (n: number): B => ({ type: 'math_number', fields: { NUM: n } });
 export const text = (t: string): B => ({ type: 'text', fields: { TEXT: t } });
-export const bool = (b: boolean): B => ({ type: 'logic_boolean', fields: { BOOL: b ? 'TRUE' : 'FALSE' } });
+export const bool = (b: boolean): B => ({
+	type: 'logic_boolean',
+	fields: { BOOL: b ? 'TRUE' : 'FALSE' }
+});
 export const arith = (op: 'ADD' | 'MINUS' | 'MULTIPLY' | 'DIVIDE' | 'POWER', a: B, b: B): B => ({
 	type: 'math_arithmetic',
 	fields: { OP: op },
 	inputs: { A: value(a), B: value(b) }
 });
-export const mod = (a: B, b: B): B => ({ type: 'math_modulo', inputs: { DIVIDEND: value(a), DIVISOR: value(b) } });
+export const mod = (a: B, b: B): B => ({
+	type: 'math_modulo',
+	inputs: { DIVIDEND: value(a), DIVISOR: value(b) }
+});
 export const compare = (op: 'EQ' | 'NEQ' | 'LT' | 'LTE' | 'GT' | 'GTE', a: B, b: B): B => ({
 	type: 'logic_compare',
 	fields: { OP: op },
 	inputs: { A: value(a), B: value(b) }
 });
-export const and = (a: B, b: B): B => ({ type: 'logic_operation', fields: { OP: 'AND' }, inputs: { A: value(a), B: value(b) } });
+export const and = (a: B, b: B): B => ({
+	type: 'logic_operation',
+	fields: { OP: 'AND' },
+	inputs: { A: value(a), B: value(b) }
+});
 export const not = (a: B): B => ({ type: 'logic_negate', inputs: { BOOL: value(a) } });
 export const join = (...items: B[]): B => ({
 	type: 'text_join',
@@ -52,7 +65,10 @@ export const join = (...items: B[]): B => ({
 
 export const repeat = (n: number | B, ...body: B[]): B => ({
 	type: 'controls_repeat_ext',
-	inputs: { TIMES: typeof n === 'number' ? shadowNumber(n) : value(n), ...(body.length ? { DO: value(seq(...body)!) } : {}) }
+	inputs: {
+		TIMES: typeof n === 'number' ? shadowNumber(n) : value(n),
+		...(body.length ? { DO: value(seq(...body)!) } : {})
+	}
 });
 export const whileDo = (cond: B, ...body: B[]): B => ({
 	type: 'controls_whileUntil',
@@ -67,7 +83,12 @@ export const until = (cond: B, ...body: B[]): B => ({
 export const forRange = (name: string, from: number, to: number, ...body: B[]): B => ({
 	type: 'controls_for',
 	fields: { VAR: { id: `v_${name}` } },
-	inputs: { FROM: shadowNumber(from), TO: shadowNumber(to), BY: shadowNumber(1), ...(body.length ? { DO: value(seq(...body)!) } : {}) }
+	inputs: {
+		FROM: shadowNumber(from),
+		TO: shadowNumber(to),
+		BY: shadowNumber(1),
+		...(body.length ? { DO: value(seq(...body)!) } : {})
+	}
 });
 export const ifThen = (cond: B, then: B[], otherwise?: B[]): B => ({
 	type: 'controls_if',
@@ -79,8 +100,15 @@ export const ifThen = (cond: B, then: B[], otherwise?: B[]): B => ({
 	}
 });
 
-export const setVar = (name: string, v: B): B => ({ type: 'variables_set', fields: { VAR: { id: `v_${name}` } }, inputs: { VALUE: value(v) } });
-export const getVar = (name: string): B => ({ type: 'variables_get', fields: { VAR: { id: `v_${name}` } } });
+export const setVar = (name: string, v: B): B => ({
+	type: 'variables_set',
+	fields: { VAR: { id: `v_${name}` } },
+	inputs: { VALUE: value(v) }
+});
+export const getVar = (name: string): B => ({
+	type: 'variables_get',
+	fields: { VAR: { id: `v_${name}` } }
+});
 export const changeVar = (name: string, by: number): B => ({
 	type: 'math_change',
 	fields: { VAR: { id: `v_${name}` } },
@@ -91,24 +119,46 @@ export const defProc = (name: string, ...body: B[]): B => ({
 	fields: { NAME: name },
 	...(body.length ? { inputs: { STACK: value(seq(...body)!) } } : {})
 });
-export const callProc = (name: string): B => ({ type: 'procedures_callnoreturn', extraState: { name } });
+export const callProc = (name: string): B => ({
+	type: 'procedures_callnoreturn',
+	extraState: { name }
+});
 
 export const input = (name: string): B => ({ type: 'io_input', fields: { NAME: name } });
 export const print = (v: B): B => ({ type: 'io_print', inputs: { VALUE: value(v) } });
 
-export const forward = (d: number): B => ({ type: 'turtle_forward', inputs: { DIST: shadowNumber(d) } });
-export const turn = (dir: 'LEFT' | 'RIGHT', deg: number): B => ({ type: 'turtle_turn', fields: { DIR: dir }, inputs: { ANGLE: shadowNumber(deg) } });
+export const forward = (d: number): B => ({
+	type: 'turtle_forward',
+	inputs: { DIST: shadowNumber(d) }
+});
+export const turn = (dir: 'LEFT' | 'RIGHT', deg: number): B => ({
+	type: 'turtle_turn',
+	fields: { DIR: dir },
+	inputs: { ANGLE: shadowNumber(deg) }
+});
 export const pen = (state: 'UP' | 'DOWN'): B => ({ type: 'turtle_pen', fields: { STATE: state } });
 
 export const go = (): B => ({ type: 'maze_forward' });
 export const mturn = (dir: 'LEFT' | 'RIGHT'): B => ({ type: 'maze_turn', fields: { DIR: dir } });
-export const path = (dir: 'AHEAD' | 'LEFT' | 'RIGHT'): B => ({ type: 'maze_path', fields: { DIR: dir } });
+export const path = (dir: 'AHEAD' | 'LEFT' | 'RIGHT'): B => ({
+	type: 'maze_path',
+	fields: { DIR: dir }
+});
 export const atGoal = (): B => ({ type: 'maze_at_goal' });
 
 export const moisture = (): B => ({ type: 'sensor_moisture' });
 export const water = (): B => ({ type: 'sensor_water_level' });
 export const hour = (): B => ({ type: 'sensor_hour' });
-export const pump = (on: boolean): B => ({ type: 'sensor_pump', fields: { STATE: on ? 'ON' : 'OFF' } });
-export const alarm = (on: boolean): B => ({ type: 'sensor_alarm', fields: { STATE: on ? 'ON' : 'OFF' } });
+export const pump = (on: boolean): B => ({
+	type: 'sensor_pump',
+	fields: { STATE: on ? 'ON' : 'OFF' }
+});
+export const alarm = (on: boolean): B => ({
+	type: 'sensor_alarm',
+	fields: { STATE: on ? 'ON' : 'OFF' }
+});
 export const wait = (): B => ({ type: 'sensor_wait_hour' });
-export const forwardBy = (d: B): B => ({ type: 'turtle_forward', inputs: { DIST: { shadow: num(10), block: d } } });
+export const forwardBy = (d: B): B => ({
+	type: 'turtle_forward',
+	inputs: { DIST: { shadow: num(10), block: d } }
+});

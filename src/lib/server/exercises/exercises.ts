@@ -61,11 +61,26 @@ function toExercise(row: Row): Exercise {
 }
 
 const COLUMNS = [
-	'id', 'title', 'kind', 'grade', 'concept', 'status', 'author_id', 'school_id', 'reference_passes', 'copied_from_id', 'spec', 'updated_at'
+	'id',
+	'title',
+	'kind',
+	'grade',
+	'concept',
+	'status',
+	'author_id',
+	'school_id',
+	'reference_passes',
+	'copied_from_id',
+	'spec',
+	'updated_at'
 ] as const;
 
 export async function getExercise(db: Conn, id: number): Promise<Exercise | undefined> {
-	const row = await db.selectFrom('exercises').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+	const row = await db
+		.selectFrom('exercises')
+		.select(COLUMNS)
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return row && toExercise(row as Row);
 }
 
@@ -100,7 +115,11 @@ export function parseFilter(params: URLSearchParams): LibraryFilter {
 }
 
 /** The teacher's library: shared and own-school exercises (published, or their school's drafts). */
-export async function listLibrary(db: Conn, user: { id: number; schoolId: number }, filter: LibraryFilter) {
+export async function listLibrary(
+	db: Conn,
+	user: { id: number; schoolId: number },
+	filter: LibraryFilter
+) {
 	let q = db
 		.selectFrom('exercises')
 		.where((eb) =>
@@ -113,7 +132,9 @@ export async function listLibrary(db: Conn, user: { id: number; schoolId: number
 	if (filter.grade) q = q.where('grade', '=', filter.grade);
 	if (filter.kind) q = q.where('kind', '=', filter.kind);
 	if (filter.concept) q = q.where('concept', '=', filter.concept);
-	const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+	const { total } = await q
+		.select((eb) => eb.fn.countAll<number>().as('total'))
+		.executeTakeFirstOrThrow();
 	const page = Math.max(1, Math.min(filter.page ?? 1, Math.ceil(total / PAGE_SIZE) || 1));
 	const rows = await q
 		.select(['id', 'title', 'kind', 'grade', 'concept', 'status', 'author_id', 'school_id'])
@@ -147,7 +168,13 @@ export interface ExerciseInput {
 
 export async function createExercise(
 	db: Conn,
-	input: ExerciseInput & { authorId: number | null; schoolId: number | null; status?: ExerciseStatus; referencePasses?: boolean; copiedFromId?: number | null },
+	input: ExerciseInput & {
+		authorId: number | null;
+		schoolId: number | null;
+		status?: ExerciseStatus;
+		referencePasses?: boolean;
+		copiedFromId?: number | null;
+	},
 	now = Date.now()
 ): Promise<number> {
 	const row = await db
@@ -172,7 +199,13 @@ export async function createExercise(
 }
 
 /** Saving new content makes the exercise a draft again until its reference passes once more. */
-export async function updateExercise(db: Conn, id: number, input: ExerciseInput, referencePasses: boolean, now = Date.now()) {
+export async function updateExercise(
+	db: Conn,
+	id: number,
+	input: ExerciseInput,
+	referencePasses: boolean,
+	now = Date.now()
+) {
 	await db
 		.updateTable('exercises')
 		.set({

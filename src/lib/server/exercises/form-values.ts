@@ -6,7 +6,8 @@ import { toolboxCategories } from './authoring';
 export function formValues(ex: Pick<Exercise, 'title' | 'grade' | 'kind' | 'concept' | 'spec'>) {
 	const spec = ex.spec;
 	const defaults = emptySpec(ex.kind as Kind);
-	const world = spec.maze?.worlds[0] ?? defaults.maze?.worlds[0] ?? { rows: ['#####', '#S.G#', '#####'], dir: 0 };
+	const world = spec.maze?.worlds[0] ??
+		defaults.maze?.worlds[0] ?? { rows: ['#####', '#S.G#', '#####'], dir: 0 };
 	return {
 		title: ex.title,
 		grade: ex.grade,
@@ -17,7 +18,9 @@ export function formValues(ex: Pick<Exercise, 'title' | 'grade' | 'kind' | 'conc
 		ideal: spec.ideal,
 		hints: spec.hints.join('\n'),
 		cases: (spec.io?.cases ?? []).map((c) => ({
-			inputs: Object.entries(c.inputs).map(([k, v]) => `${k}=${v}`).join(', '),
+			inputs: Object.entries(c.inputs)
+				.map(([k, v]) => `${k}=${v}`)
+				.join(', '),
 			expected: c.expected,
 			hidden: !!c.hidden
 		})),

@@ -8,7 +8,9 @@ import { emptySpec } from '$lib/blockly/spec';
 describe('every seeded exercise', () => {
 	test('there are at least 24, grades 3 to 9, all four kinds and five concepts', () => {
 		expect(SEED_EXERCISES.length).toBeGreaterThanOrEqual(24);
-		expect(new Set(SEED_EXERCISES.map((e) => e.kind))).toEqual(new Set(['io', 'turtle', 'maze', 'sensor']));
+		expect(new Set(SEED_EXERCISES.map((e) => e.kind))).toEqual(
+			new Set(['io', 'turtle', 'maze', 'sensor'])
+		);
 		expect(new Set(SEED_EXERCISES.map((e) => e.concept)).size).toBe(5);
 		expect(Math.min(...SEED_EXERCISES.map((e) => e.grade))).toBe(3);
 		expect(Math.max(...SEED_EXERCISES.map((e) => e.grade))).toBe(9);
@@ -41,18 +43,39 @@ describe('the step budget and the refusals', () => {
 		expect(Date.now() - started).toBeLessThan(3000);
 	});
 	test('a workspace over 256 KB is refused', () => {
-		const big = JSON.stringify({ blocks: { languageVersion: 0, blocks: [b.print(b.text('x'.repeat(MAX_WORKSPACE_BYTES)))] } });
+		const big = JSON.stringify({
+			blocks: { languageVersion: 0, blocks: [b.print(b.text('x'.repeat(MAX_WORKSPACE_BYTES)))] }
+		});
 		expect(gradeWorkspaceText('io', spec, big)).toMatchObject({ ok: false, problem: 'too_large' });
 	});
 	test('an unknown block type is refused', () => {
-		const text = JSON.stringify({ blocks: { languageVersion: 0, blocks: [{ type: 'text_print', inputs: {} }] } });
-		expect(gradeWorkspaceText('io', spec, text)).toMatchObject({ ok: false, problem: 'unknown_block' });
+		const text = JSON.stringify({
+			blocks: { languageVersion: 0, blocks: [{ type: 'text_print', inputs: {} }] }
+		});
+		expect(gradeWorkspaceText('io', spec, text)).toMatchObject({
+			ok: false,
+			problem: 'unknown_block'
+		});
 	});
 	test('malformed JSON, or JSON Blockly cannot load, is refused', () => {
-		expect(gradeWorkspaceText('io', spec, '{"blocks": ')).toMatchObject({ ok: false, problem: 'malformed' });
-		expect(gradeWorkspaceText('io', spec, '[1,2]')).toMatchObject({ ok: false, problem: 'malformed' });
-		const bad = JSON.stringify({ blocks: { languageVersion: 0, blocks: [{ type: 'io_print', inputs: { NOPE: { block: { type: 'math_number' } } } }] } });
-		expect(gradeWorkspaceText('io', spec, bad)).toMatchObject({ ok: false, problem: 'load_failed' });
+		expect(gradeWorkspaceText('io', spec, '{"blocks": ')).toMatchObject({
+			ok: false,
+			problem: 'malformed'
+		});
+		expect(gradeWorkspaceText('io', spec, '[1,2]')).toMatchObject({
+			ok: false,
+			problem: 'malformed'
+		});
+		const bad = JSON.stringify({
+			blocks: {
+				languageVersion: 0,
+				blocks: [{ type: 'io_print', inputs: { NOPE: { block: { type: 'math_number' } } } }]
+			}
+		});
+		expect(gradeWorkspaceText('io', spec, bad)).toMatchObject({
+			ok: false,
+			problem: 'load_failed'
+		});
 	});
 	test('stars: 3 within the ideal block count, 2 with more, 1 for a try', () => {
 		expect(starsFor(true, 3, 3)).toBe(3);
@@ -60,7 +83,16 @@ describe('the step budget and the refusals', () => {
 		expect(starsFor(false, 1, 3)).toBe(1);
 	});
 	test('a failing case reads as the pupil needs it: input, expected and got', () => {
-		const r = gradeWorkspace('io', spec, b.ws(b.print(b.arith('ADD', b.input('n'), b.input('n')))), 3);
-		expect(r.ok && r.verdict).toMatchObject({ passed: false, code: 'io_wrong', params: { input: 'n = 5', expected: '25', got: '10' } });
+		const r = gradeWorkspace(
+			'io',
+			spec,
+			b.ws(b.print(b.arith('ADD', b.input('n'), b.input('n')))),
+			3
+		);
+		expect(r.ok && r.verdict).toMatchObject({
+			passed: false,
+			code: 'io_wrong',
+			params: { input: 'n = 5', expected: '25', got: '10' }
+		});
 	});
 });

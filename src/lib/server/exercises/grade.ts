@@ -23,11 +23,24 @@ export function gradeWorkspaceText(kind: Kind, spec: ExerciseSpec, text: string)
 	return gradeWorkspace(kind, spec, parsed.workspace, parsed.blocks);
 }
 
-export function gradeWorkspace(kind: Kind, spec: ExerciseSpec, workspace: WorkspaceJson, blocks: number): Graded {
+export function gradeWorkspace(
+	kind: Kind,
+	spec: ExerciseSpec,
+	workspace: WorkspaceJson,
+	blocks: number
+): Graded {
 	const code = generateCode(workspace);
 	if (code === null) return { ok: false, problem: 'load_failed' };
-	const verdict = checkCode(ServerInterpreter, kind, spec, code, { deadline: Date.now() + TIME_LIMIT_MS });
-	return { ok: true, verdict, blocks, stars: starsFor(verdict.passed, blocks, spec.ideal), workspace };
+	const verdict = checkCode(ServerInterpreter, kind, spec, code, {
+		deadline: Date.now() + TIME_LIMIT_MS
+	});
+	return {
+		ok: true,
+		verdict,
+		blocks,
+		stars: starsFor(verdict.passed, blocks, spec.ideal),
+		workspace
+	};
 }
 
 /** A turtle exercise's target: what its reference program draws. */

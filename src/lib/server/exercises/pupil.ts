@@ -16,9 +16,14 @@ export async function pupilClass(db: Conn, pupilId: number) {
 }
 
 /** A published exercise, shared or of the pupil's school; anything else is a 404. */
-export async function requirePupilExercise(db: Conn, pupil: { id: number; schoolId: number | null }, id: number): Promise<Exercise> {
+export async function requirePupilExercise(
+	db: Conn,
+	pupil: { id: number; schoolId: number | null },
+	id: number
+): Promise<Exercise> {
 	const ex = await getExercise(db, id);
-	if (!ex || ex.status !== 'published' || (ex.schoolId !== null && ex.schoolId !== pupil.schoolId)) notFound();
+	if (!ex || ex.status !== 'published' || (ex.schoolId !== null && ex.schoolId !== pupil.schoolId))
+		notFound();
 	return ex;
 }
 

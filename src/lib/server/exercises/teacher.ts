@@ -4,7 +4,9 @@ import { database } from '../db';
 import { idParam, notFound, requireTeacher } from '../auth/guard';
 import { getExercise, visibleToTeacher } from './exercises';
 
-export async function requireTeacherExercise(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+export async function requireTeacherExercise(
+	event: Pick<RequestEvent, 'locals' | 'url' | 'params'>
+) {
 	const user = requireTeacher(event);
 	const db = database();
 	const ex = await getExercise(db, idParam(event.params.id));

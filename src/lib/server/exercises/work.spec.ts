@@ -13,25 +13,53 @@ describe('autosave', () => {
 		db = openTestDatabase().db;
 		const school = await db
 			.insertInto('schools')
-			.values({ name: 'T', commune: 'X', level: 'primary', pilot_since: '2024-09-05', created_at: 0 })
+			.values({
+				name: 'T',
+				commune: 'X',
+				level: 'primary',
+				pilot_since: '2024-09-05',
+				created_at: 0
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		pupilId = (
 			await db
 				.insertInto('users')
-				.values({ role: 'student', school_id: school.id, username: null, full_name: 'Em', password_hash: null, disabled_at: null, created_at: 0 })
+				.values({
+					role: 'student',
+					school_id: school.id,
+					username: null,
+					full_name: 'Em',
+					password_hash: null,
+					disabled_at: null,
+					created_at: 0
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow()
 		).id;
-		exerciseId = await createExercise(db, { title: 'E', kind: 'io', grade: 3, concept: 'sequence', spec: emptySpec('io'), authorId: null, schoolId: null });
+		exerciseId = await createExercise(db, {
+			title: 'E',
+			kind: 'io',
+			grade: 3,
+			concept: 'sequence',
+			spec: emptySpec('io'),
+			authorId: null,
+			schoolId: null
+		});
 	});
 
 	test('a newer version replaces the work; a stale one does not', async () => {
 		expect(await saveWork(db, exerciseId, pupilId, 1, 'one')).toEqual({ saved: true, version: 1 });
 		expect(await saveWork(db, exerciseId, pupilId, 5, 'five')).toEqual({ saved: true, version: 5 });
 		// The offline queue's older save arrives late: refused, the newer work stays.
-		expect(await saveWork(db, exerciseId, pupilId, 3, 'three')).toEqual({ saved: false, version: 5 });
-		expect(await saveWork(db, exerciseId, pupilId, 5, 'five again')).toEqual({ saved: false, version: 5 });
+		expect(await saveWork(db, exerciseId, pupilId, 3, 'three')).toEqual({
+			saved: false,
+			version: 5
+		});
+		expect(await saveWork(db, exerciseId, pupilId, 5, 'five again')).toEqual({
+			saved: false,
+			version: 5
+		});
 		expect((await getWork(db, exerciseId, pupilId))?.workspace).toBe('five');
 	});
 

@@ -8,14 +8,25 @@ export interface Work {
 	updatedAt: number;
 }
 
-export async function getWork(db: Conn, exerciseId: number, pupilId: number): Promise<Work | undefined> {
+export async function getWork(
+	db: Conn,
+	exerciseId: number,
+	pupilId: number
+): Promise<Work | undefined> {
 	const row = await db
 		.selectFrom('exercise_work')
 		.select(['version', 'workspace', 'hints_used', 'updated_at'])
 		.where('exercise_id', '=', exerciseId)
 		.where('pupil_id', '=', pupilId)
 		.executeTakeFirst();
-	return row && { version: row.version, workspace: row.workspace, hintsUsed: row.hints_used, updatedAt: row.updated_at };
+	return (
+		row && {
+			version: row.version,
+			workspace: row.workspace,
+			hintsUsed: row.hints_used,
+			updatedAt: row.updated_at
+		}
+	);
 }
 
 /**
@@ -46,12 +57,25 @@ export async function saveWork(
 }
 
 /** Reveals the next hint: counts it (the attempt records hints used) and returns how many are shown. */
-export async function useHint(db: Conn, exerciseId: number, pupilId: number, available: number, now = Date.now()): Promise<number> {
+export async function useHint(
+	db: Conn,
+	exerciseId: number,
+	pupilId: number,
+	available: number,
+	now = Date.now()
+): Promise<number> {
 	const work = await getWork(db, exerciseId, pupilId);
 	if (!work) {
 		await db
 			.insertInto('exercise_work')
-			.values({ exercise_id: exerciseId, pupil_id: pupilId, version: 0, workspace: '', hints_used: Math.min(1, available), updated_at: now })
+			.values({
+				exercise_id: exerciseId,
+				pupil_id: pupilId,
+				version: 0,
+				workspace: '',
+				hints_used: Math.min(1, available),
+				updated_at: now
+			})
 			.execute();
 		return Math.min(1, available);
 	}

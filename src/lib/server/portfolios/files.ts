@@ -23,21 +23,30 @@ export const FILE_TYPES: Record<PortfolioFileKind, string> = {
 /** One extension from the list, no path, no second extension. */
 export function fileKindOfName(name: string): PortfolioFileKind | null {
 	const n = name.normalize('NFC');
-	if (!n || n.length > 200 || /[/\\\u0000-\u001f]/.test(n) || n.includes('..') || n.startsWith('.')) return null;
+	if (!n || n.length > 200 || /[/\\\u0000-\u001f]/.test(n) || n.includes('..') || n.startsWith('.'))
+		return null;
 	const parts = n.split('.');
 	if (parts.length !== 2) return null;
 	const ext = parts[1].toLowerCase();
 	return ext in FILE_TYPES ? (ext as PortfolioFileKind) : null;
 }
 
-const OFFICE_FOLDER: Partial<Record<PortfolioFileKind, string>> = { docx: 'word/', xlsx: 'xl/', pptx: 'ppt/' };
+const OFFICE_FOLDER: Partial<Record<PortfolioFileKind, string>> = {
+	docx: 'word/',
+	xlsx: 'xl/',
+	pptx: 'ppt/'
+};
 
 /** Does the content match the kind the name claims? */
 export function contentMatches(kind: PortfolioFileKind, bytes: Buffer): boolean {
 	if (kind === 'pdf') return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 	if (kind in OFFICE_FOLDER) {
 		const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-		return zip && bytes.includes(Buffer.from('[Content_Types].xml')) && bytes.includes(Buffer.from(OFFICE_FOLDER[kind]!));
+		return (
+			zip &&
+			bytes.includes(Buffer.from('[Content_Types].xml')) &&
+			bytes.includes(Buffer.from(OFFICE_FOLDER[kind]!))
+		);
 	}
 	// txt, csv: UTF-8 text, no NUL or other control bytes besides tab and line ends; not HTML.
 	let text: string;
@@ -50,7 +59,10 @@ export function contentMatches(kind: PortfolioFileKind, bytes: Buffer): boolean 
 	return !/^\s*<(!doctype|html|svg|script|\?xml)/i.test(text);
 }
 
-export function checkFile(name: string, bytes: Buffer): { ok: true; kind: PortfolioFileKind } | { ok: false; error: FileError } {
+export function checkFile(
+	name: string,
+	bytes: Buffer
+): { ok: true; kind: PortfolioFileKind } | { ok: false; error: FileError } {
 	const kind = fileKindOfName(name);
 	if (!kind) return { ok: false, error: 'name' };
 	if (bytes.length === 0) return { ok: false, error: 'empty' };
@@ -63,7 +75,14 @@ const pathOf = (stored: string) => join(uploadsRoot(), 'files', stored);
 
 export async function storeFile(
 	db: Conn,
-	input: { teamId: number; stepKey: string; authorId: number; name: string; kind: PortfolioFileKind; bytes: Buffer },
+	input: {
+		teamId: number;
+		stepKey: string;
+		authorId: number;
+		name: string;
+		kind: PortfolioFileKind;
+		bytes: Buffer;
+	},
 	now = Date.now()
 ): Promise<number> {
 	const stored = randomBytes(16).toString('hex');
@@ -72,7 +91,16 @@ export async function storeFile(
 	try {
 		const row = await db
 			.insertInto('portfolio_files')
-			.values({ team_id: input.teamId, step_key: input.stepKey, author_id: input.authorId, name: input.name.normalize('NFC'), kind: input.kind, stored_name: stored, bytes: input.bytes.length, created_at: now })
+			.values({
+				team_id: input.teamId,
+				step_key: input.stepKey,
+				author_id: input.authorId,
+				name: input.name.normalize('NFC'),
+				kind: input.kind,
+				stored_name: stored,
+				bytes: input.bytes.length,
+				created_at: now
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		return row.id;

@@ -6,7 +6,30 @@ import sanitizeHtml from 'sanitize-html';
 const marked = new Marked({ gfm: true, breaks: true, async: false });
 
 const OPTIONS: sanitizeHtml.IOptions = {
-	allowedTags: ['p', 'br', 'strong', 'em', 'del', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'h3', 'h4', 'h5', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a'],
+	allowedTags: [
+		'p',
+		'br',
+		'strong',
+		'em',
+		'del',
+		'ul',
+		'ol',
+		'li',
+		'blockquote',
+		'code',
+		'pre',
+		'h3',
+		'h4',
+		'h5',
+		'hr',
+		'table',
+		'thead',
+		'tbody',
+		'tr',
+		'th',
+		'td',
+		'a'
+	],
 	allowedAttributes: { a: ['href', 'rel', 'target'], th: ['align'], td: ['align'] },
 	allowedSchemes: ['http', 'https'],
 	transformTags: {

@@ -4,7 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { checkFileName, MAX_PHOTO_BYTES, processPhoto, sniffFormat, storePhoto, readPhotoFile } from './photos';
+import {
+	checkFileName,
+	MAX_PHOTO_BYTES,
+	processPhoto,
+	sniffFormat,
+	storePhoto,
+	readPhotoFile
+} from './photos';
 import { openTestDatabase } from '../db/testing';
 import { makeProject } from '../projects/testing';
 
@@ -32,7 +39,12 @@ function bombPng(): Buffer {
 	ihdr[8] = 8; // bit depth
 	ihdr[9] = 0; // greyscale
 	const rows = deflateSync(Buffer.alloc(20001 * 50));
-	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', rows), chunk('IEND', Buffer.alloc(0))]);
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', rows),
+		chunk('IEND', Buffer.alloc(0))
+	]);
 }
 
 let jpegWithGps: Buffer;
@@ -42,7 +54,15 @@ beforeAll(async () => {
 	for (let i = 0; i < raw.length; i++) raw[i] = (i * 7919) % 251;
 	jpegWithGps = await sharp(raw, { raw: { width: 800, height: 600, channels: 3 } })
 		.jpeg({ quality: 90 })
-		.withExif({ IFD0: { Make: 'PhoneCam', Copyright: 'Lớp 6A1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 50/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '106/1 45/1 0/1' } })
+		.withExif({
+			IFD0: { Make: 'PhoneCam', Copyright: 'Lớp 6A1' },
+			IFD3: {
+				GPSLatitudeRef: 'N',
+				GPSLatitude: '21/1 50/1 0/1',
+				GPSLongitudeRef: 'E',
+				GPSLongitude: '106/1 45/1 0/1'
+			}
+		})
 		.toBuffer();
 });
 
@@ -62,18 +82,27 @@ describe('photo upload validation', () => {
 	});
 
 	it('downscales a large photo to 1600 px on the longest side', async () => {
-		const png = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#2a6' } }).png().toBuffer();
+		const png = await sharp({
+			create: { width: 3000, height: 1000, channels: 3, background: '#2a6' }
+		})
+			.png()
+			.toBuffer();
 		const r = await processPhoto('a.png', png);
 		expect(r.ok && [r.photo.width, r.photo.height]).toEqual([1600, 533]);
 	});
 
 	it('refuses an HTML file renamed .jpg', async () => {
-		const r = await processPhoto('anh.jpg', Buffer.from('<!doctype html><script>alert(1)</script>'));
+		const r = await processPhoto(
+			'anh.jpg',
+			Buffer.from('<!doctype html><script>alert(1)</script>')
+		);
 		expect(r).toEqual({ ok: false, error: 'type' });
 	});
 
 	it('refuses an SVG file renamed .jpg', async () => {
-		const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+		const svg = Buffer.from(
+			'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'
+		);
 		expect(await processPhoto('anh.jpg', svg)).toEqual({ ok: false, error: 'type' });
 	});
 
@@ -98,9 +127,18 @@ describe('photo upload validation', () => {
 	});
 
 	it('refuses names with ../ or a double extension', async () => {
-		for (const bad of ['../anh.jpg', '..\\anh.jpg', 'a/../../etc.jpg', 'anh.php.jpg', 'anh.jpg.html', 'anh.html', '.htaccess'])
+		for (const bad of [
+			'../anh.jpg',
+			'..\\anh.jpg',
+			'a/../../etc.jpg',
+			'anh.php.jpg',
+			'anh.jpg.html',
+			'anh.html',
+			'.htaccess'
+		])
 			expect(checkFileName(bad), bad).toBe(false);
-		for (const good of ['Ảnh mẫu 1.jpg', 'IMG_2031.JPEG', 'sketch.webp', 'photo']) expect(checkFileName(good), good).toBe(true);
+		for (const good of ['Ảnh mẫu 1.jpg', 'IMG_2031.JPEG', 'sketch.webp', 'photo'])
+			expect(checkFileName(good), good).toBe(true);
 		expect(await processPhoto('anh.php.jpg', jpegWithGps)).toEqual({ ok: false, error: 'name' });
 	});
 
@@ -110,7 +148,14 @@ describe('photo upload validation', () => {
 		const p = await makeProject(db);
 		const r = await processPhoto('a.jpg', jpegWithGps);
 		if (!r.ok) throw new Error('expected ok');
-		const input = { teamId: p.teamId, stepKey: 'problem', authorId: p.pupils[0], clientKey: 'retry-key-123', caption: '', photo: r.photo };
+		const input = {
+			teamId: p.teamId,
+			stepKey: 'problem',
+			authorId: p.pupils[0],
+			clientKey: 'retry-key-123',
+			caption: '',
+			photo: r.photo
+		};
 		const first = await storePhoto(db, input);
 		const second = await storePhoto(db, input);
 		expect(second).toBe(first);

@@ -36,7 +36,8 @@ export type PhotoFormat = 'jpeg' | 'png' | 'webp';
 
 /** The format from the first bytes (magic numbers). */
 export function sniffFormat(bytes: Uint8Array): PhotoFormat | null {
-	if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+	if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+		return 'jpeg';
 	const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 	if (bytes.length >= 8 && png.every((b, i) => bytes[i] === b)) return 'png';
 	const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
@@ -55,7 +56,10 @@ export interface ProcessedPhoto {
  * Checks a photo and re-encodes it. The size in pixels is read from the header before any decoding,
  * so a 20000 × 20000 PNG is refused without inflating it; a truncated file fails the decoding.
  */
-export async function processPhoto(name: string, bytes: Buffer): Promise<{ ok: true; photo: ProcessedPhoto } | { ok: false; error: PhotoError }> {
+export async function processPhoto(
+	name: string,
+	bytes: Buffer
+): Promise<{ ok: true; photo: ProcessedPhoto } | { ok: false; error: PhotoError }> {
 	if (!checkFileName(name)) return { ok: false, error: 'name' };
 	if (bytes.length === 0) return { ok: false, error: 'empty' };
 	if (bytes.length > MAX_PHOTO_BYTES) return { ok: false, error: 'too_big' };
@@ -69,21 +73,30 @@ export async function processPhoto(name: string, bytes: Buffer): Promise<{ ok: t
 	}
 	if (meta.format !== format) return { ok: false, error: 'type' };
 	if (!meta.width || !meta.height) return { ok: false, error: 'corrupt' };
-	if (meta.width * meta.height > MAX_PIXELS || (meta.pages ?? 1) > 1) return { ok: false, error: 'too_many_pixels' };
+	if (meta.width * meta.height > MAX_PIXELS || (meta.pages ?? 1) > 1)
+		return { ok: false, error: 'too_many_pixels' };
 	try {
-		const input = () => sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' }).rotate();
+		const input = () =>
+			sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' }).rotate();
 		const full = await input()
 			.resize({ width: FULL_SIDE, height: FULL_SIDE, fit: 'inside', withoutEnlargement: true })
 			.webp({ quality: 80 })
 			.toBuffer({ resolveWithObject: true });
-		const thumb = await input().resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
-		return { ok: true, photo: { full: full.data, thumb, width: full.info.width, height: full.info.height } };
+		const thumb = await input()
+			.resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
+			.webp({ quality: 70 })
+			.toBuffer();
+		return {
+			ok: true,
+			photo: { full: full.data, thumb, width: full.info.width, height: full.info.height }
+		};
 	} catch {
 		return { ok: false, error: 'corrupt' };
 	}
 }
 
-const pathOf = (stored: string, size: 'full' | 'thumb') => join(uploadsRoot(), 'photos', size === 'full' ? `${stored}.webp` : `${stored}.thumb.webp`);
+const pathOf = (stored: string, size: 'full' | 'thumb') =>
+	join(uploadsRoot(), 'photos', size === 'full' ? `${stored}.webp` : `${stored}.thumb.webp`);
 
 /**
  * Stores a checked photo for a team's step. A retried upload (same client key) is stored once:
@@ -91,10 +104,18 @@ const pathOf = (stored: string, size: 'full' | 'thumb') => join(uploadsRoot(), '
  */
 export async function storePhoto(
 	db: Conn,
-	input: { teamId: number; stepKey: string; authorId: number; clientKey: string | null; caption: string; photo: ProcessedPhoto },
+	input: {
+		teamId: number;
+		stepKey: string;
+		authorId: number;
+		clientKey: string | null;
+		caption: string;
+		photo: ProcessedPhoto;
+	},
 	now = Date.now()
 ): Promise<number> {
-	const clientKey = input.clientKey && /^[A-Za-z0-9-]{8,64}$/.test(input.clientKey) ? input.clientKey : null;
+	const clientKey =
+		input.clientKey && /^[A-Za-z0-9-]{8,64}$/.test(input.clientKey) ? input.clientKey : null;
 	if (clientKey) {
 		const same = await db
 			.selectFrom('portfolio_photos')
@@ -137,7 +158,10 @@ export async function getPhoto(db: Conn, id: number) {
 	return db.selectFrom('portfolio_photos').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function readPhotoFile(stored: string, size: 'full' | 'thumb'): Promise<Buffer | null> {
+export async function readPhotoFile(
+	stored: string,
+	size: 'full' | 'thumb'
+): Promise<Buffer | null> {
 	if (!/^[0-9a-f]{32}$/.test(stored)) return null;
 	try {
 		return await readFile(pathOf(stored, size));

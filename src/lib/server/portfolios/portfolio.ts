@@ -14,12 +14,20 @@ async function hasStep(db: Conn, assignmentId: number, stepKey: string) {
 }
 
 async function isClosed(db: Conn, assignmentId: number) {
-	const a = await db.selectFrom('assignments').select('closed_at').where('id', '=', assignmentId).executeTakeFirst();
+	const a = await db
+		.selectFrom('assignments')
+		.select('closed_at')
+		.where('id', '=', assignmentId)
+		.executeTakeFirst();
 	return !a || a.closed_at !== null;
 }
 
 /** Checks that pupils may still change this team's step: the step exists and the project is open. */
-export async function checkWritable(db: Conn, team: { assignmentId: number }, stepKey: string | null): Promise<EntryError | null> {
+export async function checkWritable(
+	db: Conn,
+	team: { assignmentId: number },
+	stepKey: string | null
+): Promise<EntryError | null> {
 	if (await isClosed(db, team.assignmentId)) return 'closed';
 	if (stepKey !== null && !(await hasStep(db, team.assignmentId, stepKey))) return 'step';
 	return null;
@@ -33,14 +41,24 @@ export async function addEntry(
 	body: string,
 	now = Date.now()
 ): Promise<{ ok: true; id: number } | { ok: false; error: EntryError }> {
-	const md = String(body ?? '').normalize('NFC').replace(/\r\n/g, '\n').trim();
+	const md = String(body ?? '')
+		.normalize('NFC')
+		.replace(/\r\n/g, '\n')
+		.trim();
 	if (!md) return { ok: false, error: 'required' };
 	if (md.length > MAX_ENTRY) return { ok: false, error: 'too_long' };
 	const bad = await checkWritable(db, team, stepKey);
 	if (bad) return { ok: false, error: bad };
 	const row = await db
 		.insertInto('portfolio_entries')
-		.values({ team_id: team.id, step_key: stepKey, author_id: authorId, body_md: md, body_html: renderMarkdown(md), created_at: now })
+		.values({
+			team_id: team.id,
+			step_key: stepKey,
+			author_id: authorId,
+			body_md: md,
+			body_html: renderMarkdown(md),
+			created_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return { ok: true, id: row.id };
@@ -54,7 +72,9 @@ export async function saveReflection(
 	body: string,
 	now = Date.now()
 ): Promise<{ ok: true } | { ok: false; error: EntryError }> {
-	const text = String(body ?? '').normalize('NFC').trim();
+	const text = String(body ?? '')
+		.normalize('NFC')
+		.trim();
 	if (!text) return { ok: false, error: 'required' };
 	if (text.length > MAX_REFLECTION) return { ok: false, error: 'too_long' };
 	const bad = await checkWritable(db, team, stepKey);
@@ -62,7 +82,9 @@ export async function saveReflection(
 	await db
 		.insertInto('reflections')
 		.values({ team_id: team.id, step_key: stepKey, pupil_id: pupilId, body: text, updated_at: now })
-		.onConflict((oc) => oc.columns(['team_id', 'step_key', 'pupil_id']).doUpdateSet({ body: text, updated_at: now }))
+		.onConflict((oc) =>
+			oc.columns(['team_id', 'step_key', 'pupil_id']).doUpdateSet({ body: text, updated_at: now })
+		)
 		.execute();
 	return { ok: true };
 }
@@ -77,7 +99,10 @@ export async function submit(
 ): Promise<{ ok: true } | { ok: false; error: EntryError }> {
 	const bad = await checkWritable(db, team, stepKey);
 	if (bad) return { ok: false, error: bad };
-	await db.insertInto('submissions').values({ team_id: team.id, step_key: stepKey, submitted_by: by, submitted_at: now }).execute();
+	await db
+		.insertInto('submissions')
+		.values({ team_id: team.id, step_key: stepKey, submitted_by: by, submitted_at: now })
+		.execute();
 	return { ok: true };
 }
 
@@ -91,13 +116,26 @@ export interface PortfolioStep {
 	submittedAt: number | null;
 }
 
-export async function loadPortfolio(db: Conn, team: { id: number; assignmentId: number }): Promise<{ steps: PortfolioStep[]; submissions: { stepKey: string | null; at: number; by: string }[] }> {
+export async function loadPortfolio(
+	db: Conn,
+	team: { id: number; assignmentId: number }
+): Promise<{
+	steps: PortfolioStep[];
+	submissions: { stepKey: string | null; at: number; by: string }[];
+}> {
 	const [steps, entries, photos, files, reflections, subs] = await Promise.all([
 		listSteps(db, team.assignmentId),
 		db
 			.selectFrom('portfolio_entries')
 			.innerJoin('users', 'users.id', 'portfolio_entries.author_id')
-			.select(['portfolio_entries.id', 'step_key', 'author_id', 'users.full_name', 'body_html', 'portfolio_entries.created_at'])
+			.select([
+				'portfolio_entries.id',
+				'step_key',
+				'author_id',
+				'users.full_name',
+				'body_html',
+				'portfolio_entries.created_at'
+			])
 			.where('team_id', '=', team.id)
 			.orderBy('portfolio_entries.id')
 			.execute(),
@@ -135,12 +173,28 @@ export async function loadPortfolio(db: Conn, team: { id: number; assignmentId: 
 			label: s.label,
 			entries: entries
 				.filter((e) => e.step_key === s.key)
-				.map((e) => ({ id: e.id, authorId: e.author_id, authorName: e.full_name, html: e.body_html, createdAt: e.created_at })),
+				.map((e) => ({
+					id: e.id,
+					authorId: e.author_id,
+					authorName: e.full_name,
+					html: e.body_html,
+					createdAt: e.created_at
+				})),
 			photos: photos
 				.filter((p) => p.step_key === s.key)
-				.map((p) => ({ id: p.id, authorName: p.full_name, caption: p.caption, width: p.width, height: p.height })),
-			files: files.filter((f) => f.step_key === s.key).map((f) => ({ id: f.id, authorName: f.full_name, name: f.name, bytes: f.bytes })),
-			reflections: reflections.filter((r) => r.step_key === s.key).map((r) => ({ pupilId: r.pupil_id, pupilName: r.full_name, body: r.body })),
+				.map((p) => ({
+					id: p.id,
+					authorName: p.full_name,
+					caption: p.caption,
+					width: p.width,
+					height: p.height
+				})),
+			files: files
+				.filter((f) => f.step_key === s.key)
+				.map((f) => ({ id: f.id, authorName: f.full_name, name: f.name, bytes: f.bytes })),
+			reflections: reflections
+				.filter((r) => r.step_key === s.key)
+				.map((r) => ({ pupilId: r.pupil_id, pupilName: r.full_name, body: r.body })),
 			submittedAt: subs.filter((x) => x.step_key === s.key).at(-1)?.submitted_at ?? null
 		})),
 		submissions: subs.map((x) => ({ stepKey: x.step_key, at: x.submitted_at, by: x.full_name }))

@@ -14,16 +14,59 @@ describe('uploads into a portfolio', () => {
 		const { db } = openTestDatabase();
 		const p = await makeProject(db);
 		const team = { id: p.teamId, assignmentId: p.assignmentId };
-		const png = await sharp({ create: { width: 50, height: 40, channels: 3, background: '#123456' } }).png().toBuffer();
+		const png = await sharp({
+			create: { width: 50, height: 40, channels: 3, background: '#123456' }
+		})
+			.png()
+			.toBuffer();
 		const photo = new File([new Uint8Array(png)], 'mau.png');
-		expect((await uploadPhoto(db, team, p.pupils[0], { stepKey: 'prototype', file: photo, clientKey: null, caption: 'Mẫu 1' })).ok).toBe(true);
+		expect(
+			(
+				await uploadPhoto(db, team, p.pupils[0], {
+					stepKey: 'prototype',
+					file: photo,
+					clientKey: null,
+					caption: 'Mẫu 1'
+				})
+			).ok
+		).toBe(true);
 		const svg = new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'anh.jpg');
-		expect(await uploadPhoto(db, team, p.pupils[0], { stepKey: 'prototype', file: svg, clientKey: null, caption: '' })).toEqual({ ok: false, error: 'type' });
-		expect(await uploadPhoto(db, team, p.pupils[0], { stepKey: 'nope', file: photo, clientKey: null, caption: '' })).toEqual({ ok: false, error: 'step' });
-		expect((await uploadFile(db, team, p.pupils[0], { stepKey: 'share', file: new File(['lần,cm\n1,12\n'], 'do.csv') })).ok).toBe(true);
+		expect(
+			await uploadPhoto(db, team, p.pupils[0], {
+				stepKey: 'prototype',
+				file: svg,
+				clientKey: null,
+				caption: ''
+			})
+		).toEqual({ ok: false, error: 'type' });
+		expect(
+			await uploadPhoto(db, team, p.pupils[0], {
+				stepKey: 'nope',
+				file: photo,
+				clientKey: null,
+				caption: ''
+			})
+		).toEqual({ ok: false, error: 'step' });
+		expect(
+			(
+				await uploadFile(db, team, p.pupils[0], {
+					stepKey: 'share',
+					file: new File(['lần,cm\n1,12\n'], 'do.csv')
+				})
+			).ok
+		).toBe(true);
 		await setClosed(db, p.assignmentId, true);
-		expect(await uploadPhoto(db, team, p.pupils[0], { stepKey: 'prototype', file: photo, clientKey: null, caption: '' })).toEqual({ ok: false, error: 'closed' });
-		expect(await uploadFile(db, team, p.pupils[0], { stepKey: 'share', file: new File(['a'], 'b.txt') })).toEqual({ ok: false, error: 'closed' });
+		expect(
+			await uploadPhoto(db, team, p.pupils[0], {
+				stepKey: 'prototype',
+				file: photo,
+				clientKey: null,
+				caption: ''
+			})
+		).toEqual({ ok: false, error: 'closed' });
+		expect(
+			await uploadFile(db, team, p.pupils[0], { stepKey: 'share', file: new File(['a'], 'b.txt') })
+		).toEqual({ ok: false, error: 'closed' });
 		expect(await db.selectFrom('portfolio_photos').select('id').execute()).toHaveLength(1);
 		expect(await db.selectFrom('portfolio_files').select('id').execute()).toHaveLength(1);
 	});

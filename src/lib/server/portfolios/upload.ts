@@ -14,11 +14,23 @@ export async function uploadPhoto(
 ): Promise<{ ok: true; id: number } | { ok: false; error: UploadError }> {
 	const bad = await checkWritable(db, team, input.stepKey);
 	if (bad === 'closed' || bad === 'step') return { ok: false, error: bad };
-	if (!(input.file instanceof File) || input.file.size === 0) return { ok: false, error: 'missing_file' };
+	if (!(input.file instanceof File) || input.file.size === 0)
+		return { ok: false, error: 'missing_file' };
 	const checked = await processPhoto(input.file.name, Buffer.from(await input.file.arrayBuffer()));
 	if (!checked.ok) return checked;
-	const caption = String(input.caption ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, 200);
-	const id = await storePhoto(db, { teamId: team.id, stepKey: input.stepKey, authorId, clientKey: input.clientKey, caption, photo: checked.photo });
+	const caption = String(input.caption ?? '')
+		.normalize('NFC')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.slice(0, 200);
+	const id = await storePhoto(db, {
+		teamId: team.id,
+		stepKey: input.stepKey,
+		authorId,
+		clientKey: input.clientKey,
+		caption,
+		photo: checked.photo
+	});
 	return { ok: true, id };
 }
 
@@ -31,10 +43,18 @@ export async function uploadFile(
 ): Promise<{ ok: true; id: number } | { ok: false; error: UploadError }> {
 	const bad = await checkWritable(db, team, input.stepKey);
 	if (bad === 'closed' || bad === 'step') return { ok: false, error: bad };
-	if (!(input.file instanceof File) || input.file.size === 0) return { ok: false, error: 'missing_file' };
+	if (!(input.file instanceof File) || input.file.size === 0)
+		return { ok: false, error: 'missing_file' };
 	const bytes = Buffer.from(await input.file.arrayBuffer());
 	const checked = checkFile(input.file.name, bytes);
 	if (!checked.ok) return checked;
-	const id = await storeFile(db, { teamId: team.id, stepKey: input.stepKey, authorId, name: input.file.name, kind: checked.kind, bytes });
+	const id = await storeFile(db, {
+		teamId: team.id,
+		stepKey: input.stepKey,
+		authorId,
+		name: input.file.name,
+		kind: checked.kind,
+		bytes
+	});
 	return { ok: true, id };
 }

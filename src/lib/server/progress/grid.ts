@@ -33,7 +33,11 @@ export interface GridCell {
 
 export interface GridSource {
 	id: string;
-	load(db: Conn, classId: number, now?: number): Promise<{ columns: GridColumn[]; cells: Map<string, GridCell> }>;
+	load(
+		db: Conn,
+		classId: number,
+		now?: number
+	): Promise<{ columns: GridColumn[]; cells: Map<string, GridCell> }>;
 }
 
 /** Stuck: not passed after 3 attempts, or after 3 hints. */
@@ -59,7 +63,9 @@ export const exerciseSource: GridSource = {
 				'x.concept',
 				eb.fn.countAll<number>().as('attempts'),
 				eb.fn.max('a.passed').as('passed'),
-				eb.fn.max(eb.case().when('a.passed', '=', 1).then(eb.ref('a.stars')).else(0).end()).as('stars'),
+				eb.fn
+					.max(eb.case().when('a.passed', '=', 1).then(eb.ref('a.stars')).else(0).end())
+					.as('stars'),
 				eb.fn.sum<number>('a.hints_used').as('hints')
 			])
 			.where('a.class_id', '=', classId)
@@ -71,11 +77,20 @@ export const exerciseSource: GridSource = {
 			const id = `ex:${r.id}`;
 			columns.set(id, { id, source: 'exercises', title: r.title, detail: r.concept });
 			const status: CellStatus = Number(r.passed) === 1 ? 'passed' : 'tried';
-			const cell = { status, stars: Number(r.stars), attempts: Number(r.attempts), hints: Number(r.hints), stuck: false };
+			const cell = {
+				status,
+				stars: Number(r.stars),
+				attempts: Number(r.attempts),
+				hints: Number(r.hints),
+				stuck: false
+			};
 			cell.stuck = isStuck(cell);
 			cells.set(cellKey(r.pupil_id, id), cell);
 		}
-		return { columns: [...columns.values()].sort((a, b) => a.title.localeCompare(b.title, 'vi')), cells };
+		return {
+			columns: [...columns.values()].sort((a, b) => a.title.localeCompare(b.title, 'vi')),
+			cells
+		};
 	}
 };
 
@@ -95,18 +110,34 @@ export const assignmentSource: GridSource = {
 			.where('t.class_id', '=', classId)
 			.distinct()
 			.execute();
-		const list = (await Promise.all(rows.map((r) => assignments.getAssignment(db, r.id)))).filter((a) => a !== undefined);
+		const list = (await Promise.all(rows.map((r) => assignments.getAssignment(db, r.id)))).filter(
+			(a) => a !== undefined
+		);
 		list.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id - b.id);
 		const columns: GridColumn[] = [];
 		const cells = new Map<string, GridCell>();
 		for (const a of list) {
 			const id = `as:${a.id}`;
 			columns.push({ id, source: 'assignments', title: a.title, detail: a.kind });
-			const pupils = (await assignments.targetPupils(db, a.id)).filter((p) => p.classId === classId).map((p) => p.id);
+			const pupils = (await assignments.targetPupils(db, a.id))
+				.filter((p) => p.classId === classId)
+				.map((p) => p.id);
 			const work = await assignments.pupilStatuses(db, a, pupils, now);
-			const scores = a.kind === 'project' ? await pupilScores(db, [...new Set([...work.values()].map((w) => w.teamId).filter((t) => t !== null))]) : new Map();
+			const scores =
+				a.kind === 'project'
+					? await pupilScores(db, [
+							...new Set([...work.values()].map((w) => w.teamId).filter((t) => t !== null))
+						])
+					: new Map();
 			for (const w of work.values()) {
-				const cell: GridCell = { status: 'none', stars: 0, attempts: 0, hints: 0, stuck: false, work: w.status };
+				const cell: GridCell = {
+					status: 'none',
+					stars: 0,
+					attempts: 0,
+					hints: 0,
+					stuck: false,
+					work: w.status
+				};
 				const score = w.teamId !== null ? scores.get(`${w.teamId}|${w.pupilId}`) : undefined;
 				if (score && w.status === 'returned') cell.score = score;
 				cells.set(cellKey(w.pupilId, id), cell);
@@ -117,27 +148,49 @@ export const assignmentSource: GridSource = {
 };
 
 /** Per team and member ('team|pupil'): their points and the maximum in the team's latest review. */
-async function pupilScores(db: Conn, teamIds: number[]): Promise<Map<string, { points: number; max: number }>> {
+async function pupilScores(
+	db: Conn,
+	teamIds: number[]
+): Promise<Map<string, { points: number; max: number }>> {
 	const out = new Map<string, { points: number; max: number }>();
 	if (!teamIds.length) return out;
-	const reviews = await db.selectFrom('reviews').select(['id', 'team_id', 'max_total', 'created_at']).where('team_id', 'in', teamIds).execute();
+	const reviews = await db
+		.selectFrom('reviews')
+		.select(['id', 'team_id', 'max_total', 'created_at'])
+		.where('team_id', 'in', teamIds)
+		.execute();
 	const latest = new Map<number, (typeof reviews)[number]>();
 	for (const r of reviews) {
 		const l = latest.get(r.team_id);
-		if (!l || r.created_at > l.created_at || (r.created_at === l.created_at && r.id > l.id)) latest.set(r.team_id, r);
+		if (!l || r.created_at > l.created_at || (r.created_at === l.created_at && r.id > l.id))
+			latest.set(r.team_id, r);
 	}
 	if (!latest.size) return out;
 	const ids = [...latest.values()].map((r) => r.id);
 	const [scores, members] = await Promise.all([
-		db.selectFrom('review_scores').select(['review_id', 'criterion', 'pupil_id', 'points']).where('review_id', 'in', ids).execute(),
-		db.selectFrom('team_members').select(['team_id', 'pupil_id']).where('team_id', 'in', [...latest.keys()]).execute()
+		db
+			.selectFrom('review_scores')
+			.select(['review_id', 'criterion', 'pupil_id', 'points'])
+			.where('review_id', 'in', ids)
+			.execute(),
+		db
+			.selectFrom('team_members')
+			.select(['team_id', 'pupil_id'])
+			.where('team_id', 'in', [...latest.keys()])
+			.execute()
 	]);
 	for (const m of members) {
 		const r = latest.get(m.team_id)!;
 		const mine = scores.filter((s) => s.review_id === r.id);
 		let points = 0;
-		for (const s of mine.filter((x) => x.pupil_id === null)) points += mine.find((x) => x.pupil_id === m.pupil_id && x.criterion === s.criterion)?.points ?? s.points;
-		out.set(`${m.team_id}|${m.pupil_id}`, { points: Math.round(points * 10) / 10, max: r.max_total });
+		for (const s of mine.filter((x) => x.pupil_id === null))
+			points +=
+				mine.find((x) => x.pupil_id === m.pupil_id && x.criterion === s.criterion)?.points ??
+				s.points;
+		out.set(`${m.team_id}|${m.pupil_id}`, {
+			points: Math.round(points * 10) / 10,
+			max: r.max_total
+		});
 	}
 	return out;
 }
@@ -159,7 +212,13 @@ export const GRID_SORTS: GridSort[] = ['name', 'passed', 'stars', 'stuck'];
 
 const EMPTY: GridCell = { status: 'none', stars: 0, attempts: 0, hints: 0, stuck: false };
 
-export async function classGrid(db: Conn, classId: number, sort: GridSort = 'name', sources = GRID_SOURCES, now = Date.now()) {
+export async function classGrid(
+	db: Conn,
+	classId: number,
+	sort: GridSort = 'name',
+	sources = GRID_SOURCES,
+	now = Date.now()
+) {
 	const roster = await listRoster(db, classId);
 	const columns: GridColumn[] = [];
 	const cells = new Map<string, GridCell>();
@@ -190,7 +249,16 @@ export async function pupilAttempts(db: Conn, classId: number, pupilId: number) 
 	return db
 		.selectFrom('exercise_attempts as a')
 		.innerJoin('exercises as x', 'x.id', 'a.exercise_id')
-		.select(['a.id', 'x.title', 'x.concept', 'a.passed', 'a.stars', 'a.hints_used', 'a.time_spent_ms', 'a.created_at'])
+		.select([
+			'a.id',
+			'x.title',
+			'x.concept',
+			'a.passed',
+			'a.stars',
+			'a.hints_used',
+			'a.time_spent_ms',
+			'a.created_at'
+		])
 		.where('a.class_id', '=', classId)
 		.where('a.pupil_id', '=', pupilId)
 		.orderBy('a.created_at', 'desc')

@@ -24,12 +24,32 @@ describe('class grid', () => {
 		expect(grid.rows).toHaveLength(12);
 		const first = grid.rows[0];
 		expect(first.pupilId).toBe(t.pupilsA[0]);
-		expect(first.cells[0]).toEqual({ status: 'passed', stars: 3, attempts: 2, hints: 0, stuck: false });
+		expect(first.cells[0]).toEqual({
+			status: 'passed',
+			stars: 3,
+			attempts: 2,
+			hints: 0,
+			stuck: false
+		});
 		const failed = grid.rows.find((r) => r.pupilId === t.pupilsA[11])!;
 		expect(failed.cells[0]).toMatchObject({ status: 'tried', stars: 0, attempts: 1, hints: 1 });
 	});
 	it('sorts stuck pupils first', async () => {
-		await db.insertInto('exercise_attempts').values([0, 1, 2].map(() => ({ exercise_id: 1, pupil_id: t.pupilsA[11], class_id: t.class4A, passed: 0, stars: 0, hints_used: 0, time_spent_ms: 0, created_at: Date.parse('2025-10-12') }))).execute();
+		await db
+			.insertInto('exercise_attempts')
+			.values(
+				[0, 1, 2].map(() => ({
+					exercise_id: 1,
+					pupil_id: t.pupilsA[11],
+					class_id: t.class4A,
+					passed: 0,
+					stars: 0,
+					hints_used: 0,
+					time_spent_ms: 0,
+					created_at: Date.parse('2025-10-12')
+				}))
+			)
+			.execute();
 		const grid = await classGrid(db, t.class4A, 'stuck');
 		expect(grid.rows[0]).toMatchObject({ pupilId: t.pupilsA[11], stuck: 1 });
 		expect(grid.rows[0].cells[0]).toMatchObject({ attempts: 4, stuck: true });
@@ -54,8 +74,24 @@ describe('lesson plan', () => {
 describe('my progress', () => {
 	it('exercises solved and stars by concept, along the path', async () => {
 		const p = await myProgress(db, t.pupilsB[0]);
-		expect(p.map((c) => c.concept)).toEqual(['sequence', 'loops', 'conditions', 'variables', 'functions']);
-		expect(p.find((c) => c.concept === 'conditions')).toEqual({ concept: 'conditions', tried: 1, solved: 1, stars: 3 });
-		expect(p.find((c) => c.concept === 'loops')).toEqual({ concept: 'loops', tried: 0, solved: 0, stars: 0 });
+		expect(p.map((c) => c.concept)).toEqual([
+			'sequence',
+			'loops',
+			'conditions',
+			'variables',
+			'functions'
+		]);
+		expect(p.find((c) => c.concept === 'conditions')).toEqual({
+			concept: 'conditions',
+			tried: 1,
+			solved: 1,
+			stars: 3
+		});
+		expect(p.find((c) => c.concept === 'loops')).toEqual({
+			concept: 'loops',
+			tried: 0,
+			solved: 0,
+			stars: 0
+		});
 	});
 });

@@ -11,7 +11,9 @@ export async function myProgress(db: Conn, pupilId: number) {
 			'x.id',
 			'x.concept',
 			eb.fn.max('a.passed').as('passed'),
-			eb.fn.max(eb.case().when('a.passed', '=', 1).then(eb.ref('a.stars')).else(0).end()).as('stars')
+			eb.fn
+				.max(eb.case().when('a.passed', '=', 1).then(eb.ref('a.stars')).else(0).end())
+				.as('stars')
 		])
 		.where('a.pupil_id', '=', pupilId)
 		.groupBy('x.id')
@@ -19,7 +21,12 @@ export async function myProgress(db: Conn, pupilId: number) {
 	return PATH.map((concept) => {
 		const mine = rows.filter((r) => r.concept === concept);
 		const solved = mine.filter((r) => Number(r.passed) === 1);
-		return { concept, tried: mine.length, solved: solved.length, stars: solved.reduce((s, r) => s + Number(r.stars), 0) };
+		return {
+			concept,
+			tried: mine.length,
+			solved: solved.length,
+			stars: solved.reduce((s, r) => s + Number(r.stars), 0)
+		};
 	});
 }
 
@@ -32,12 +39,22 @@ export interface PupilProject {
 }
 
 /** The project teams a pupil is in (optionally only those of one class), newest due first: their portfolios. */
-export async function pupilProjects(db: Conn, pupilId: number, classId?: number): Promise<PupilProject[]> {
+export async function pupilProjects(
+	db: Conn,
+	pupilId: number,
+	classId?: number
+): Promise<PupilProject[]> {
 	let q = db
 		.selectFrom('team_members as tm')
 		.innerJoin('teams as t', 't.id', 'tm.team_id')
 		.innerJoin('assignments as a', 'a.id', 't.assignment_id')
-		.select(['a.id as assignmentId', 'a.title', 'a.due_on as dueOn', 't.id as teamId', 't.name as teamName'])
+		.select([
+			'a.id as assignmentId',
+			'a.title',
+			'a.due_on as dueOn',
+			't.id as teamId',
+			't.name as teamName'
+		])
 		.where('tm.pupil_id', '=', pupilId);
 	if (classId !== undefined) q = q.where('t.class_id', '=', classId);
 	return q.orderBy('a.due_on', 'desc').orderBy('a.id', 'desc').execute();

@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing';
 import { makeProject } from './testing';
 import { rubricFromForm, scoreReview, startRubric } from './rubrics';
-import { createRandomTeams, createTeams, getTeam, getTeamForPupil, randomGroups, firstName } from './teams';
-import { getPublic, isPublic, listPublic, propose, recordConsent, withdrawConsent } from './showcase';
+import {
+	createRandomTeams,
+	createTeams,
+	getTeam,
+	getTeamForPupil,
+	randomGroups,
+	firstName
+} from './teams';
+import {
+	getPublic,
+	isPublic,
+	listPublic,
+	propose,
+	recordConsent,
+	withdrawConsent
+} from './showcase';
 import { listReviews, returnReview } from './reviews';
 import { addEntry, submit } from '../portfolios/portfolio';
 import { renderMarkdown } from '../portfolios/markdown';
@@ -13,7 +27,10 @@ import { seededRandom } from '../seed/random';
 describe('rubric scoring', () => {
 	const rubric = startRubric([]);
 	it('totals the team and applies per-pupil adjustments', () => {
-		const r = scoreReview(rubric, { team: [4, 3, 2, 4], adjustments: new Map([[7, [null, 1, null, null]]]) });
+		const r = scoreReview(rubric, {
+			team: [4, 3, 2, 4],
+			adjustments: new Map([[7, [null, 1, null, null]]])
+		});
 		expect(r.ok && r.result.total).toBe(13);
 		expect(r.ok && r.result.max).toBe(16);
 		expect(r.ok && r.result.perPupil.get(7)).toBe(11);
@@ -21,7 +38,12 @@ describe('rubric scoring', () => {
 	it('refuses points that are no level of the criterion, a missing criterion, an adjustment over the maximum', () => {
 		expect(scoreReview(rubric, { team: [5, 3, 2, 4], adjustments: new Map() }).ok).toBe(false);
 		expect(scoreReview(rubric, { team: [4, 3, 2], adjustments: new Map() }).ok).toBe(false);
-		expect(scoreReview(rubric, { team: [4, 3, 2, 4], adjustments: new Map([[7, [9, null, null, null]]]) }).ok).toBe(false);
+		expect(
+			scoreReview(rubric, {
+				team: [4, 3, 2, 4],
+				adjustments: new Map([[7, [9, null, null, null]]])
+			}).ok
+		).toBe(false);
 	});
 	it('reads the editor grid; levels must rise', () => {
 		const form = new Map<string, string>([
@@ -41,10 +63,26 @@ describe('rubric scoring', () => {
 	it('keeps every review of a team (the history)', async () => {
 		const { db } = openTestDatabase();
 		const p = await makeProject(db);
-		for (const [team, feedback] of [[[2, 2, 2, 2], 'Lần 1'], [[4, 3, 3, 4], 'Lần 2']] as const)
-			expect((await returnReview(db, { teamId: p.teamId, reviewerId: p.teacherId, criteria: rubric, scoring: { team: [...team], adjustments: new Map() }, feedback })).ok).toBe(true);
+		for (const [team, feedback] of [
+			[[2, 2, 2, 2], 'Lần 1'],
+			[[4, 3, 3, 4], 'Lần 2']
+		] as const)
+			expect(
+				(
+					await returnReview(db, {
+						teamId: p.teamId,
+						reviewerId: p.teacherId,
+						criteria: rubric,
+						scoring: { team: [...team], adjustments: new Map() },
+						feedback
+					})
+				).ok
+			).toBe(true);
 		const h = await listReviews(db, p.teamId);
-		expect(h.map((r) => [r.feedback, r.total])).toEqual([['Lần 2', 14], ['Lần 1', 8]]);
+		expect(h.map((r) => [r.feedback, r.total])).toEqual([
+			['Lần 2', 14],
+			['Lần 1', 8]
+		]);
 		expect(h[0].scores).toHaveLength(4);
 	});
 });
@@ -53,15 +91,34 @@ describe('teams', () => {
 	it('2 to 6 pupils, each in one team only', async () => {
 		const { db } = openTestDatabase();
 		const p = await makeProject(db);
-		expect(await createTeams(db, p.assignmentId, [[p.pupils[2]]])).toEqual({ ok: false, error: 'size' });
-		expect(await createTeams(db, p.assignmentId, [[p.pupils[0], p.pupils[2]]])).toEqual({ ok: false, error: 'already_in_team' });
-		expect(await createTeams(db, p.assignmentId, [[p.pupils[2], 999999]])).toEqual({ ok: false, error: 'not_target' });
+		expect(await createTeams(db, p.assignmentId, [[p.pupils[2]]])).toEqual({
+			ok: false,
+			error: 'size'
+		});
+		expect(await createTeams(db, p.assignmentId, [[p.pupils[0], p.pupils[2]]])).toEqual({
+			ok: false,
+			error: 'already_in_team'
+		});
+		expect(await createTeams(db, p.assignmentId, [[p.pupils[2], 999999]])).toEqual({
+			ok: false,
+			error: 'not_target'
+		});
 	});
 	it('random teams: everyone without a team, sizes within 2–6', async () => {
-		for (const [n, size] of [[3, 2], [7, 6], [30, 4], [13, 6]]) {
-			const groups = randomGroups(Array.from({ length: n }, (_, i) => i), size, seededRandom(n).next);
+		for (const [n, size] of [
+			[3, 2],
+			[7, 6],
+			[30, 4],
+			[13, 6]
+		]) {
+			const groups = randomGroups(
+				Array.from({ length: n }, (_, i) => i),
+				size,
+				seededRandom(n).next
+			);
 			expect(groups.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
-			for (const g of groups) expect(g.length >= 2 && g.length <= 6, `${n}/${size}: ${g.length}`).toBe(true);
+			for (const g of groups)
+				expect(g.length >= 2 && g.length <= 6, `${n}/${size}: ${g.length}`).toBe(true);
 		}
 		const { db } = openTestDatabase();
 		const p = await makeProject(db);
@@ -79,14 +136,19 @@ describe('teams', () => {
 		const p = await makeProject(db);
 		const team = { id: p.teamId, assignmentId: p.assignmentId };
 		await setClosed(db, p.assignmentId, true);
-		expect(await addEntry(db, team, 'problem', p.pupils[0], 'x')).toEqual({ ok: false, error: 'closed' });
+		expect(await addEntry(db, team, 'problem', p.pupils[0], 'x')).toEqual({
+			ok: false,
+			error: 'closed'
+		});
 		expect(await submit(db, team, null, p.pupils[0])).toEqual({ ok: false, error: 'closed' });
 	});
 });
 
 describe('markdown', () => {
 	it('keeps tables, drops scripts and javascript: links', () => {
-		const html = renderMarkdown('| lần | nhiệt độ |\n|---|---|\n| 1 | 45 |\n\n<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>');
+		const html = renderMarkdown(
+			'| lần | nhiệt độ |\n|---|---|\n| 1 | 45 |\n\n<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>'
+		);
 		expect(html).toContain('<table>');
 		expect(html).not.toMatch(/<script|href="javascript|onerror|<img/);
 		expect(renderMarkdown('[bấm](javascript:alert(1))')).not.toContain('javascript');
@@ -110,8 +172,12 @@ describe('showcase consent', () => {
 		const team = (await getTeam(db, p.teamId))!;
 		expect((await propose(db, p.teamId, p.teacherId)).ok).toBe(true);
 		expect(await isPublic(db, p.teamId)).toBe(false);
-		expect(await recordConsent(db, team, p.pupils[0], { parent: true, pupil: false }, p.teacherId)).toEqual({ ok: false, error: 'not_agreed' });
-		expect(await recordConsent(db, team, p.pupils[3], { parent: true, pupil: true }, p.teacherId)).toEqual({ ok: false, error: 'not_member' });
+		expect(
+			await recordConsent(db, team, p.pupils[0], { parent: true, pupil: false }, p.teacherId)
+		).toEqual({ ok: false, error: 'not_agreed' });
+		expect(
+			await recordConsent(db, team, p.pupils[3], { parent: true, pupil: true }, p.teacherId)
+		).toEqual({ ok: false, error: 'not_member' });
 		await recordConsent(db, team, p.pupils[0], { parent: true, pupil: true }, p.teacherId);
 		expect(await isPublic(db, p.teamId)).toBe(false); // one member still missing
 		await recordConsent(db, team, p.pupils[1], { parent: true, pupil: true }, p.teacherId);
@@ -119,7 +185,11 @@ describe('showcase consent', () => {
 		const pub = (await getPublic(db, p.teamId))!;
 		expect(pub.firstNames).toEqual(team.members.map((m) => firstName(m.fullName)));
 		expect(JSON.stringify(pub)).not.toContain(team.members[0].fullName);
-		const row = await db.selectFrom('showcase_consents').selectAll().where('pupil_id', '=', p.pupils[0]).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('showcase_consents')
+			.selectAll()
+			.where('pupil_id', '=', p.pupils[0])
+			.executeTakeFirstOrThrow();
 		expect(row.recorded_by).toBe(p.teacherId);
 		expect(row.recorded_at).toBeGreaterThan(0);
 	});
@@ -127,7 +197,8 @@ describe('showcase consent', () => {
 		const { db, p } = await finished();
 		const team = (await getTeam(db, p.teamId))!;
 		await propose(db, p.teamId, p.teacherId);
-		for (const m of team.members) await recordConsent(db, team, m.id, { parent: true, pupil: true }, p.teacherId);
+		for (const m of team.members)
+			await recordConsent(db, team, m.id, { parent: true, pupil: true }, p.teacherId);
 		expect(await listPublic(db)).toHaveLength(1);
 		await withdrawConsent(db, p.teamId, p.pupils[1], p.teacherId);
 		expect(await listPublic(db)).toHaveLength(0);
@@ -137,8 +208,12 @@ describe('showcase consent', () => {
 		const { db, p } = await finished();
 		const team = (await getTeam(db, p.teamId))!;
 		await propose(db, p.teamId, p.teacherId);
-		for (const m of team.members) await recordConsent(db, team, m.id, { parent: true, pupil: true }, p.teacherId);
-		await db.insertInto('team_members').values({ team_id: p.teamId, assignment_id: p.assignmentId, pupil_id: p.pupils[4] }).execute();
+		for (const m of team.members)
+			await recordConsent(db, team, m.id, { parent: true, pupil: true }, p.teacherId);
+		await db
+			.insertInto('team_members')
+			.values({ team_id: p.teamId, assignment_id: p.assignmentId, pupil_id: p.pupils[4] })
+			.execute();
 		expect(await isPublic(db, p.teamId)).toBe(false);
 	});
 });

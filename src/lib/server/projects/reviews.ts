@@ -5,24 +5,54 @@ import { maxPoints, scoreReview, type RubricCriterion, type Scoring } from './ru
 
 export async function returnReview(
 	db: Conn,
-	input: { teamId: number; reviewerId: number; criteria: RubricCriterion[]; scoring: Scoring; feedback: string },
+	input: {
+		teamId: number;
+		reviewerId: number;
+		criteria: RubricCriterion[];
+		scoring: Scoring;
+		feedback: string;
+	},
 	now = Date.now()
 ): Promise<{ ok: true; id: number } | { ok: false; error: 'scores' | 'feedback' }> {
-	const feedback = String(input.feedback ?? '').normalize('NFC').trim();
+	const feedback = String(input.feedback ?? '')
+		.normalize('NFC')
+		.trim();
 	if (feedback.length > 5000) return { ok: false, error: 'feedback' };
 	const scored = scoreReview(input.criteria, input.scoring);
 	if (!scored.ok) return { ok: false, error: 'scores' };
 	if (!input.criteria.length && !feedback) return { ok: false, error: 'feedback' };
 	const row = await db
 		.insertInto('reviews')
-		.values({ team_id: input.teamId, reviewer_id: input.reviewerId, feedback, total: scored.result.total, max_total: scored.result.max, returned_at: now, created_at: now })
+		.values({
+			team_id: input.teamId,
+			reviewer_id: input.reviewerId,
+			feedback,
+			total: scored.result.total,
+			max_total: scored.result.max,
+			returned_at: now,
+			created_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const scores = input.criteria.flatMap((c, i) => [
-		{ review_id: row.id, criterion: i, criterion_title: c.title, pupil_id: null as number | null, points: input.scoring.team[i], max_points: maxPoints(c) },
+		{
+			review_id: row.id,
+			criterion: i,
+			criterion_title: c.title,
+			pupil_id: null as number | null,
+			points: input.scoring.team[i],
+			max_points: maxPoints(c)
+		},
 		...[...input.scoring.adjustments]
 			.filter(([, adj]) => adj[i] !== null && adj[i] !== undefined)
-			.map(([pupil, adj]) => ({ review_id: row.id, criterion: i, criterion_title: c.title, pupil_id: pupil, points: adj[i]!, max_points: maxPoints(c) }))
+			.map(([pupil, adj]) => ({
+				review_id: row.id,
+				criterion: i,
+				criterion_title: c.title,
+				pupil_id: pupil,
+				points: adj[i]!,
+				max_points: maxPoints(c)
+			}))
 	]);
 	if (scores.length) await db.insertInto('review_scores').values(scores).execute();
 	return { ok: true, id: row.id };
@@ -35,7 +65,13 @@ export interface ReviewView {
 	total: number;
 	maxTotal: number;
 	returnedAt: number;
-	scores: { criterion: number; title: string; pupilId: number | null; points: number; maxPoints: number }[];
+	scores: {
+		criterion: number;
+		title: string;
+		pupilId: number | null;
+		points: number;
+		maxPoints: number;
+	}[];
 }
 
 /** The team's reviews, newest first. */
@@ -51,7 +87,11 @@ export async function listReviews(db: Conn, teamId: number): Promise<ReviewView[
 	const scores = await db
 		.selectFrom('review_scores')
 		.selectAll()
-		.where('review_id', 'in', reviews.map((r) => r.id))
+		.where(
+			'review_id',
+			'in',
+			reviews.map((r) => r.id)
+		)
 		.orderBy('criterion')
 		.execute();
 	return reviews.map((r) => ({
@@ -63,6 +103,12 @@ export async function listReviews(db: Conn, teamId: number): Promise<ReviewView[
 		returnedAt: r.returned_at,
 		scores: scores
 			.filter((s) => s.review_id === r.id)
-			.map((s) => ({ criterion: s.criterion, title: s.criterion_title, pupilId: s.pupil_id, points: s.points, maxPoints: s.max_points }))
+			.map((s) => ({
+				criterion: s.criterion,
+				title: s.criterion_title,
+				pupilId: s.pupil_id,
+				points: s.points,
+				maxPoints: s.max_points
+			}))
 	}));
 }

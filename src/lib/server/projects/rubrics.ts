@@ -29,10 +29,22 @@ export function startRubric(criteria: { title: string; description: string }[]):
 	const base = criteria.length
 		? criteria
 		: [
-				{ title: 'Xác định vấn đề và tiêu chí', description: 'Nêu rõ vấn đề cần giải quyết và tiêu chí của sản phẩm' },
-				{ title: 'Giải pháp và bản vẽ', description: 'Đề xuất, so sánh và chọn giải pháp; bản vẽ thiết kế' },
-				{ title: 'Sản phẩm mẫu và thử nghiệm', description: 'Chế tạo, đo đạc, đánh giá theo tiêu chí, cải tiến' },
-				{ title: 'Trình bày và hợp tác', description: 'Chia sẻ kết quả; mọi thành viên cùng tham gia' }
+				{
+					title: 'Xác định vấn đề và tiêu chí',
+					description: 'Nêu rõ vấn đề cần giải quyết và tiêu chí của sản phẩm'
+				},
+				{
+					title: 'Giải pháp và bản vẽ',
+					description: 'Đề xuất, so sánh và chọn giải pháp; bản vẽ thiết kế'
+				},
+				{
+					title: 'Sản phẩm mẫu và thử nghiệm',
+					description: 'Chế tạo, đo đạc, đánh giá theo tiêu chí, cải tiến'
+				},
+				{
+					title: 'Trình bày và hợp tác',
+					description: 'Chia sẻ kết quả; mọi thành viên cùng tham gia'
+				}
 			];
 	return base.map((c) => ({
 		title: c.title,
@@ -41,13 +53,19 @@ export function startRubric(criteria: { title: string; description: string }[]):
 	}));
 }
 
-export type RubricErrors = Partial<Record<'title' | 'criteria', 'required' | 'invalid' | 'too_long'>>;
+export type RubricErrors = Partial<
+	Record<'title' | 'criteria', 'required' | 'invalid' | 'too_long'>
+>;
 
 /**
  * Reads the editor's grid (c{i}_title, c{i}_desc, c{i}_l{j}_desc, c{i}_l{j}_points): empty criteria rows
  * are skipped, a criterion needs at least two levels with points that rise.
  */
-export function rubricFromForm(form: { get(name: string): unknown }): { title: string; criteria: RubricCriterion[]; errors: RubricErrors } {
+export function rubricFromForm(form: { get(name: string): unknown }): {
+	title: string;
+	criteria: RubricCriterion[];
+	errors: RubricErrors;
+} {
 	const errors: RubricErrors = {};
 	const title = cleanText(form.get('title')).slice(0, 300);
 	if (!title) errors.title = 'required';
@@ -62,12 +80,18 @@ export function rubricFromForm(form: { get(name: string): unknown }): { title: s
 			const p = String(form.get(`c${i}_l${j}_points`) ?? '').trim();
 			if (!d && !p) continue;
 			const points = Number(p);
-			if (!d || p === '' || !Number.isFinite(points) || points < 0 || points > 100) errors.criteria = 'invalid';
+			if (!d || p === '' || !Number.isFinite(points) || points < 0 || points > 100)
+				errors.criteria = 'invalid';
 			levels.push({ descriptor: d, points });
 		}
 		if (levels.length < 2) errors.criteria = 'invalid';
-		for (let j = 1; j < levels.length; j++) if (levels[j].points <= levels[j - 1].points) errors.criteria = 'invalid';
-		criteria.push({ title: ct, description: cleanText(form.get(`c${i}_desc`)).slice(0, 1000), levels });
+		for (let j = 1; j < levels.length; j++)
+			if (levels[j].points <= levels[j - 1].points) errors.criteria = 'invalid';
+		criteria.push({
+			title: ct,
+			description: cleanText(form.get(`c${i}_desc`)).slice(0, 1000),
+			levels
+		});
 	}
 	if (!criteria.length) errors.criteria ??= 'required';
 	return { title, criteria, errors };
@@ -89,9 +113,13 @@ export interface ScoreResult {
 }
 
 /** Checks and totals a review: team points must be a level's points; an adjustment stays within 0…max. */
-export function scoreReview(criteria: RubricCriterion[], s: Scoring): { ok: true; result: ScoreResult } | { ok: false } {
+export function scoreReview(
+	criteria: RubricCriterion[],
+	s: Scoring
+): { ok: true; result: ScoreResult } | { ok: false } {
 	if (s.team.length !== criteria.length) return { ok: false };
-	for (let i = 0; i < criteria.length; i++) if (!criteria[i].levels.some((l) => l.points === s.team[i])) return { ok: false };
+	for (let i = 0; i < criteria.length; i++)
+		if (!criteria[i].levels.some((l) => l.points === s.team[i])) return { ok: false };
 	const max = criteria.reduce((sum, c) => sum + maxPoints(c), 0);
 	const total = s.team.reduce((a, b) => a + b, 0);
 	const perPupil = new Map<number, number>();
@@ -99,7 +127,12 @@ export function scoreReview(criteria: RubricCriterion[], s: Scoring): { ok: true
 		let sum = 0;
 		for (let i = 0; i < criteria.length; i++) {
 			const v = adj[i];
-			if (v !== null && v !== undefined && (!Number.isFinite(v) || v < 0 || v > maxPoints(criteria[i]))) return { ok: false };
+			if (
+				v !== null &&
+				v !== undefined &&
+				(!Number.isFinite(v) || v < 0 || v > maxPoints(criteria[i]))
+			)
+				return { ok: false };
 			sum += v ?? s.team[i];
 		}
 		perPupil.set(pupil, sum);
@@ -107,7 +140,14 @@ export function scoreReview(criteria: RubricCriterion[], s: Scoring): { ok: true
 	return { ok: true, result: { total, max, perPupil } };
 }
 
-type Row = { id: number; school_id: number; owner_id: number; title: string; criteria_json: string; updated_at: number };
+type Row = {
+	id: number;
+	school_id: number;
+	owner_id: number;
+	title: string;
+	criteria_json: string;
+	updated_at: number;
+};
 const toRubric = (r: Row): Rubric => ({
 	id: r.id,
 	schoolId: r.school_id,
@@ -124,7 +164,12 @@ export async function getRubric(db: Conn, id: number): Promise<Rubric | undefine
 
 /** Rubrics of the teacher's school: colleagues reuse each other's. */
 export async function listRubrics(db: Conn, schoolId: number): Promise<Rubric[]> {
-	const rows = await db.selectFrom('rubrics').selectAll().where('school_id', '=', schoolId).orderBy('title').execute();
+	const rows = await db
+		.selectFrom('rubrics')
+		.selectAll()
+		.where('school_id', '=', schoolId)
+		.orderBy('title')
+		.execute();
 	return rows.map(toRubric);
 }
 
@@ -137,12 +182,23 @@ export async function saveRubric(
 ): Promise<number> {
 	const json = JSON.stringify(value.criteria);
 	if (id) {
-		await db.updateTable('rubrics').set({ title: value.title, criteria_json: json, updated_at: now }).where('id', '=', id).execute();
+		await db
+			.updateTable('rubrics')
+			.set({ title: value.title, criteria_json: json, updated_at: now })
+			.where('id', '=', id)
+			.execute();
 		return id;
 	}
 	const row = await db
 		.insertInto('rubrics')
-		.values({ school_id: teacher.schoolId, owner_id: teacher.id, title: value.title, criteria_json: json, created_at: now, updated_at: now })
+		.values({
+			school_id: teacher.schoolId,
+			owner_id: teacher.id,
+			title: value.title,
+			criteria_json: json,
+			created_at: now,
+			updated_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;

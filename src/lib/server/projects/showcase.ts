@@ -6,12 +6,28 @@ import { firstName, getTeam, type Team } from './teams';
 
 export type ShowcaseError = 'not_submitted' | 'not_member' | 'not_agreed' | 'not_proposed';
 
-export async function propose(db: Conn, teamId: number, by: number, now = Date.now()): Promise<{ ok: true } | { ok: false; error: ShowcaseError }> {
-	const handedIn = await db.selectFrom('submissions').select('id').where('team_id', '=', teamId).where('step_key', 'is', null).executeTakeFirst();
+export async function propose(
+	db: Conn,
+	teamId: number,
+	by: number,
+	now = Date.now()
+): Promise<{ ok: true } | { ok: false; error: ShowcaseError }> {
+	const handedIn = await db
+		.selectFrom('submissions')
+		.select('id')
+		.where('team_id', '=', teamId)
+		.where('step_key', 'is', null)
+		.executeTakeFirst();
 	if (!handedIn) return { ok: false, error: 'not_submitted' };
 	await db
 		.insertInto('showcase_entries')
-		.values({ team_id: teamId, proposed_by: by, proposed_at: now, featured_by: null, featured_at: null })
+		.values({
+			team_id: teamId,
+			proposed_by: by,
+			proposed_at: now,
+			featured_by: null,
+			featured_at: null
+		})
 		.onConflict((oc) => oc.column('team_id').doNothing())
 		.execute();
 	return { ok: true };
@@ -35,12 +51,27 @@ export async function recordConsent(
 	await withdrawConsent(db, team.id, pupilId, by, now);
 	await db
 		.insertInto('showcase_consents')
-		.values({ team_id: team.id, pupil_id: pupilId, parent_agreed: 1, pupil_agreed: 1, recorded_by: by, recorded_at: now, withdrawn_by: null, withdrawn_at: null })
+		.values({
+			team_id: team.id,
+			pupil_id: pupilId,
+			parent_agreed: 1,
+			pupil_agreed: 1,
+			recorded_by: by,
+			recorded_at: now,
+			withdrawn_by: null,
+			withdrawn_at: null
+		})
 		.execute();
 	return { ok: true };
 }
 
-export async function withdrawConsent(db: Conn, teamId: number, pupilId: number, by: number, now = Date.now()) {
+export async function withdrawConsent(
+	db: Conn,
+	teamId: number,
+	pupilId: number,
+	by: number,
+	now = Date.now()
+) {
 	await db
 		.updateTable('showcase_consents')
 		.set({ withdrawn_by: by, withdrawn_at: now })
@@ -67,16 +98,28 @@ export async function standingConsents(db: Conn, teamId: number): Promise<Consen
 		.where('parent_agreed', '=', 1)
 		.where('pupil_agreed', '=', 1)
 		.execute();
-	return rows.map((r) => ({ pupilId: r.pupil_id, recordedBy: r.full_name, recordedAt: r.recorded_at }));
+	return rows.map((r) => ({
+		pupilId: r.pupil_id,
+		recordedBy: r.full_name,
+		recordedAt: r.recorded_at
+	}));
 }
 
 export async function getEntry(db: Conn, teamId: number) {
-	return db.selectFrom('showcase_entries').selectAll().where('team_id', '=', teamId).executeTakeFirst();
+	return db
+		.selectFrom('showcase_entries')
+		.selectAll()
+		.where('team_id', '=', teamId)
+		.executeTakeFirst();
 }
 
 /** The rule of the showcase: proposed, a team with members, and each member's consent standing. */
 export async function isPublic(db: Conn, teamId: number): Promise<boolean> {
-	const [entry, team, consents] = await Promise.all([getEntry(db, teamId), getTeam(db, teamId), standingConsents(db, teamId)]);
+	const [entry, team, consents] = await Promise.all([
+		getEntry(db, teamId),
+		getTeam(db, teamId),
+		standingConsents(db, teamId)
+	]);
 	if (!entry || !team || !team.members.length) return false;
 	return team.members.every((m) => consents.some((c) => c.pupilId === m.id));
 }
@@ -91,11 +134,24 @@ export interface PublicProject {
 	coverPhotoId: number | null;
 }
 
-async function toPublic(db: Conn, teamId: number, featured: boolean): Promise<PublicProject | undefined> {
+async function toPublic(
+	db: Conn,
+	teamId: number,
+	featured: boolean
+): Promise<PublicProject | undefined> {
 	const team = await getTeam(db, teamId);
 	if (!team) return undefined;
-	const a = await db.selectFrom('assignments').select('title').where('id', '=', team.assignmentId).executeTakeFirstOrThrow();
-	const cover = await db.selectFrom('portfolio_photos').select('id').where('team_id', '=', teamId).orderBy('id', 'desc').executeTakeFirst();
+	const a = await db
+		.selectFrom('assignments')
+		.select('title')
+		.where('id', '=', team.assignmentId)
+		.executeTakeFirstOrThrow();
+	const cover = await db
+		.selectFrom('portfolio_photos')
+		.select('id')
+		.where('team_id', '=', teamId)
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
 	return {
 		teamId,
 		title: a.title,
@@ -109,7 +165,11 @@ async function toPublic(db: Conn, teamId: number, featured: boolean): Promise<Pu
 
 /** Every public project, featured ones first, newest first. */
 export async function listPublic(db: Conn): Promise<PublicProject[]> {
-	const entries = await db.selectFrom('showcase_entries').selectAll().orderBy('proposed_at', 'desc').execute();
+	const entries = await db
+		.selectFrom('showcase_entries')
+		.selectAll()
+		.orderBy('proposed_at', 'desc')
+		.execute();
 	const out: PublicProject[] = [];
 	for (const e of entries) {
 		if (!(await isPublic(db, e.team_id))) continue;
@@ -127,7 +187,11 @@ export async function getPublic(db: Conn, teamId: number): Promise<PublicProject
 
 /** Every proposed project with whether it is public: what the department sees before featuring. */
 export async function listProposed(db: Conn) {
-	const entries = await db.selectFrom('showcase_entries').selectAll().orderBy('proposed_at', 'desc').execute();
+	const entries = await db
+		.selectFrom('showcase_entries')
+		.selectAll()
+		.orderBy('proposed_at', 'desc')
+		.execute();
 	const out: (PublicProject & { isPublic: boolean })[] = [];
 	for (const e of entries) {
 		const p = await toPublic(db, e.team_id, e.featured_at !== null);
@@ -136,10 +200,18 @@ export async function listProposed(db: Conn) {
 	return out;
 }
 
-export async function setFeatured(db: Conn, teamId: number, featured: boolean, by: number, now = Date.now()) {
+export async function setFeatured(
+	db: Conn,
+	teamId: number,
+	featured: boolean,
+	by: number,
+	now = Date.now()
+) {
 	await db
 		.updateTable('showcase_entries')
-		.set(featured ? { featured_by: by, featured_at: now } : { featured_by: null, featured_at: null })
+		.set(
+			featured ? { featured_by: by, featured_at: now } : { featured_by: null, featured_at: null }
+		)
 		.where('team_id', '=', teamId)
 		.execute();
 }

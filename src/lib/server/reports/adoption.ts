@@ -19,11 +19,24 @@ export interface AdoptionRow {
 export type AdoptionDimension = 'school' | 'commune' | 'level' | 'all';
 
 /** Per group of schools; a teacher counts in the schools of the classes they teach this year. */
-export async function adoption(db: Conn, scope: Scope, dim: AdoptionDimension): Promise<AdoptionRow[]> {
+export async function adoption(
+	db: Conn,
+	scope: Scope,
+	dim: AdoptionDimension
+): Promise<AdoptionRow[]> {
 	const { from, to } = periodDates(scope);
 	const t = periodTimes(scope);
 	const g = groupExpressions(dim);
-	const { rows } = await sql<{ key: string | number; label: string | number; teachers: number; teaching: number; written: number; adapted: number; taught: number; exercises: number }>`
+	const { rows } = await sql<{
+		key: string | number;
+		label: string | number;
+		teachers: number;
+		teaching: number;
+		written: number;
+		adapted: number;
+		taught: number;
+		exercises: number;
+	}>`
 		WITH tc AS (
 			SELECT DISTINCT ct.teacher_id, s.id AS school_id
 			FROM class_teachers ct JOIN classes c ON c.id = ct.class_id JOIN schools s ON s.id = c.school_id

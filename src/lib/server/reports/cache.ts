@@ -12,7 +12,12 @@ interface Entry<T> {
 
 const entries = new Map<string, Entry<unknown>>();
 
-export function cached<T>(key: string, compute: () => Promise<T>, ttlMs = TTL_MS, now = Date.now()): Promise<T> {
+export function cached<T>(
+	key: string,
+	compute: () => Promise<T>,
+	ttlMs = TTL_MS,
+	now = Date.now()
+): Promise<T> {
 	const hit = entries.get(key) as Entry<T> | undefined;
 	if (hit && now - hit.at < ttlMs) return hit.value;
 	if (hit) {
@@ -20,7 +25,9 @@ export function cached<T>(key: string, compute: () => Promise<T>, ttlMs = TTL_MS
 			hit.refreshing = true;
 			setTimeout(() => {
 				compute()
-					.then((v) => entries.set(key, { at: Date.now(), value: Promise.resolve(v), refreshing: false }))
+					.then((v) =>
+						entries.set(key, { at: Date.now(), value: Promise.resolve(v), refreshing: false })
+					)
 					.catch(() => entries.delete(key));
 			}, 0);
 		}

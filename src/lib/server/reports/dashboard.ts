@@ -11,7 +11,13 @@ import { mastery, masteryByConcept, masteryByConceptGrade } from './mastery';
 import { dosage } from './dosage';
 import { adoption, type AdoptionDimension } from './adoption';
 import { weeklyActive } from './weekly';
-import { assignmentsMade, projectQuality, teamsComplete, type IndicatorModule, type IndicatorTable } from './modules';
+import {
+	assignmentsMade,
+	projectQuality,
+	teamsComplete,
+	type IndicatorModule,
+	type IndicatorTable
+} from './modules';
 import * as surveys from '../surveys/surveys';
 import type { Dimension, Scope } from './scope';
 
@@ -29,11 +35,14 @@ export interface Table {
 }
 
 export { conceptName as conceptLabel, scaleName as scaleLabel } from '$lib/progress-labels';
-import { conceptName as conceptLabel, dimensionLabel, scaleName as scaleLabel } from '$lib/progress-labels';
+import {
+	conceptName as conceptLabel,
+	dimensionLabel,
+	scaleName as scaleLabel
+} from '$lib/progress-labels';
 
 // Re-exported for the Excel export, which names the breakdown in its title.
 export { dimensionLabel };
-
 
 export function groupLabel(dim: Dimension | 'all', key: string, label: string): string {
 	if (dim === 'all') return m.progress_dim_all_row();
@@ -80,16 +89,41 @@ export async function buildTables(
 	tables.push({
 		id: 'reach',
 		title: m.progress_t_reach(),
-		columns: [first, m.dept_schools(), m.dept_classes(), m.dept_teachers(), m.dept_pupils(), activeColumn(scope, now)],
+		columns: [
+			first,
+			m.dept_schools(),
+			m.dept_classes(),
+			m.dept_teachers(),
+			m.dept_pupils(),
+			activeColumn(scope, now)
+		],
 		rows: [
 			...reachRows.map((r) => ({
 				label: label(r.key, r.label),
 				href: drill?.(dim, r.key),
 				hidden: r.hidden,
-				cells: [r.schools ?? '', r.classes ?? '', r.teachers ?? '', v(r.pupils, r.hidden), v(r.active, r.hidden)]
+				cells: [
+					r.schools ?? '',
+					r.classes ?? '',
+					r.teachers ?? '',
+					v(r.pupils, r.hidden),
+					v(r.active, r.hidden)
+				]
 			})),
 			...(reachTotal
-				? [{ label: m.progress_total(), hidden: reachTotal.hidden, cells: [reachTotal.schools ?? 0, reachTotal.classes ?? 0, reachTotal.teachers ?? 0, v(reachTotal.pupils, reachTotal.hidden), v(reachTotal.active, reachTotal.hidden)] }]
+				? [
+						{
+							label: m.progress_total(),
+							hidden: reachTotal.hidden,
+							cells: [
+								reachTotal.schools ?? 0,
+								reachTotal.classes ?? 0,
+								reachTotal.teachers ?? 0,
+								v(reachTotal.pupils, reachTotal.hidden),
+								v(reachTotal.active, reachTotal.hidden)
+							]
+						}
+					]
 				: [])
 		]
 	});
@@ -104,8 +138,21 @@ export async function buildTables(
 		chart: { type: 'line', valueIndex: 0 }
 	});
 
-	const masteryCols = [m.progress_col_attempts(), m.progress_col_passed(), m.progress_col_pass_rate(), m.progress_col_stars(), m.progress_col_hints()];
-	const masteryCells = (r: { attempts: number | null; passed: number | null; passRate: number | null; avgStars: number | null; hintsPerAttempt: number | null; hidden: boolean }) => [
+	const masteryCols = [
+		m.progress_col_attempts(),
+		m.progress_col_passed(),
+		m.progress_col_pass_rate(),
+		m.progress_col_stars(),
+		m.progress_col_hints()
+	];
+	const masteryCells = (r: {
+		attempts: number | null;
+		passed: number | null;
+		passRate: number | null;
+		avgStars: number | null;
+		hintsPerAttempt: number | null;
+		hidden: boolean;
+	}) => [
 		v(r.attempts, r.hidden),
 		v(r.passed, r.hidden),
 		v(r.passRate, r.hidden),
@@ -120,8 +167,21 @@ export async function buildTables(
 		title: m.progress_t_mastery(),
 		columns: [first, ...masteryCols],
 		rows: [
-			...byGroup.map((r) => ({ label: label(r.key, r.label), href: drill?.(dim, r.key), hidden: r.hidden, cells: masteryCells(r) })),
-			...(masteryTotal ? [{ label: m.progress_total(), hidden: masteryTotal.hidden, cells: masteryCells(masteryTotal) }] : [])
+			...byGroup.map((r) => ({
+				label: label(r.key, r.label),
+				href: drill?.(dim, r.key),
+				hidden: r.hidden,
+				cells: masteryCells(r)
+			})),
+			...(masteryTotal
+				? [
+						{
+							label: m.progress_total(),
+							hidden: masteryTotal.hidden,
+							cells: masteryCells(masteryTotal)
+						}
+					]
+				: [])
 		]
 	});
 	await yieldToRequests();
@@ -130,7 +190,11 @@ export async function buildTables(
 		id: 'concepts',
 		title: m.progress_t_concepts(),
 		columns: [m.progress_col_concept(), ...masteryCols],
-		rows: byConcept.map((r) => ({ label: conceptLabel(r.key), hidden: r.hidden, cells: masteryCells(r) })),
+		rows: byConcept.map((r) => ({
+			label: conceptLabel(r.key),
+			hidden: r.hidden,
+			cells: masteryCells(r)
+		})),
 		chart: { type: 'bar', valueIndex: 2, max: 100 }
 	});
 	const grades = dim === 'grade' ? groups : groupRoster(cells, 'grade');
@@ -140,30 +204,69 @@ export async function buildTables(
 		id: 'concept_grade',
 		title: m.progress_t_concept_grade(),
 		columns: [m.progress_col_concept_grade(), ...masteryCols],
-		rows: cg.map((r) => ({ label: `${conceptLabel(r.concept)} · ${m.grade_label({ grade: r.grade })}`, hidden: r.hidden, cells: masteryCells(r) }))
+		rows: cg.map((r) => ({
+			label: `${conceptLabel(r.concept)} · ${m.grade_label({ grade: r.grade })}`,
+			hidden: r.hidden,
+			cells: masteryCells(r)
+		}))
 	});
 
-	const classDim = dim === 'gender' || dim === 'ethnicity' ? (scope.classId ? 'class' : scope.schoolId ? 'class' : 'school') : dim;
+	const classDim =
+		dim === 'gender' || dim === 'ethnicity'
+			? scope.classId
+				? 'class'
+				: scope.schoolId
+					? 'class'
+					: 'school'
+			: dim;
 	await yieldToRequests();
 	const dos = await dosage(db, scope, classDim);
 	tables.push({
 		id: 'dosage',
 		title: m.progress_t_dosage(),
-		columns: [dimensionLabel(classDim), m.dept_classes(), m.progress_col_lessons_taught(), m.progress_col_periods(), m.progress_col_planned(), m.progress_col_of_plan()],
-		rows: dos.map((r) => ({ label: groupLabel(classDim, r.key, r.label), href: drill?.(classDim, r.key), hidden: false, cells: [r.classes, r.lessonsTaught, r.periods, r.planned, r.ofPlan ?? ''] }))
+		columns: [
+			dimensionLabel(classDim),
+			m.dept_classes(),
+			m.progress_col_lessons_taught(),
+			m.progress_col_periods(),
+			m.progress_col_planned(),
+			m.progress_col_of_plan()
+		],
+		rows: dos.map((r) => ({
+			label: groupLabel(classDim, r.key, r.label),
+			href: drill?.(classDim, r.key),
+			hidden: false,
+			cells: [r.classes, r.lessonsTaught, r.periods, r.planned, r.ofPlan ?? '']
+		}))
 	});
 
-	const adoptDim: AdoptionDimension = dim === 'commune' || dim === 'level' ? dim : scope.schoolId ? 'all' : 'school';
+	const adoptDim: AdoptionDimension =
+		dim === 'commune' || dim === 'level' ? dim : scope.schoolId ? 'all' : 'school';
 	await yieldToRequests();
 	const adopt = await adoption(db, scope, adoptDim);
 	tables.push({
 		id: 'adoption',
 		title: m.progress_t_adoption(),
-		columns: [dimensionLabel(adoptDim), m.dept_teachers(), m.progress_col_teachers_teaching(), m.progress_col_written(), m.progress_col_adapted(), m.progress_col_lessons_taught(), m.progress_col_exercises()],
+		columns: [
+			dimensionLabel(adoptDim),
+			m.dept_teachers(),
+			m.progress_col_teachers_teaching(),
+			m.progress_col_written(),
+			m.progress_col_adapted(),
+			m.progress_col_lessons_taught(),
+			m.progress_col_exercises()
+		],
 		rows: adopt.map((r) => ({
 			label: groupLabel(adoptDim, r.key, r.label),
 			hidden: false,
-			cells: [r.teachers, r.teachersTeaching, r.lessonsWritten, r.lessonsAdapted, r.lessonsTaught, r.exercisesAuthored]
+			cells: [
+				r.teachers,
+				r.teachersTeaching,
+				r.lessonsWritten,
+				r.lessonsAdapted,
+				r.lessonsTaught,
+				r.exercisesAuthored
+			]
 		}))
 	});
 
@@ -200,7 +303,12 @@ export async function buildTables(
 					cells: [
 						v(rs[0].pre.n || null, hidden),
 						v(rs[0].post.n || null, hidden),
-						...scales.flatMap((sc) => [cell(sc, (r) => r.pre.mean), cell(sc, (r) => r.post.mean), cell(sc, (r) => r.change), cell(sc, (r) => r.post.sd)])
+						...scales.flatMap((sc) => [
+							cell(sc, (r) => r.pre.mean),
+							cell(sc, (r) => r.post.mean),
+							cell(sc, (r) => r.change),
+							cell(sc, (r) => r.post.sd)
+						])
 					]
 				};
 			}),
@@ -209,23 +317,55 @@ export async function buildTables(
 	}
 
 	// Projects (issue 5): quality by the page's breakdown where the module supports it, else by school.
-	const pick = (mod: IndicatorModule, fallback: Dimension | 'all'): Dimension | 'all' => (mod.dimensions.includes(dim) ? dim : fallback);
+	const pick = (mod: IndicatorModule, fallback: Dimension | 'all'): Dimension | 'all' =>
+		mod.dimensions.includes(dim) ? dim : fallback;
 	const placeDim: Dimension | 'all' = scope.classId ? 'all' : scope.schoolId ? 'class' : 'school';
 	const qualityDim = pick(projectQuality, scope.classId ? 'all' : 'school');
 	await yieldToRequests();
-	tables.push(moduleTable('project_quality', m.progress_t_project_quality(), qualityDim, await projectQuality.compute!(db, scope, qualityDim), m.progress_project_note()));
+	tables.push(
+		moduleTable(
+			'project_quality',
+			m.progress_t_project_quality(),
+			qualityDim,
+			await projectQuality.compute!(db, scope, qualityDim),
+			m.progress_project_note()
+		)
+	);
 	if (!scope.classId) {
 		await yieldToRequests();
-		const bySchool = qualityDim === 'school' ? tables.at(-1)! : moduleTable('', '', 'school', await projectQuality.compute!(db, scope, 'school'));
+		const bySchool =
+			qualityDim === 'school'
+				? tables.at(-1)!
+				: moduleTable('', '', 'school', await projectQuality.compute!(db, scope, 'school'));
 		const avg = bySchool.columns.length - 5; // the 'average' column's index among the figures
-		tables.push({ ...bySchool, id: 'rubric_profile', title: m.progress_t_rubric_profile(), chart: avg >= 0 && bySchool.rows.length ? { type: 'bar', valueIndex: avg, max: 100 } : undefined });
+		tables.push({
+			...bySchool,
+			id: 'rubric_profile',
+			title: m.progress_t_rubric_profile(),
+			chart:
+				avg >= 0 && bySchool.rows.length ? { type: 'bar', valueIndex: avg, max: 100 } : undefined
+		});
 	}
 	const teamsDim = pick(teamsComplete, placeDim);
 	await yieldToRequests();
-	tables.push(moduleTable('teams_complete', m.progress_t_teams_complete(), teamsDim, await teamsComplete.compute!(db, scope, teamsDim)));
+	tables.push(
+		moduleTable(
+			'teams_complete',
+			m.progress_t_teams_complete(),
+			teamsDim,
+			await teamsComplete.compute!(db, scope, teamsDim)
+		)
+	);
 	const assignDim = pick(assignmentsMade, scope.schoolId ? 'all' : 'school');
 	await yieldToRequests();
-	tables.push(moduleTable('assignments', m.progress_t_assignments(), assignDim, await assignmentsMade.compute!(db, scope, assignDim)));
+	tables.push(
+		moduleTable(
+			'assignments',
+			m.progress_t_assignments(),
+			assignDim,
+			await assignmentsMade.compute!(db, scope, assignDim)
+		)
+	);
 	return tables;
 }
 
@@ -249,12 +389,22 @@ function moduleColumn(id: string, titles?: Record<string, string>): string {
 }
 
 /** An indicator module's table as a dashboard table; hidden groups show "< 10" in every figure. */
-function moduleTable(id: string, title: string, dim: Dimension | 'all', t: IndicatorTable, note?: string): Table {
+function moduleTable(
+	id: string,
+	title: string,
+	dim: Dimension | 'all',
+	t: IndicatorTable,
+	note?: string
+): Table {
 	return {
 		id,
 		title,
 		columns: [dimensionLabel(dim), ...t.columns.map((c) => moduleColumn(c, t.titles))],
-		rows: t.rows.map((r) => ({ label: groupLabel(dim, r.key, r.label), hidden: r.hidden, cells: t.columns.map((c) => v(r.values[c] ?? null, r.hidden)) })),
+		rows: t.rows.map((r) => ({
+			label: groupLabel(dim, r.key, r.label),
+			hidden: r.hidden,
+			cells: t.columns.map((c) => v(r.values[c] ?? null, r.hidden))
+		})),
 		note: t.rows.length ? note : m.progress_no_data()
 	};
 }

@@ -1,7 +1,14 @@
 // Dosage: STEM lessons taught (the lesson_teachings log) against the plan the teachers set per class.
 import { sql } from 'kysely';
 import type { Conn } from '../db';
-import { classConditions, groupExpressions, periodDates, semestersOf, type Dimension, type Scope } from './scope';
+import {
+	classConditions,
+	groupExpressions,
+	periodDates,
+	semestersOf,
+	type Dimension,
+	type Scope
+} from './scope';
 
 export interface DosageRow {
 	key: string;
@@ -15,11 +22,22 @@ export interface DosageRow {
 }
 
 /** Per group of classes (not by gender or ethnicity: lessons are taught to a whole class). */
-export async function dosage(db: Conn, scope: Scope, dim: Exclude<Dimension, 'gender' | 'ethnicity'> | 'all'): Promise<DosageRow[]> {
+export async function dosage(
+	db: Conn,
+	scope: Scope,
+	dim: Exclude<Dimension, 'gender' | 'ethnicity'> | 'all'
+): Promise<DosageRow[]> {
 	const { from, to } = periodDates(scope);
 	const g = groupExpressions(dim);
 	const sem = semestersOf(scope.period);
-	const { rows } = await sql<{ key: string | number; label: string | number; classes: number; taught: number | null; periods: number | null; planned: number | null }>`
+	const { rows } = await sql<{
+		key: string | number;
+		label: string | number;
+		classes: number;
+		taught: number | null;
+		periods: number | null;
+		planned: number | null;
+	}>`
 		SELECT ${g.key} AS key, ${g.label} AS label, COUNT(*) AS classes, SUM(t.taught) AS taught, SUM(t.periods) AS periods,
 			SUM(p.planned) AS planned
 		FROM classes c JOIN schools s ON s.id = c.school_id

@@ -8,7 +8,10 @@ export async function tablesToXlsx(tables: Table[], heading: string[]): Promise<
 	const used = new Set<string>();
 	for (const t of tables) {
 		// Sheet names: at most 31 characters, none of : \ / ? * [ ], unique.
-		let name = t.title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28).trim();
+		let name = t.title
+			.replace(/[:\\/?*[\]]/g, ' ')
+			.slice(0, 28)
+			.trim();
 		for (let i = 2; used.has(name); i++) name = `${name.slice(0, 26)} ${i}`;
 		used.add(name);
 		const ws = wb.addWorksheet(name);
@@ -20,5 +23,10 @@ export async function tablesToXlsx(tables: Table[], heading: string[]): Promise<
 		ws.columns.forEach((c, i) => (c.width = i === 0 ? 36 : 16));
 	}
 	// Light compression and inline strings: a province's workbook is made in a third less time, ~20 % larger.
-	return Buffer.from(await wb.xlsx.writeBuffer({ useSharedStrings: false, zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
+	return Buffer.from(
+		await wb.xlsx.writeBuffer({
+			useSharedStrings: false,
+			zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } }
+		} as ExcelJS.XlsxWriteOptions)
+	);
 }

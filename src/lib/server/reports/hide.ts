@@ -3,10 +3,16 @@
 export const MIN_GROUP = 10;
 export const HIDDEN_LABEL = '< 10';
 
-export type Hidden<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null } & { hidden: boolean };
+export type Hidden<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null } & {
+	hidden: boolean;
+};
 
 /** The row with `fields` set to null when its group has fewer than MIN_GROUP pupils. */
-export function hideSmall<T extends object, K extends keyof T>(row: T, pupils: number, fields: readonly K[]): Hidden<T, K> {
+export function hideSmall<T extends object, K extends keyof T>(
+	row: T,
+	pupils: number,
+	fields: readonly K[]
+): Hidden<T, K> {
 	const hidden = pupils < MIN_GROUP;
 	const out = { ...row, hidden } as Hidden<T, K>;
 	if (hidden) for (const f of fields) (out as Record<K, unknown>)[f] = null;

@@ -36,16 +36,37 @@ describe('periods', () => {
 describe('reach', () => {
 	it('counts schools, classes, teachers, pupils and pupils active in the last 30 days', async () => {
 		const [all] = await reach(db, t.scope(), 'all', NOW);
-		expect(all).toMatchObject({ schools: 2, classes: 2, teachers: 2, pupils: 20, active: 2, hidden: false });
+		expect(all).toMatchObject({
+			schools: 2,
+			classes: 2,
+			teachers: 2,
+			pupils: 20,
+			active: 2,
+			hidden: false
+		});
 	});
 	it('hides the pupils of a school with fewer than 10', async () => {
 		const rows = await reach(db, t.scope(), 'school', NOW);
-		expect(rows.find((r) => r.label === 'TH A')).toMatchObject({ pupils: 12, active: 1, teachers: 1, hidden: false });
-		expect(rows.find((r) => r.label === 'THCS B')).toMatchObject({ pupils: null, active: null, teachers: 1, hidden: true });
+		expect(rows.find((r) => r.label === 'TH A')).toMatchObject({
+			pupils: 12,
+			active: 1,
+			teachers: 1,
+			hidden: false
+		});
+		expect(rows.find((r) => r.label === 'THCS B')).toMatchObject({
+			pupils: null,
+			active: null,
+			teachers: 1,
+			hidden: true
+		});
 	});
 	it('breaks pupils down by gender, hiding the 6 boys', async () => {
 		const rows = await reach(db, t.scope(), 'gender', NOW);
-		expect(rows.find((r) => r.key === 'female')).toMatchObject({ pupils: 14, hidden: false, classes: null });
+		expect(rows.find((r) => r.key === 'female')).toMatchObject({
+			pupils: 14,
+			hidden: false,
+			classes: null
+		});
 		expect(rows.find((r) => r.key === 'male')).toMatchObject({ pupils: null, hidden: true });
 	});
 	it('filters by school level', async () => {
@@ -57,7 +78,13 @@ describe('reach', () => {
 describe('mastery', () => {
 	it('sums attempts, pass rate, stars per pass and hints per attempt over the year', async () => {
 		const [all] = await mastery(db, t.scope(), 'all', NOW);
-		expect(all).toMatchObject({ attempts: 29, passed: 15, passRate: 51.7, avgStars: 2.6, hintsPerAttempt: 0.76 });
+		expect(all).toMatchObject({
+			attempts: 29,
+			passed: 15,
+			passRate: 51.7,
+			avgStars: 2.6,
+			hintsPerAttempt: 0.76
+		});
 	});
 	it('keeps to the semester chosen', async () => {
 		const [s1] = await mastery(db, t.scope({ period: 's1' }), 'all', NOW);
@@ -67,21 +94,52 @@ describe('mastery', () => {
 	});
 	it('by school, hiding the school of 8 pupils', async () => {
 		const rows = await mastery(db, t.scope(), 'school', NOW);
-		expect(rows.find((r) => r.label === 'TH A')).toMatchObject({ attempts: 13, passed: 7, passRate: 53.8, avgStars: 2.14, hintsPerAttempt: 0.46 });
-		expect(rows.find((r) => r.label === 'THCS B')).toMatchObject({ attempts: null, passRate: null, hidden: true });
+		expect(rows.find((r) => r.label === 'TH A')).toMatchObject({
+			attempts: 13,
+			passed: 7,
+			passRate: 53.8,
+			avgStars: 2.14,
+			hintsPerAttempt: 0.46
+		});
+		expect(rows.find((r) => r.label === 'THCS B')).toMatchObject({
+			attempts: null,
+			passRate: null,
+			hidden: true
+		});
 	});
 	it('by gender', async () => {
 		const rows = await mastery(db, t.scope(), 'gender', NOW);
-		expect(rows.find((r) => r.key === 'female')).toMatchObject({ pupils: 14, attempts: 19, passed: 11, passRate: 57.9, avgStars: 2.45, hintsPerAttempt: 0.63 });
+		expect(rows.find((r) => r.key === 'female')).toMatchObject({
+			pupils: 14,
+			attempts: 19,
+			passed: 11,
+			passRate: 57.9,
+			avgStars: 2.45,
+			hintsPerAttempt: 0.63
+		});
 		expect(rows.find((r) => r.key === 'male')?.hidden).toBe(true);
 	});
 	it('by concept and grade, and by concept', async () => {
 		const rows = await masteryByConceptGrade(db, t.scope(), NOW);
-		expect(rows.find((r) => r.key === 'loops|4')).toMatchObject({ attempts: 13, passed: 7, hidden: false });
-		expect(rows.find((r) => r.key === 'conditions|6')).toMatchObject({ attempts: null, hidden: true });
+		expect(rows.find((r) => r.key === 'loops|4')).toMatchObject({
+			attempts: 13,
+			passed: 7,
+			hidden: false
+		});
+		expect(rows.find((r) => r.key === 'conditions|6')).toMatchObject({
+			attempts: null,
+			hidden: true
+		});
 		const byConcept = await masteryByConcept(db, t.scope(), NOW);
-		expect(byConcept.find((r) => r.key === 'conditions')).toMatchObject({ attempts: 16, passed: 8, passRate: 50 });
-		expect(byConcept.find((r) => r.key === 'functions')).toMatchObject({ attempts: 0, passRate: null });
+		expect(byConcept.find((r) => r.key === 'conditions')).toMatchObject({
+			attempts: 16,
+			passed: 8,
+			passRate: 50
+		});
+		expect(byConcept.find((r) => r.key === 'functions')).toMatchObject({
+			attempts: 0,
+			passRate: null
+		});
 	});
 	it('a class below 10 pupils shows nothing, even drilled into', async () => {
 		const [cls] = await mastery(db, t.scope({ classId: t.class6A }), 'all', NOW);
@@ -103,20 +161,60 @@ describe('weekly active pupils', () => {
 describe('dosage', () => {
 	it('lessons taught against the plan, per school and semester', async () => {
 		const rows = await dosage(db, t.scope(), 'school');
-		expect(rows.find((r) => r.label === 'TH A')).toMatchObject({ lessonsTaught: 3, periods: 5, planned: 8, ofPlan: 37.5 });
-		expect(rows.find((r) => r.label === 'THCS B')).toMatchObject({ lessonsTaught: 1, periods: 3, planned: 2, ofPlan: 50 });
+		expect(rows.find((r) => r.label === 'TH A')).toMatchObject({
+			lessonsTaught: 3,
+			periods: 5,
+			planned: 8,
+			ofPlan: 37.5
+		});
+		expect(rows.find((r) => r.label === 'THCS B')).toMatchObject({
+			lessonsTaught: 1,
+			periods: 3,
+			planned: 2,
+			ofPlan: 50
+		});
 		const s1 = await dosage(db, t.scope({ period: 's1' }), 'school');
-		expect(s1.find((r) => r.label === 'TH A')).toMatchObject({ lessonsTaught: 2, planned: 4, ofPlan: 50 });
-		expect(s1.find((r) => r.label === 'THCS B')).toMatchObject({ lessonsTaught: 0, planned: 0, ofPlan: null });
+		expect(s1.find((r) => r.label === 'TH A')).toMatchObject({
+			lessonsTaught: 2,
+			planned: 4,
+			ofPlan: 50
+		});
+		expect(s1.find((r) => r.label === 'THCS B')).toMatchObject({
+			lessonsTaught: 0,
+			planned: 0,
+			ofPlan: null
+		});
 	});
 });
 
 describe('teacher adoption', () => {
 	it('lessons written, adapted, taught and exercises authored per school', async () => {
 		const rows = await adoption(db, t.scope(), 'school');
-		expect(rows.find((r) => r.label === 'TH A')).toEqual({ key: String(t.schoolA), label: 'TH A', teachers: 1, teachersTeaching: 1, lessonsWritten: 1, lessonsAdapted: 0, lessonsTaught: 3, exercisesAuthored: 1 });
-		expect(rows.find((r) => r.label === 'THCS B')).toMatchObject({ teachers: 1, teachersTeaching: 1, lessonsWritten: 0, lessonsAdapted: 1, lessonsTaught: 1, exercisesAuthored: 0 });
+		expect(rows.find((r) => r.label === 'TH A')).toEqual({
+			key: String(t.schoolA),
+			label: 'TH A',
+			teachers: 1,
+			teachersTeaching: 1,
+			lessonsWritten: 1,
+			lessonsAdapted: 0,
+			lessonsTaught: 3,
+			exercisesAuthored: 1
+		});
+		expect(rows.find((r) => r.label === 'THCS B')).toMatchObject({
+			teachers: 1,
+			teachersTeaching: 1,
+			lessonsWritten: 0,
+			lessonsAdapted: 1,
+			lessonsTaught: 1,
+			exercisesAuthored: 0
+		});
 		const s1 = await adoption(db, t.scope({ period: 's1' }), 'all');
-		expect(s1[0]).toMatchObject({ teachers: 2, teachersTeaching: 1, lessonsWritten: 1, lessonsAdapted: 0, lessonsTaught: 2 });
+		expect(s1[0]).toMatchObject({
+			teachers: 2,
+			teachersTeaching: 1,
+			lessonsWritten: 1,
+			lessonsAdapted: 0,
+			lessonsTaught: 2
+		});
 	});
 });

@@ -2,7 +2,15 @@
 // teams, steps, rubric reviews), as one module each with a common table shape.
 import { sql } from 'kysely';
 import type { Conn } from '../db';
-import { classConditions, groupExpressions, periodDates, periodTimes, schoolConditions, type Dimension, type Scope } from './scope';
+import {
+	classConditions,
+	groupExpressions,
+	periodDates,
+	periodTimes,
+	schoolConditions,
+	type Dimension,
+	type Scope
+} from './scope';
 import { hideSmall } from './hide';
 
 /** A table of figures per group, the shape every indicator module returns. */
@@ -34,21 +42,42 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * hideSmall. The chart "rubric profile per school" reads the same table with dim = 'school'.
  * Read from the per-class rollups of migration 0008, kept by triggers as reviews arrive.
  */
-async function computeProjectQuality(db: Conn, scope: Scope, dim: Dimension | 'all'): Promise<IndicatorTable> {
+async function computeProjectQuality(
+	db: Conn,
+	scope: Scope,
+	dim: Dimension | 'all'
+): Promise<IndicatorTable> {
 	const g = groupExpressions(dim, 'q.gender', 'q.ethnicity');
 	// The rollup's rows per gender, per ethnicity, or the class totals for every other breakdown; above a
 	// single class, the breakdowns by gender and ethnicity read the per-school sums.
-	const which = sql.raw(dim === 'gender' ? "q.gender <> '*' AND q.ethnicity = '*'" : dim === 'ethnicity' ? "q.gender = '*' AND q.ethnicity <> '*'" : "q.gender = '*' AND q.ethnicity = '*'");
+	const which = sql.raw(
+		dim === 'gender'
+			? "q.gender <> '*' AND q.ethnicity = '*'"
+			: dim === 'ethnicity'
+				? "q.gender = '*' AND q.ethnicity <> '*'"
+				: "q.gender = '*' AND q.ethnicity = '*'"
+	);
 	const perSchool = (dim === 'gender' || dim === 'ethnicity') && !scope.classId;
 	const from = (table: string) =>
 		perSchool
 			? sql`${sql.raw(`progress_quality_school_${table}`)} q JOIN schools s ON s.id = q.school_id`
 			: sql`${sql.raw(`progress_quality_${table}`)} q JOIN classes c ON c.id = q.class_id JOIN schools s ON s.id = c.school_id`;
 	const where = sql`${perSchool ? schoolConditions(scope, 'q') : classConditions(scope)} AND q.period = ${scope.period} AND ${which}`;
-	const { rows: sizes } = await sql<{ key: string | number; label: string | number; pupils: number; teams: number }>`
+	const { rows: sizes } = await sql<{
+		key: string | number;
+		label: string | number;
+		pupils: number;
+		teams: number;
+	}>`
 		SELECT ${g.key} AS key, ${g.label} AS label, SUM(q.pupils) AS pupils, SUM(q.teams) AS teams
 		FROM ${from('members')} WHERE ${where} GROUP BY 1 ORDER BY 2`.execute(db);
-	const { rows: scores } = await sql<{ key: string | number; criterion: number; title: string; n: number; pct: number }>`
+	const { rows: scores } = await sql<{
+		key: string | number;
+		criterion: number;
+		title: string;
+		n: number;
+		pct: number;
+	}>`
 		SELECT ${g.key} AS key, q.criterion, q.title, SUM(q.n) AS n, SUM(q.pct) AS pct
 		FROM ${from('scores')} WHERE ${where} GROUP BY 1, 2, 3`.execute(db);
 	const criteria = [...new Set(scores.map((r) => Number(r.criterion)))].sort((a, b) => a - b);
@@ -68,7 +97,10 @@ async function computeProjectQuality(db: Conn, scope: Scope, dim: Dimension | 'a
 		sums.set(k, s);
 	}
 	const titles: Record<string, string> = {};
-	for (const [c, tc] of titleCounts) titles[`crit_${c}`] = [...tc.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+	for (const [c, tc] of titleCounts)
+		titles[`crit_${c}`] = [...tc.entries()].sort(
+			(a, b) => b[1] - a[1] || a[0].localeCompare(b[0])
+		)[0][0];
 	const rows = sizes.map((sz) => {
 		const key = String(sz.key);
 		const values: Record<string, number | null> = {};
@@ -99,11 +131,20 @@ export const projectQuality: IndicatorModule = {
  * that handed in every step of their project's process (the five activities of the engineering design
  * process, or of the inquiry process). Columns 'teams', 'teams_complete', 'share_complete' (per cent).
  */
-async function computeTeamsComplete(db: Conn, scope: Scope, dim: Dimension | 'all'): Promise<IndicatorTable> {
+async function computeTeamsComplete(
+	db: Conn,
+	scope: Scope,
+	dim: Dimension | 'all'
+): Promise<IndicatorTable> {
 	const { from, to } = periodDates(scope);
 	const g = groupExpressions(dim);
 	// Each team's completeness is kept by the triggers of migration 0008 as steps are handed in.
-	const { rows } = await sql<{ key: string | number; label: string | number; teams: number; complete: number }>`
+	const { rows } = await sql<{
+		key: string | number;
+		label: string | number;
+		teams: number;
+		complete: number;
+	}>`
 		SELECT ${g.key} AS key, ${g.label} AS label, COUNT(*) AS teams, SUM(ts.complete) AS complete
 		FROM progress_team_steps ts
 		JOIN classes c ON c.id = ts.class_id
@@ -115,7 +156,16 @@ async function computeTeamsComplete(db: Conn, scope: Scope, dim: Dimension | 'al
 		rows: rows.map((r) => {
 			const teams = Number(r.teams);
 			const complete = Number(r.complete ?? 0);
-			return { key: String(r.key), label: String(r.label), hidden: false, values: { teams, teams_complete: complete, share_complete: teams ? round1((100 * complete) / teams) : null } };
+			return {
+				key: String(r.key),
+				label: String(r.label),
+				hidden: false,
+				values: {
+					teams,
+					teams_complete: complete,
+					share_complete: teams ? round1((100 * complete) / teams) : null
+				}
+			};
 		})
 	};
 }
@@ -131,10 +181,21 @@ export const teamsComplete: IndicatorModule = {
  * counted in the school they were made for. Columns 'teachers', 'teachers_assigning', 'assigned',
  * 'projects', 'exercise_sets', 'per_teacher' (assignments per teacher, one decimal).
  */
-async function computeAssignmentsMade(db: Conn, scope: Scope, dim: Dimension | 'all'): Promise<IndicatorTable> {
+async function computeAssignmentsMade(
+	db: Conn,
+	scope: Scope,
+	dim: Dimension | 'all'
+): Promise<IndicatorTable> {
 	const t = periodTimes(scope);
 	const g = groupExpressions(dim);
-	const { rows } = await sql<{ key: string | number; label: string | number; teachers: number; assigning: number; assigned: number; projects: number }>`
+	const { rows } = await sql<{
+		key: string | number;
+		label: string | number;
+		teachers: number;
+		assigning: number;
+		assigned: number;
+		projects: number;
+	}>`
 		WITH tc AS (
 			SELECT DISTINCT ct.teacher_id, s.id AS school_id
 			FROM class_teachers ct JOIN classes c ON c.id = ct.class_id JOIN schools s ON s.id = c.school_id
@@ -151,7 +212,14 @@ async function computeAssignmentsMade(db: Conn, scope: Scope, dim: Dimension | '
 		FROM made JOIN schools s ON s.id = made.school_id
 		GROUP BY 1 ORDER BY 2`.execute(db);
 	return {
-		columns: ['teachers', 'teachers_assigning', 'assigned', 'projects', 'exercise_sets', 'per_teacher'],
+		columns: [
+			'teachers',
+			'teachers_assigning',
+			'assigned',
+			'projects',
+			'exercise_sets',
+			'per_teacher'
+		],
 		rows: rows.map((r) => {
 			const teachers = Number(r.teachers);
 			const assigned = Number(r.assigned ?? 0);
@@ -160,12 +228,23 @@ async function computeAssignmentsMade(db: Conn, scope: Scope, dim: Dimension | '
 				key: String(r.key),
 				label: String(r.label),
 				hidden: false,
-				values: { teachers, teachers_assigning: Number(r.assigning ?? 0), assigned, projects, exercise_sets: assigned - projects, per_teacher: teachers ? round1(assigned / teachers) : null }
+				values: {
+					teachers,
+					teachers_assigning: Number(r.assigning ?? 0),
+					assigned,
+					projects,
+					exercise_sets: assigned - projects,
+					per_teacher: teachers ? round1(assigned / teachers) : null
+				}
 			};
 		})
 	};
 }
 
-export const assignmentsMade: IndicatorModule = { id: 'assignments', dimensions: ['all', 'school', 'commune', 'level'], compute: computeAssignmentsMade };
+export const assignmentsMade: IndicatorModule = {
+	id: 'assignments',
+	dimensions: ['all', 'school', 'commune', 'level'],
+	compute: computeAssignmentsMade
+};
 
 export const PROJECT_MODULES = [projectQuality, teamsComplete, assignmentsMade];

@@ -22,12 +22,25 @@ export async function readView(db: Conn, url: URL): Promise<DashboardView | null
 	const years = await listYears(db);
 	if (!years.length) return null;
 	const p = url.searchParams;
-	const year = years.find((y) => String(y.id) === p.get('year')) ?? years.find((y) => y.isCurrent) ?? years[0];
-	const period = (PERIODS as string[]).includes(p.get('period') ?? '') ? (p.get('period') as Period) : 'year';
-	const level = (LEVELS as string[]).includes(p.get('level') ?? '') ? (p.get('level') as SchoolLevel) : undefined;
-	const schools = await db.selectFrom('schools').select(['id', 'name', 'commune', 'level']).orderBy('name').execute();
-	const communes = [...new Set(schools.map((s) => s.commune))].sort((a, b) => a.localeCompare(b, 'vi'));
-	const commune = communes.includes(p.get('commune') ?? '') ? (p.get('commune') as string) : undefined;
+	const year =
+		years.find((y) => String(y.id) === p.get('year')) ?? years.find((y) => y.isCurrent) ?? years[0];
+	const period = (PERIODS as string[]).includes(p.get('period') ?? '')
+		? (p.get('period') as Period)
+		: 'year';
+	const level = (LEVELS as string[]).includes(p.get('level') ?? '')
+		? (p.get('level') as SchoolLevel)
+		: undefined;
+	const schools = await db
+		.selectFrom('schools')
+		.select(['id', 'name', 'commune', 'level'])
+		.orderBy('name')
+		.execute();
+	const communes = [...new Set(schools.map((s) => s.commune))].sort((a, b) =>
+		a.localeCompare(b, 'vi')
+	);
+	const commune = communes.includes(p.get('commune') ?? '')
+		? (p.get('commune') as string)
+		: undefined;
 	let school: DashboardView['school'] = null;
 	let cls: DashboardView['cls'] = null;
 	if (p.get('class')) {

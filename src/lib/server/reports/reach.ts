@@ -1,7 +1,15 @@
 // Reach: schools, classes, teachers and pupils in the pilot, and pupils active in the last 30 days.
 import { sql } from 'kysely';
 import type { Conn } from '../db';
-import { classConditions, groupExpressions, periodDates, periodTimes, PUPIL_DIMENSIONS, type Dimension, type Scope } from './scope';
+import {
+	classConditions,
+	groupExpressions,
+	periodDates,
+	periodTimes,
+	PUPIL_DIMENSIONS,
+	type Dimension,
+	type Scope
+} from './scope';
 import { hideSmall } from './hide';
 
 export const ACTIVE_DAYS = 30;
@@ -49,7 +57,13 @@ export async function rosterCells(db: Conn, scope: Scope, now = Date.now()): Pro
 	const { from, to } = periodDates(scope);
 	const since = activeSince(scope, now);
 	// Counts only (no text per row): the class's details come from the few classes of the year.
-	const { rows } = await sql<{ class_id: number; gender: string; ethnicity: string; pupils: number; active: number }>`
+	const { rows } = await sql<{
+		class_id: number;
+		gender: string;
+		ethnicity: string;
+		pupils: number;
+		active: number;
+	}>`
 		SELECT e.class_id, COALESCE(g.gender, '') AS gender, COALESCE(g.ethnicity, '') AS ethnicity,
 			COUNT(*) AS pupils, SUM(a.last_at >= ${since}) AS active
 		FROM enrolments e
@@ -59,7 +73,15 @@ export async function rosterCells(db: Conn, scope: Scope, now = Date.now()): Pro
 		LEFT JOIN progress_period_activity a ON a.pupil_id = e.pupil_id AND a.school_year_id = ${scope.yearId} AND a.period = ${scope.period}
 		WHERE ${classConditions(scope)} AND e.started_on <= ${to} AND (e.ended_on IS NULL OR e.ended_on >= ${from})
 		GROUP BY 1, 2, 3`.execute(db);
-	const { rows: classes } = await sql<{ id: number; name: string; grade: number; school_id: number; school_name: string; commune: string; level: string }>`
+	const { rows: classes } = await sql<{
+		id: number;
+		name: string;
+		grade: number;
+		school_id: number;
+		school_name: string;
+		commune: string;
+		level: string;
+	}>`
 		SELECT c.id, c.name, c.grade, s.id AS school_id, s.name AS school_name, s.commune, s.level
 		FROM classes c JOIN schools s ON s.id = c.school_id WHERE ${classConditions(scope)}`.execute(db);
 	const byId = new Map(classes.map((c) => [c.id, c]));
@@ -127,7 +149,13 @@ export function groupRoster(cells: RosterCell[], dim: Dimension | 'all'): GroupS
 }
 
 /** Pupils (and active pupils) per group: the group sizes every pupil-based indicator hides small groups by. */
-export async function pupilGroups(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now(), cells?: RosterCell[]): Promise<GroupSize[]> {
+export async function pupilGroups(
+	db: Conn,
+	scope: Scope,
+	dim: Dimension | 'all',
+	now = Date.now(),
+	cells?: RosterCell[]
+): Promise<GroupSize[]> {
 	return groupRoster(cells ?? (await rosterCells(db, scope, now)), dim);
 }
 
@@ -145,7 +173,13 @@ export interface ReachRow {
 /** Staff and classes per group (not for gender or ethnicity, which only pupils have). */
 async function staffGroups(db: Conn, scope: Scope, dim: Dimension | 'all') {
 	const g = groupExpressions(dim);
-	const { rows } = await sql<{ key: string | number; label: string | number; schools: number; classes: number; teachers: number }>`
+	const { rows } = await sql<{
+		key: string | number;
+		label: string | number;
+		schools: number;
+		classes: number;
+		teachers: number;
+	}>`
 		SELECT ${g.key} AS key, ${g.label} AS label, COUNT(DISTINCT s.id) AS schools, COUNT(DISTINCT c.id) AS classes,
 			COUNT(DISTINCT ct.teacher_id) AS teachers
 		FROM classes c JOIN schools s ON s.id = c.school_id
@@ -156,7 +190,13 @@ async function staffGroups(db: Conn, scope: Scope, dim: Dimension | 'all') {
 }
 
 /** Reach per group; the pupils of a group of fewer than 10 are hidden. */
-export async function reach(db: Conn, scope: Scope, dim: Dimension | 'all', now = Date.now(), known?: GroupSize[]): Promise<ReachRow[]> {
+export async function reach(
+	db: Conn,
+	scope: Scope,
+	dim: Dimension | 'all',
+	now = Date.now(),
+	known?: GroupSize[]
+): Promise<ReachRow[]> {
 	const pupils = known ?? (await pupilGroups(db, scope, dim, now));
 	const byKey = new Map<string, ReachRow>();
 	if (!PUPIL_DIMENSIONS.includes(dim as Dimension)) {
@@ -174,7 +214,16 @@ export async function reach(db: Conn, scope: Scope, dim: Dimension | 'all', now 
 		}
 	}
 	for (const p of pupils) {
-		const row = byKey.get(p.key) ?? { key: p.key, label: p.label, schools: null, classes: null, teachers: null, pupils: 0, active: 0, hidden: false };
+		const row = byKey.get(p.key) ?? {
+			key: p.key,
+			label: p.label,
+			schools: null,
+			classes: null,
+			teachers: null,
+			pupils: 0,
+			active: 0,
+			hidden: false
+		};
 		row.pupils = p.pupils;
 		row.active = p.active;
 		byKey.set(p.key, row);

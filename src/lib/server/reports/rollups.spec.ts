@@ -13,8 +13,15 @@ let t: TestPilot;
 let t1: number;
 let t2: number;
 const at = (iso: string) => Date.parse(iso + 'T08:00:00Z');
-const quality = async (dim: 'all' | 'gender' = 'all') => (await projectQuality.compute!(db, t.scope(), dim)).rows;
-const pending = async () => (await db.selectFrom('progress_project_changes').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+const quality = async (dim: 'all' | 'gender' = 'all') =>
+	(await projectQuality.compute!(db, t.scope(), dim)).rows;
+const pending = async () =>
+	(
+		await db
+			.selectFrom('progress_project_changes')
+			.select((e) => e.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow()
+	).n;
 
 beforeAll(async () => {
 	t = await buildTestPilot(db);
@@ -45,17 +52,29 @@ describe('above a class and within it', () => {
 describe('project quality, kept per class as reviews and teams change', () => {
 	it('starts from the reviews there are', async () => {
 		// criterion 0: six at 100 %, six at 50 %; criterion 1: six at 50 %, six at 100 %.
-		expect((await quality())[0]).toMatchObject({ hidden: false, values: { crit_0: 75, crit_1: 75, average: 75, teams: 2, reviews: 2, pupils: 12 } });
+		expect((await quality())[0]).toMatchObject({
+			hidden: false,
+			values: { crit_0: 75, crit_1: 75, average: 75, teams: 2, reviews: 2, pupils: 12 }
+		});
 		expect(await pending()).toBe(0);
 	});
 
 	it('a later review of a team replaces its earlier one', async () => {
 		await addReview(db, t2, t.teacherA, '2025-11-02', [4, 4]);
-		expect((await quality())[0].values).toMatchObject({ crit_0: 100, crit_1: 75, teams: 2, pupils: 12 });
+		expect((await quality())[0].values).toMatchObject({
+			crit_0: 100,
+			crit_1: 75,
+			teams: 2,
+			pupils: 12
+		});
 	});
 
 	it('a pupil taken off a team no longer counts', async () => {
-		await db.deleteFrom('team_members').where('team_id', '=', t2).where('pupil_id', '=', t.pupilsA[11]).execute();
+		await db
+			.deleteFrom('team_members')
+			.where('team_id', '=', t2)
+			.where('pupil_id', '=', t.pupilsA[11])
+			.execute();
 		// 11 pupils: criterion 1 is six at 50 % and five at 100 %.
 		expect((await quality())[0].values).toMatchObject({ crit_1: 72.7, pupils: 11 });
 	});
@@ -63,7 +82,11 @@ describe('project quality, kept per class as reviews and teams change', () => {
 	it('a pupil whose gender is corrected moves group', async () => {
 		const girls = async () => (await quality('gender')).find((r) => r.key === 'female')!;
 		expect(await girls()).toMatchObject({ hidden: false, values: { pupils: 10, teams: 2 } });
-		await db.updateTable('pupil_profiles').set({ gender: 'male' }).where('user_id', '=', t.pupilsA[9]).execute();
+		await db
+			.updateTable('pupil_profiles')
+			.set({ gender: 'male' })
+			.where('user_id', '=', t.pupilsA[9])
+			.execute();
 		expect(await girls()).toMatchObject({ hidden: true, values: { pupils: null } });
 	});
 
@@ -80,26 +103,50 @@ describe('project quality, kept per class as reviews and teams change', () => {
 
 describe('teams that handed in every step, kept as hand-ins arrive', () => {
 	it('counts a team once its last step is handed in', async () => {
-		const complete = async () => (await teamsComplete.compute!(db, t.scope(), 'all')).rows[0].values;
+		const complete = async () =>
+			(await teamsComplete.compute!(db, t.scope(), 'all')).rows[0].values;
 		expect(await complete()).toEqual({ teams: 2, teams_complete: 1, share_complete: 50 });
-		await db.insertInto('submissions').values({ team_id: t2, step_key: 'build', submitted_by: t.pupilsA[6], submitted_at: at('2025-10-20') }).execute();
+		await db
+			.insertInto('submissions')
+			.values({
+				team_id: t2,
+				step_key: 'build',
+				submitted_by: t.pupilsA[6],
+				submitted_at: at('2025-10-20')
+			})
+			.execute();
 		expect(await complete()).toEqual({ teams: 2, teams_complete: 2, share_complete: 100 });
 	});
 });
 
 describe('pupils active in the last 30 days', () => {
 	it('of a period that is over, counts back from its end, not from today', async () => {
-		const active = async (period: 'year' | 's1') => (await reach(db, t.scope({ period }), 'school', NOW)).find((r) => r.label === 'TH A')!.active;
+		const active = async (period: 'year' | 's1') =>
+			(await reach(db, t.scope({ period }), 'school', NOW)).find((r) => r.label === 'TH A')!.active;
 		// Today (20 Feb): pupil 0 of 4A worked on 10 February. In semester 1 nobody worked in December.
 		expect(await active('year')).toBe(1);
 		expect(await active('s1')).toBe(0);
-		await db.insertInto('exercise_attempts').values({ exercise_id: (await db.selectFrom('exercises').select('id').executeTakeFirstOrThrow()).id, pupil_id: t.pupilsA[3], class_id: t.class4A, passed: 1, stars: 2, hints_used: 0, time_spent_ms: 1000, created_at: at('2025-12-20') }).execute();
+		await db
+			.insertInto('exercise_attempts')
+			.values({
+				exercise_id: (await db.selectFrom('exercises').select('id').executeTakeFirstOrThrow()).id,
+				pupil_id: t.pupilsA[3],
+				class_id: t.class4A,
+				passed: 1,
+				stars: 2,
+				hints_used: 0,
+				time_spent_ms: 1000,
+				created_at: at('2025-12-20')
+			})
+			.execute();
 		expect(await active('s1')).toBe(1);
 		expect(await active('year')).toBe(1);
 	});
 
 	it('says which 30 days it counts', async () => {
-		const header = async (period: 'year' | 's1') => (await buildTables(db, t.scope({ period }), 'school', NOW)).find((x) => x.id === 'reach')!.columns[5];
+		const header = async (period: 'year' | 's1') =>
+			(await buildTables(db, t.scope({ period }), 'school', NOW)).find((x) => x.id === 'reach')!
+				.columns[5];
 		expect(await header('s1')).not.toBe(await header('year'));
 		expect(await header('s1')).toContain('30');
 	});
@@ -108,7 +155,13 @@ describe('pupils active in the last 30 days', () => {
 describe("a view's roster cut out of the province's", () => {
 	it('equals the roster computed for the view itself', async () => {
 		const province = await rosterCells(db, t.scope(), NOW);
-		for (const extra of [{ level: 'primary' as const }, { commune: 'Xã Đồng Đăng' }, { schoolId: t.schoolA }, { classId: t.class6A }, { schoolId: t.schoolB, level: 'primary' as const }]) {
+		for (const extra of [
+			{ level: 'primary' as const },
+			{ commune: 'Xã Đồng Đăng' },
+			{ schoolId: t.schoolA },
+			{ classId: t.class6A },
+			{ schoolId: t.schoolB, level: 'primary' as const }
+		]) {
 			const own = await rosterCells(db, t.scope(extra), NOW);
 			expect(inScope(province, t.scope(extra)), JSON.stringify(extra)).toEqual(own);
 		}

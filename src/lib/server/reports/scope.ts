@@ -8,7 +8,15 @@ export const LEVELS: SchoolLevel[] = ['primary', 'lower_secondary', 'upper_secon
 
 /** The groups a table can be broken down by. Gender and ethnicity exist only for pupil-based indicators. */
 export type Dimension = 'school' | 'commune' | 'level' | 'grade' | 'class' | 'gender' | 'ethnicity';
-export const DIMENSIONS: Dimension[] = ['school', 'commune', 'level', 'grade', 'class', 'gender', 'ethnicity'];
+export const DIMENSIONS: Dimension[] = [
+	'school',
+	'commune',
+	'level',
+	'grade',
+	'class',
+	'gender',
+	'ethnicity'
+];
 export const PUPIL_DIMENSIONS: Dimension[] = ['gender', 'ethnicity'];
 
 export interface Scope {
@@ -28,7 +36,10 @@ export function semestersOf(period: Period): number[] {
 	return period === 's1' ? [1] : period === 's2' ? [2] : [1, 2];
 }
 
-export function periodDates(scope: Pick<Scope, 'yearStartsOn' | 'yearEndsOn' | 'period'>): { from: string; to: string } {
+export function periodDates(scope: Pick<Scope, 'yearStartsOn' | 'yearEndsOn' | 'period'>): {
+	from: string;
+	to: string;
+} {
 	const start = Number(scope.yearStartsOn.slice(0, 4));
 	if (scope.period === 's1') return { from: scope.yearStartsOn, to: `${start}-12-31` };
 	if (scope.period === 's2') return { from: `${start + 1}-01-01`, to: scope.yearEndsOn };
@@ -36,9 +47,15 @@ export function periodDates(scope: Pick<Scope, 'yearStartsOn' | 'yearEndsOn' | '
 }
 
 /** Milliseconds: [from 00:00 UTC, the day after `to` 00:00 UTC). */
-export function periodTimes(scope: Pick<Scope, 'yearStartsOn' | 'yearEndsOn' | 'period'>): { from: number; to: number } {
+export function periodTimes(scope: Pick<Scope, 'yearStartsOn' | 'yearEndsOn' | 'period'>): {
+	from: number;
+	to: number;
+} {
 	const d = periodDates(scope);
-	return { from: Date.parse(d.from + 'T00:00:00Z'), to: Date.parse(d.to + 'T00:00:00Z') + 86_400_000 };
+	return {
+		from: Date.parse(d.from + 'T00:00:00Z'),
+		to: Date.parse(d.to + 'T00:00:00Z') + 86_400_000
+	};
 }
 
 /** The WHERE conditions on `c` (classes) and `s` (schools) that the scope sets. */
@@ -67,7 +84,11 @@ export function schoolConditions(scope: Scope, alias: 'g' | 'q'): RawBuilder<unk
  * The key and label of a group, as SQL over `c`, `s` and a table `g` holding gender and ethnicity.
  * Only these fixed expressions are ever spliced into SQL.
  */
-export function groupExpressions(dim: Dimension | 'all', genderCol = 'g.gender', ethnicityCol = 'g.ethnicity') {
+export function groupExpressions(
+	dim: Dimension | 'all',
+	genderCol = 'g.gender',
+	ethnicityCol = 'g.ethnicity'
+) {
 	const raw = (s: string) => sql.raw(s);
 	switch (dim) {
 		case 'all':
@@ -85,6 +106,9 @@ export function groupExpressions(dim: Dimension | 'all', genderCol = 'g.gender',
 		case 'gender':
 			return { key: raw(`COALESCE(${genderCol}, '')`), label: raw(`COALESCE(${genderCol}, '')`) };
 		case 'ethnicity':
-			return { key: raw(`COALESCE(${ethnicityCol}, '')`), label: raw(`COALESCE(${ethnicityCol}, '')`) };
+			return {
+				key: raw(`COALESCE(${ethnicityCol}, '')`),
+				label: raw(`COALESCE(${ethnicityCol}, '')`)
+			};
 	}
 }

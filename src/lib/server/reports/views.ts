@@ -11,14 +11,26 @@ import { inScope, rosterCells, type RosterCell } from './reach';
 import { PERIODS, type Scope } from './scope';
 
 function provinceRoster(db: Conn, scope: Scope): Promise<RosterCell[]> {
-	const province: Scope = { yearId: scope.yearId, yearStartsOn: scope.yearStartsOn, yearEndsOn: scope.yearEndsOn, period: scope.period };
+	const province: Scope = {
+		yearId: scope.yearId,
+		yearStartsOn: scope.yearStartsOn,
+		yearEndsOn: scope.yearEndsOn,
+		period: scope.period
+	};
 	return cached(`roster:${scope.yearId}:${scope.period}`, () => rosterCells(db, province));
 }
 
 /** The view's tables with their drill-down links: the page, the export and the printed report share them. */
 export function viewTables(db: Conn, view: DashboardView): Promise<Table[]> {
 	return cached(`tables:${getLocale()}:${view.dim}:${JSON.stringify(view.scope)}`, async () =>
-		buildTables(db, view.scope, view.dim, Date.now(), drillLink(view), inScope(await provinceRoster(db, view.scope), view.scope))
+		buildTables(
+			db,
+			view.scope,
+			view.dim,
+			Date.now(),
+			drillLink(view),
+			inScope(await provinceRoster(db, view.scope), view.scope)
+		)
 	);
 }
 
@@ -48,7 +60,12 @@ async function prepare(db: Conn): Promise<void> {
 	const year = (await listYears(db)).find((y) => y.isCurrent);
 	if (!year) return;
 	for (const period of PERIODS) {
-		await provinceRoster(db, { yearId: year.id, yearStartsOn: year.startsOn, yearEndsOn: year.endsOn, period });
+		await provinceRoster(db, {
+			yearId: year.id,
+			yearStartsOn: year.startsOn,
+			yearEndsOn: year.endsOn,
+			period
+		});
 		await new Promise((resolve) => setImmediate(resolve));
 	}
 	const landing = await readView(db, new URL('http://localhost/department'));

@@ -18,5 +18,7 @@ export async function weeklyActive(db: Conn, scope: Scope): Promise<WeekRow[]> {
 		FROM progress_weekly_active w JOIN classes c ON c.id = w.class_id JOIN schools s ON s.id = c.school_id
 		WHERE ${classConditions(scope)} AND w.week BETWEEN date(${from}, '-6 days') AND ${to}
 		GROUP BY w.week ORDER BY w.week`.execute(db);
-	return rows.map((r) => hideSmall({ week: r.week, pupils: Number(r.pupils) }, Number(r.pupils), ['pupils'] as const));
+	return rows.map((r) =>
+		hideSmall({ week: r.week, pupils: Number(r.pupils) }, Number(r.pupils), ['pupils'] as const)
+	);
 }

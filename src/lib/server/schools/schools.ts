@@ -19,9 +19,17 @@ export interface SchoolInput {
 	pilotSince: string;
 }
 
-export type SchoolErrors = Partial<Record<keyof SchoolInput, 'required' | 'invalid' | 'taken' | 'too_long'>>;
+export type SchoolErrors = Partial<
+	Record<keyof SchoolInput, 'required' | 'invalid' | 'taken' | 'too_long'>
+>;
 
-const toSchool = (r: { id: number; name: string; commune: string; level: SchoolLevel; pilot_since: string }): School => ({
+const toSchool = (r: {
+	id: number;
+	name: string;
+	commune: string;
+	level: SchoolLevel;
+	pilot_since: string;
+}): School => ({
 	id: r.id,
 	name: r.name,
 	commune: r.commune,
@@ -66,13 +74,26 @@ export async function validateSchool(
 		if (await q.executeTakeFirst()) errors.name = 'taken';
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };
-	return { ok: true, value: { name, commune, level: input.level as SchoolLevel, pilotSince: input.pilotSince } };
+	return {
+		ok: true,
+		value: { name, commune, level: input.level as SchoolLevel, pilotSince: input.pilotSince }
+	};
 }
 
-export async function createSchool(db: Conn, s: Omit<School, 'id'>, now = Date.now()): Promise<number> {
+export async function createSchool(
+	db: Conn,
+	s: Omit<School, 'id'>,
+	now = Date.now()
+): Promise<number> {
 	const row = await db
 		.insertInto('schools')
-		.values({ name: s.name, commune: s.commune, level: s.level, pilot_since: s.pilotSince, created_at: now })
+		.values({
+			name: s.name,
+			commune: s.commune,
+			level: s.level,
+			pilot_since: s.pilotSince,
+			created_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;

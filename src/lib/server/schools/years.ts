@@ -9,7 +9,13 @@ export interface SchoolYear {
 	isCurrent: boolean;
 }
 
-const toYear = (r: { id: number; name: string; starts_on: string; ends_on: string; is_current: number }): SchoolYear => ({
+const toYear = (r: {
+	id: number;
+	name: string;
+	starts_on: string;
+	ends_on: string;
+	is_current: number;
+}): SchoolYear => ({
 	id: r.id,
 	name: r.name,
 	startsOn: r.starts_on,
@@ -18,11 +24,17 @@ const toYear = (r: { id: number; name: string; starts_on: string; ends_on: strin
 });
 
 export async function listYears(db: Conn): Promise<SchoolYear[]> {
-	return (await db.selectFrom('school_years').selectAll().orderBy('starts_on', 'desc').execute()).map(toYear);
+	return (
+		await db.selectFrom('school_years').selectAll().orderBy('starts_on', 'desc').execute()
+	).map(toYear);
 }
 
 export async function currentYear(db: Conn): Promise<SchoolYear | undefined> {
-	const row = await db.selectFrom('school_years').selectAll().where('is_current', '=', 1).executeTakeFirst();
+	const row = await db
+		.selectFrom('school_years')
+		.selectAll()
+		.where('is_current', '=', 1)
+		.executeTakeFirst();
 	return row && toYear(row);
 }
 
@@ -58,7 +70,11 @@ export async function createYear(
 
 /** Makes one year current; the others stop being current. Call inside a transaction. */
 export async function setCurrentYear(db: Conn, id: number): Promise<boolean> {
-	const exists = await db.selectFrom('school_years').select('id').where('id', '=', id).executeTakeFirst();
+	const exists = await db
+		.selectFrom('school_years')
+		.select('id')
+		.where('id', '=', id)
+		.executeTakeFirst();
 	if (!exists) return false;
 	await db.updateTable('school_years').set({ is_current: 0 }).where('is_current', '=', 1).execute();
 	await db.updateTable('school_years').set({ is_current: 1 }).where('id', '=', id).execute();

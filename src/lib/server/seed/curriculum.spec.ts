@@ -14,7 +14,9 @@ describe('the seed lessons', () => {
 		expect(grades.some((g) => g <= 5)).toBe(true);
 		expect(grades.some((g) => g >= 6 && g <= 9)).toBe(true);
 		expect(grades.some((g) => g >= 10)).toBe(true);
-		expect(lessons.some((l) => l!.process === 'inquiry' && l!.grades.every((g) => g <= 5))).toBe(true);
+		expect(lessons.some((l) => l!.process === 'inquiry' && l!.grades.every((g) => g <= 5))).toBe(
+			true
+		);
 	});
 
 	it.each(files.map((f) => [f.name, f.text]))('%s is complete', (_name, text) => {
@@ -23,7 +25,9 @@ describe('the seed lessons', () => {
 		if (!r.ok) return;
 		const l = r.content;
 		expect(l.activities).toHaveLength(5);
-		for (const a of l.activities) for (const part of [a.aims, a.content, a.product, a.organisation]) expect(part.length).toBeGreaterThan(20);
+		for (const a of l.activities)
+			for (const part of [a.aims, a.content, a.product, a.organisation])
+				expect(part.length).toBeGreaterThan(20);
 		expect(l.aims.knowledge.length).toBeGreaterThan(40);
 		expect(l.materials.length).toBeGreaterThanOrEqual(4);
 		expect(totalCost(l.materials)).toBeGreaterThan(0);

@@ -5,7 +5,11 @@ import { importLesson } from '../curriculum/exchange';
 import { createLesson } from '../curriculum/lessons';
 import { seededRandom } from './random';
 
-const FILES = import.meta.glob('./lessons/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const FILES = import.meta.glob('./lessons/*.md', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
 
 export function seedLessonFiles(): { name: string; text: string }[] {
 	return Object.keys(FILES)
@@ -14,12 +18,19 @@ export function seedLessonFiles(): { name: string; text: string }[] {
 }
 
 export async function seedCurriculum(db: DB, now = Date.now()): Promise<void> {
-	const dept = await db.selectFrom('users').select('id').where('username', '=', 'sogd').executeTakeFirst();
+	const dept = await db
+		.selectFrom('users')
+		.select('id')
+		.where('username', '=', 'sogd')
+		.executeTakeFirst();
 	const ids: { id: number; grades: number[]; periods: number }[] = [];
 	for (const [i, f] of seedLessonFiles().entries()) {
 		const r = importLesson(f.text);
 		if (!r.ok) throw new Error(`seed lesson ${f.name}: ${JSON.stringify(r.errors)}`);
-		const id = await createLesson(db, dept ? { id: dept.id, schoolId: null } : null, r.content, { status: 'published', now: now - (40 - i) * 86_400_000 });
+		const id = await createLesson(db, dept ? { id: dept.id, schoolId: null } : null, r.content, {
+			status: 'published',
+			now: now - (40 - i) * 86_400_000
+		});
 		ids.push({ id, grades: r.content.grades, periods: r.content.periods });
 	}
 	// Some teachings already logged this year: each class taught a library lesson of its grade.
@@ -40,7 +51,15 @@ export async function seedCurriculum(db: DB, now = Date.now()): Promise<void> {
 		const day = new Date(now - (5 + rnd.int(40)) * 86_400_000).toISOString().slice(0, 10);
 		await db
 			.insertInto('lesson_teachings')
-			.values({ lesson_id: lesson.id, class_id: c.id, teacher_id: c.teacher_id, taught_on: day, periods: lesson.periods, note: '', created_at: now })
+			.values({
+				lesson_id: lesson.id,
+				class_id: c.id,
+				teacher_id: c.teacher_id,
+				taught_on: day,
+				periods: lesson.periods,
+				note: '',
+				created_at: now
+			})
 			.execute();
 	}
 }

@@ -25,7 +25,11 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
 		commune: 'Xã Chi Lăng',
 		level: 'primary',
 		pilotSince: '2024-09-05',
-		classes: [{ grade: 3, name: '3A' }, { grade: 4, name: '4A' }, { grade: 5, name: '5A' }],
+		classes: [
+			{ grade: 3, name: '3A' },
+			{ grade: 4, name: '4A' },
+			{ grade: 5, name: '5A' }
+		],
 		teachers: [
 			{ username: 'gv.lan', fullName: 'Nông Thị Lan', classes: [0, 1] },
 			{ username: 'gv.tuan', fullName: 'Vi Văn Tuấn', classes: [2] }
@@ -36,7 +40,11 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
 		commune: 'Xã Mẫu Sơn',
 		level: 'primary',
 		pilotSince: '2025-09-05',
-		classes: [{ grade: 3, name: '3A' }, { grade: 4, name: '4A' }, { grade: 5, name: '5A' }],
+		classes: [
+			{ grade: 3, name: '3A' },
+			{ grade: 4, name: '4A' },
+			{ grade: 5, name: '5A' }
+		],
 		teachers: [
 			{ username: 'gv.mai', fullName: 'Triệu Thị Mai', classes: [0, 1] },
 			{ username: 'gv.son', fullName: 'Lường Văn Sơn', classes: [2] }
@@ -47,7 +55,11 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
 		commune: 'Xã Đồng Đăng',
 		level: 'lower_secondary',
 		pilotSince: '2024-09-05',
-		classes: [{ grade: 6, name: '6A1' }, { grade: 7, name: '7A1' }, { grade: 8, name: '8A1' }],
+		classes: [
+			{ grade: 6, name: '6A1' },
+			{ grade: 7, name: '7A1' },
+			{ grade: 8, name: '8A1' }
+		],
 		teachers: [
 			{ username: 'gv.hoa', fullName: 'Hoàng Thị Hoa', classes: [0, 1] },
 			{ username: 'gv.duc', fullName: 'Lăng Văn Đức', classes: [2, 0] }
@@ -58,7 +70,11 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
 		commune: 'Xã Văn Quan',
 		level: 'lower_secondary',
 		pilotSince: '2024-09-05',
-		classes: [{ grade: 6, name: '6A' }, { grade: 7, name: '7A' }, { grade: 9, name: '9A' }],
+		classes: [
+			{ grade: 6, name: '6A' },
+			{ grade: 7, name: '7A' },
+			{ grade: 9, name: '9A' }
+		],
 		teachers: [
 			{ username: 'gv.thao', fullName: 'Bế Thị Thảo', classes: [0, 1] },
 			{ username: 'gv.hung', fullName: 'Chu Văn Hùng', classes: [2] }
@@ -69,7 +85,11 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
 		commune: 'Phường Tam Thanh',
 		level: 'lower_secondary',
 		pilotSince: '2025-09-05',
-		classes: [{ grade: 6, name: '6A2' }, { grade: 8, name: '8A2' }, { grade: 9, name: '9A1' }],
+		classes: [
+			{ grade: 6, name: '6A2' },
+			{ grade: 8, name: '8A2' },
+			{ grade: 9, name: '9A1' }
+		],
 		teachers: [
 			{ username: 'gv.ngan', fullName: 'Hà Thị Ngân', classes: [0, 1] },
 			{ username: 'gv.quang', fullName: 'Nguyễn Minh Quang', classes: [2] }
@@ -80,7 +100,11 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
 		commune: 'Xã Bình Gia',
 		level: 'upper_secondary',
 		pilotSince: '2025-09-05',
-		classes: [{ grade: 10, name: '10A1' }, { grade: 10, name: '10A2' }, { grade: 11, name: '11A1' }],
+		classes: [
+			{ grade: 10, name: '10A1' },
+			{ grade: 10, name: '10A2' },
+			{ grade: 11, name: '11A1' }
+		],
 		teachers: [
 			{ username: 'gv.phuong', fullName: 'Hứa Thị Phương', classes: [0, 1] },
 			{ username: 'gv.long', fullName: 'Lộc Văn Long', classes: [2] }
@@ -116,8 +140,50 @@ const MIDDLE: Record<Gender, string[]> = {
 	female: ['Thị', 'Thu', 'Ngọc', 'Thanh', 'Thị', 'Hồng', 'Minh']
 };
 const GIVEN: Record<Gender, string[]> = {
-	male: ['An', 'Bình', 'Cường', 'Dũng', 'Đức', 'Hải', 'Hùng', 'Khánh', 'Long', 'Minh', 'Nam', 'Phong', 'Quân', 'Sơn', 'Thắng', 'Tuấn', 'Việt', 'Vinh', 'Kiên', 'Lâm'],
-	female: ['Anh', 'Chi', 'Dung', 'Giang', 'Hà', 'Hằng', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'Ngân', 'Nhung', 'Phương', 'Thảo', 'Trang', 'Uyên', 'Yến', 'Huyền', 'My']
+	male: [
+		'An',
+		'Bình',
+		'Cường',
+		'Dũng',
+		'Đức',
+		'Hải',
+		'Hùng',
+		'Khánh',
+		'Long',
+		'Minh',
+		'Nam',
+		'Phong',
+		'Quân',
+		'Sơn',
+		'Thắng',
+		'Tuấn',
+		'Việt',
+		'Vinh',
+		'Kiên',
+		'Lâm'
+	],
+	female: [
+		'Anh',
+		'Chi',
+		'Dung',
+		'Giang',
+		'Hà',
+		'Hằng',
+		'Hoa',
+		'Hương',
+		'Lan',
+		'Linh',
+		'Mai',
+		'Ngân',
+		'Nhung',
+		'Phương',
+		'Thảo',
+		'Trang',
+		'Uyên',
+		'Yến',
+		'Huyền',
+		'My'
+	]
 };
 
 function demoPupil(rng: Random, grade: number, startYear: number) {
@@ -135,20 +201,35 @@ function demoPupil(rng: Random, grade: number, startYear: number) {
 	return {
 		fullName,
 		gender,
-		birthDate: hasBirth ? `${birthYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null,
+		birthDate: hasBirth
+			? `${birthYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+			: null,
 		ethnicity: hasEthnicity ? rng.pick(family.ethnicities) : null
 	};
 }
 
 /** The school year under way on a date: it turns over in August. */
-export function schoolYearOf(now: number): { name: string; start: number; startsOn: string; endsOn: string } {
+export function schoolYearOf(now: number): {
+	name: string;
+	start: number;
+	startsOn: string;
+	endsOn: string;
+} {
 	const d = new Date(now);
 	const start = d.getUTCMonth() >= 7 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-	return { name: `${start}–${start + 1}`, start, startsOn: `${start}-09-05`, endsOn: `${start + 1}-05-31` };
+	return {
+		name: `${start}–${start + 1}`,
+		start,
+		startsOn: `${start}-09-05`,
+		endsOn: `${start + 1}-05-31`
+	};
 }
 
 export async function isEmpty(db: DB): Promise<boolean> {
-	const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const row = await db
+		.selectFrom('users')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(row.n) === 0;
 }
 
@@ -162,22 +243,51 @@ export async function seedDemo(db: DB, now = Date.now()): Promise<void> {
 		await tx
 			.insertInto('school_years')
 			.values([
-				{ name: `${year.start - 1}–${year.start}`, starts_on: `${year.start - 1}-09-05`, ends_on: `${year.start}-05-31`, is_current: 0 },
+				{
+					name: `${year.start - 1}–${year.start}`,
+					starts_on: `${year.start - 1}-09-05`,
+					ends_on: `${year.start}-05-31`,
+					is_current: 0
+				},
 				{ name: year.name, starts_on: year.startsOn, ends_on: year.endsOn, is_current: 1 }
 			])
 			.execute();
-		const yearId = (await tx.selectFrom('school_years').select('id').where('is_current', '=', 1).executeTakeFirstOrThrow()).id;
+		const yearId = (
+			await tx
+				.selectFrom('school_years')
+				.select('id')
+				.where('is_current', '=', 1)
+				.executeTakeFirstOrThrow()
+		).id;
 		await tx
 			.insertInto('users')
 			.values([
-				{ role: 'admin', username: 'admin', full_name: 'Quản trị hệ thống', password_hash: adminHash, created_at: now },
-				{ role: 'department', username: 'sogd', full_name: 'Lăng Văn Minh', password_hash: staffHash, created_at: now }
+				{
+					role: 'admin',
+					username: 'admin',
+					full_name: 'Quản trị hệ thống',
+					password_hash: adminHash,
+					created_at: now
+				},
+				{
+					role: 'department',
+					username: 'sogd',
+					full_name: 'Lăng Văn Minh',
+					password_hash: staffHash,
+					created_at: now
+				}
 			])
 			.execute();
 		for (const s of DEMO_SCHOOLS) {
 			const school = await tx
 				.insertInto('schools')
-				.values({ name: s.name, commune: s.commune, level: s.level, pilot_since: s.pilotSince, created_at: now })
+				.values({
+					name: s.name,
+					commune: s.commune,
+					level: s.level,
+					pilot_since: s.pilotSince,
+					created_at: now
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			const classIds: number[] = [];
@@ -196,16 +306,33 @@ export async function seedDemo(db: DB, now = Date.now()): Promise<void> {
 					.executeTakeFirstOrThrow();
 				classIds.push(row.id);
 				for (let i = 0; i < PUPILS_PER_CLASS; i++) {
-					await addPupil(tx, { id: row.id, schoolId: school.id, grade: c.grade }, demoPupil(rng, c.grade, year.start), now, rng.int);
+					await addPupil(
+						tx,
+						{ id: row.id, schoolId: school.id, grade: c.grade },
+						demoPupil(rng, c.grade, year.start),
+						now,
+						rng.int
+					);
 				}
 			}
 			for (const t of s.teachers) {
 				const teacher = await tx
 					.insertInto('users')
-					.values({ role: 'teacher', school_id: school.id, username: t.username, full_name: t.fullName, password_hash: staffHash, created_at: now })
+					.values({
+						role: 'teacher',
+						school_id: school.id,
+						username: t.username,
+						full_name: t.fullName,
+						password_hash: staffHash,
+						created_at: now
+					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
-				for (const i of t.classes) await tx.insertInto('class_teachers').values({ class_id: classIds[i], teacher_id: teacher.id }).execute();
+				for (const i of t.classes)
+					await tx
+						.insertInto('class_teachers')
+						.values({ class_id: classIds[i], teacher_id: teacher.id })
+						.execute();
 			}
 		}
 	});

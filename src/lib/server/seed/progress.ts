@@ -27,11 +27,23 @@ const OWN_EXERCISES: { title: string; concept: Concept; kind: ExerciseKind; grad
 async function seedSurveys(tx: Tx, now: number) {
 	const ids = new Map<string, number>();
 	for (const f of SURVEY_FORMS) {
-		const form = await tx.insertInto('survey_forms').values({ audience: f.audience, title: f.title, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+		const form = await tx
+			.insertInto('survey_forms')
+			.values({ audience: f.audience, title: f.title, updated_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		ids.set(f.audience, form.id);
 		await tx
 			.insertInto('survey_items')
-			.values(f.items.map(([scale, text, reversed], i) => ({ form_id: form.id, scale, position: i + 1, text, reversed: reversed ? 1 : 0 })))
+			.values(
+				f.items.map(([scale, text, reversed], i) => ({
+					form_id: form.id,
+					scale,
+					position: i + 1,
+					text,
+					reversed: reversed ? 1 : 0
+				}))
+			)
 			.execute();
 	}
 	return ids;
@@ -52,24 +64,59 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 	const rng = seededRandom(60606);
 	const todayIso = today(now);
 	await db.transaction().execute(async (tx) => {
-		const year = await tx.selectFrom('school_years').selectAll().where('is_current', '=', 1).executeTakeFirstOrThrow();
+		const year = await tx
+			.selectFrom('school_years')
+			.selectAll()
+			.where('is_current', '=', 1)
+			.executeTakeFirstOrThrow();
 		const forms = await seedSurveys(tx, now);
 		const schools = await tx.selectFrom('schools').select(['id']).execute();
-		const classes = await tx.selectFrom('classes').select(['id', 'grade', 'school_id']).where('school_year_id', '=', year.id).orderBy('id').execute();
+		const classes = await tx
+			.selectFrom('classes')
+			.select(['id', 'grade', 'school_id'])
+			.where('school_year_id', '=', year.id)
+			.orderBy('id')
+			.execute();
 
 		// Exercises: the published ones seeded before us, else our own shared ones.
-		let exercises = await tx.selectFrom('exercises').select(['id', 'grade', 'kind']).where('status', '=', 'published').execute();
+		let exercises = await tx
+			.selectFrom('exercises')
+			.select(['id', 'grade', 'kind'])
+			.where('status', '=', 'published')
+			.execute();
 		if (!exercises.length) {
 			await tx
 				.insertInto('exercises')
-				.values(OWN_EXERCISES.map((e) => ({ ...e, status: 'published' as const, author_id: null, school_id: null, created_at: now - 90 * DAY, updated_at: now - 90 * DAY })))
+				.values(
+					OWN_EXERCISES.map((e) => ({
+						...e,
+						status: 'published' as const,
+						author_id: null,
+						school_id: null,
+						created_at: now - 90 * DAY,
+						updated_at: now - 90 * DAY
+					}))
+				)
 				.execute();
-			exercises = await tx.selectFrom('exercises').select(['id', 'grade', 'kind']).where('status', '=', 'published').execute();
+			exercises = await tx
+				.selectFrom('exercises')
+				.select(['id', 'grade', 'kind'])
+				.where('status', '=', 'published')
+				.execute();
 		}
 
 		// Attempts over the last 8 weeks, each pupil's in time order (the weekly rollup counts on it).
 		const since = Math.max(Date.parse(year.starts_on), now - 56 * DAY);
-		const attempts: { exercise_id: number; pupil_id: number; class_id: number; passed: number; stars: number; hints_used: number; time_spent_ms: number; created_at: number }[] = [];
+		const attempts: {
+			exercise_id: number;
+			pupil_id: number;
+			class_id: number;
+			passed: number;
+			stars: number;
+			hints_used: number;
+			time_spent_ms: number;
+			created_at: number;
+		}[] = [];
 		const rosters = new Map<number, Awaited<ReturnType<typeof listRoster>>>();
 		for (const c of classes) {
 			const roster = await listRoster(tx, c.id);
@@ -85,31 +132,91 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 					for (let tries = 0; tries < 5 && t < now; tries++) {
 						const hints = rng.next() < 0.4 ? 1 + rng.int(3) : 0;
 						const passed = rng.next() < skill + tries * 0.1;
-						attempts.push({ exercise_id: e.id, pupil_id: p.id, class_id: c.id, passed: passed ? 1 : 0, stars: passed ? 1 + rng.int(3) : 0, hints_used: hints, time_spent_ms: 30_000 + rng.int(600_000), created_at: t });
+						attempts.push({
+							exercise_id: e.id,
+							pupil_id: p.id,
+							class_id: c.id,
+							passed: passed ? 1 : 0,
+							stars: passed ? 1 + rng.int(3) : 0,
+							hints_used: hints,
+							time_spent_ms: 30_000 + rng.int(600_000),
+							created_at: t
+						});
 						t += 600_000 + rng.int(4 * DAY);
 						if (passed) break;
 					}
 				}
 			}
 		}
-		for (let i = 0; i < attempts.length; i += 400) await tx.insertInto('exercise_attempts').values(attempts.slice(i, i + 400)).execute();
+		for (let i = 0; i < attempts.length; i += 400)
+			await tx
+				.insertInto('exercise_attempts')
+				.values(attempts.slice(i, i + 400))
+				.execute();
 
 		// STEM lessons taught against each class's plan.
-		let lessons = await tx.selectFrom('lessons').select(['id']).where('status', '=', 'published').execute();
+		let lessons = await tx
+			.selectFrom('lessons')
+			.select(['id'])
+			.where('status', '=', 'published')
+			.execute();
 		if (!lessons.length) {
-			for (const title of ['Máy sấy hoa hồi bằng năng lượng mặt trời', 'Mô hình nhà sàn chống lũ', 'Bình tưới nước tự động cho đồi chè']) {
-				lessons.push(await tx.insertInto('lessons').values({ title, status: 'published', author_id: null, school_id: null, copied_from_id: null, created_at: now - 120 * DAY, updated_at: now - 120 * DAY }).returning('id').executeTakeFirstOrThrow());
+			for (const title of [
+				'Máy sấy hoa hồi bằng năng lượng mặt trời',
+				'Mô hình nhà sàn chống lũ',
+				'Bình tưới nước tự động cho đồi chè'
+			]) {
+				lessons.push(
+					await tx
+						.insertInto('lessons')
+						.values({
+							title,
+							status: 'published',
+							author_id: null,
+							school_id: null,
+							copied_from_id: null,
+							created_at: now - 120 * DAY,
+							updated_at: now - 120 * DAY
+						})
+						.returning('id')
+						.executeTakeFirstOrThrow()
+				);
 			}
 		}
 		for (const c of classes) {
-			await tx.insertInto('progress_lesson_plans').values([1, 2].map((semester) => ({ class_id: c.id, semester, planned_lessons: 4 + rng.int(4), updated_by: null, updated_at: now }))).execute();
-			const teacher = await tx.selectFrom('class_teachers').select('teacher_id').where('class_id', '=', c.id).executeTakeFirst();
+			await tx
+				.insertInto('progress_lesson_plans')
+				.values(
+					[1, 2].map((semester) => ({
+						class_id: c.id,
+						semester,
+						planned_lessons: 4 + rng.int(4),
+						updated_by: null,
+						updated_at: now
+					}))
+				)
+				.execute();
+			const teacher = await tx
+				.selectFrom('class_teachers')
+				.select('teacher_id')
+				.where('class_id', '=', c.id)
+				.executeTakeFirst();
 			if (!teacher) continue;
 			const n = 1 + rng.int(4);
 			for (let i = 0; i < n; i++) {
 				const on = today(Math.max(Date.parse(year.starts_on), now - (7 + rng.int(70)) * DAY));
 				if (on > todayIso) continue;
-				await tx.insertInto('lesson_teachings').values({ lesson_id: rng.pick(lessons).id, class_id: c.id, teacher_id: teacher.teacher_id, taught_on: on, periods: 1 + rng.int(3), created_at: now }).execute();
+				await tx
+					.insertInto('lesson_teachings')
+					.values({
+						lesson_id: rng.pick(lessons).id,
+						class_id: c.id,
+						teacher_id: teacher.teacher_id,
+						taught_on: on,
+						periods: 1 + rng.int(3),
+						created_at: now
+					})
+					.execute();
 			}
 		}
 
@@ -120,14 +227,40 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 		const windows: Record<string, { pre: number; post: number }> = {};
 		for (const [audience, formId] of forms) {
 			const open = async (phase: 'pre' | 'post', from: string, to: string) =>
-				(await tx.insertInto('survey_windows').values({ form_id: formId, school_year_id: year.id, phase, opens_on: from, closes_on: to, created_by: null, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+				(
+					await tx
+						.insertInto('survey_windows')
+						.values({
+							form_id: formId,
+							school_year_id: year.id,
+							phase,
+							opens_on: from,
+							closes_on: to,
+							created_by: null,
+							created_at: now
+						})
+						.returning('id')
+						.executeTakeFirstOrThrow()
+				).id;
 			const pre = await open('pre', preOpen < preClose ? preOpen : preClose, preClose);
 			const post = await open('post', today(now - 3 * DAY), today(now + 30 * DAY));
-			for (const w of [pre, post]) await tx.insertInto('survey_window_schools').values(schoolIds.map((school_id) => ({ window_id: w, school_id }))).execute();
+			for (const w of [pre, post])
+				await tx
+					.insertInto('survey_window_schools')
+					.values(schoolIds.map((school_id) => ({ window_id: w, school_id })))
+					.execute();
 			windows[audience] = { pre, post };
 		}
 		const itemsOf = new Map<number, { id: number; scale: string; reversed: number }[]>();
-		for (const formId of forms.values()) itemsOf.set(formId, await tx.selectFrom('survey_items').select(['id', 'scale', 'reversed']).where('form_id', '=', formId).execute());
+		for (const formId of forms.values())
+			itemsOf.set(
+				formId,
+				await tx
+					.selectFrom('survey_items')
+					.select(['id', 'scale', 'reversed'])
+					.where('form_id', '=', formId)
+					.execute()
+			);
 		for (const c of classes) {
 			const audience = c.grade >= 6 ? 'pupil_secondary' : c.grade >= 4 ? 'pupil_primary' : null;
 			if (!audience) continue;
@@ -140,12 +273,30 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 					const answers = answersFor(rng, items, level);
 					const r = await tx
 						.insertInto('survey_responses')
-						.values({ window_id: windows[audience][phase], respondent_id: p.id, school_id: c.school_id, class_id: c.id, grade: c.grade, gender: p.gender ?? '', ethnicity: p.ethnicity ?? '', submitted_at: phase === 'pre' ? Date.parse(preClose) : now - DAY })
+						.values({
+							window_id: windows[audience][phase],
+							respondent_id: p.id,
+							school_id: c.school_id,
+							class_id: c.id,
+							grade: c.grade,
+							gender: p.gender ?? '',
+							ethnicity: p.ethnicity ?? '',
+							submitted_at: phase === 'pre' ? Date.parse(preClose) : now - DAY
+						})
 						.returning('id')
 						.executeTakeFirstOrThrow();
-					await tx.insertInto('survey_answers').values([...answers].map(([item_id, value]) => ({ response_id: r.id, item_id, value }))).execute();
-					const scores = scaleScores(items.map((it) => ({ id: it.id, scale: it.scale, reversed: it.reversed === 1 })), answers);
-					await tx.insertInto('survey_scale_scores').values([...scores].map(([scale, score]) => ({ response_id: r.id, scale, score }))).execute();
+					await tx
+						.insertInto('survey_answers')
+						.values([...answers].map(([item_id, value]) => ({ response_id: r.id, item_id, value })))
+						.execute();
+					const scores = scaleScores(
+						items.map((it) => ({ id: it.id, scale: it.scale, reversed: it.reversed === 1 })),
+						answers
+					);
+					await tx
+						.insertInto('survey_scale_scores')
+						.values([...scores].map(([scale, score]) => ({ response_id: r.id, scale, score })))
+						.execute();
 				}
 			}
 		}

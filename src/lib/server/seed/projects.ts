@@ -44,19 +44,41 @@ function drawing(kind: number, hue: number): Buffer {
 		 <rect x="190" y="230" width="420" height="110" fill="#b5835a" stroke="${ink}" stroke-width="6"/>
 		 <polygon points="160,240 400,90 640,240" fill="#8d5b3a" stroke="${ink}" stroke-width="6"/>`,
 		// seedlings in cups, measured
-		`${[0, 1, 2, 3].map((i) => `<rect x="${120 + i * 150}" y="380" width="90" height="110" fill="#fff" stroke="${ink}" stroke-width="5"/>
+		`${[0, 1, 2, 3]
+			.map(
+				(
+					i
+				) => `<rect x="${120 + i * 150}" y="380" width="90" height="110" fill="#fff" stroke="${ink}" stroke-width="5"/>
 		 <rect x="${162 + i * 150}" y="${300 - i * 50}" width="6" height="${80 + i * 50}" fill="#2e7d32"/>
 		 <ellipse cx="${150 + i * 150}" cy="${300 - i * 50}" rx="26" ry="12" fill="#43a047"/>
-		 <ellipse cx="${182 + i * 150}" cy="${290 - i * 50}" rx="26" ry="12" fill="#66bb6a"/>`).join('')}
+		 <ellipse cx="${182 + i * 150}" cy="${290 - i * 50}" rx="26" ry="12" fill="#66bb6a"/>`
+			)
+			.join('')}
 		 <line x1="80" y1="500" x2="740" y2="500" stroke="${ink}" stroke-width="6"/>`
 	][kind % 3];
-	return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="${bg}"/>${shapes}</svg>`);
+	return Buffer.from(
+		`<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600" fill="${bg}"/>${shapes}</svg>`
+	);
 }
 
-async function addPhoto(db: Conn, teamId: number, stepKey: string, authorId: number, kind: number, hue: number, caption: string, now: number) {
+async function addPhoto(
+	db: Conn,
+	teamId: number,
+	stepKey: string,
+	authorId: number,
+	kind: number,
+	hue: number,
+	caption: string,
+	now: number
+) {
 	const jpeg = await sharp(drawing(kind, hue)).jpeg({ quality: 82 }).toBuffer();
 	const r = await processPhoto('anh.jpg', jpeg);
-	if (r.ok) await storePhoto(db, { teamId, stepKey, authorId, clientKey: null, caption, photo: r.photo }, now);
+	if (r.ok)
+		await storePhoto(
+			db,
+			{ teamId, stepKey, authorId, clientKey: null, caption, photo: r.photo },
+			now
+		);
 }
 
 interface DemoProject {
@@ -78,7 +100,8 @@ const PROJECTS: DemoProject[] = [
 		cls: '7A1',
 		title: 'Máy sấy hoa hồi mini',
 		process: 'engineering',
-		instructions: 'Thiết kế một máy sấy hoa hồi nhỏ từ thùng các-tông và quạt cũ, sấy khô đều trong 2 ngày mưa.',
+		instructions:
+			'Thiết kế một máy sấy hoa hồi nhỏ từ thùng các-tông và quạt cũ, sấy khô đều trong 2 ngày mưa.',
 		drawing: 0,
 		teamsShown: 2,
 		featured: true,
@@ -117,81 +140,129 @@ export async function seedProjects(db: DB, now = Date.now()): Promise<void> {
 	await db.transaction().execute(async (tx) => {
 		const c6 = await findClass(tx, 'Trường THCS Đồng Đăng', '6A1');
 		if (!c6) return;
-		const hoa = await tx.selectFrom('users').select(['id', 'school_id']).where('username', '=', 'gv.hoa').executeTakeFirstOrThrow();
+		const hoa = await tx
+			.selectFrom('users')
+			.select(['id', 'school_id'])
+			.where('username', '=', 'gv.hoa')
+			.executeTakeFirstOrThrow();
 		const teacher = { id: hoa.id, schoolId: hoa.school_id! };
 
 		// A few shared exercises for the demo exercise set, when the exercises domain has seeded none.
 		let exerciseIds = (
-			await tx.selectFrom('exercises').select('id').where('status', '=', 'published').where('grade', '=', 6).orderBy('id').limit(3).execute()
+			await tx
+				.selectFrom('exercises')
+				.select('id')
+				.where('status', '=', 'published')
+				.where('grade', '=', 6)
+				.orderBy('id')
+				.limit(3)
+				.execute()
 		).map((e) => e.id);
 		if (exerciseIds.length < 2) {
 			exerciseIds = [];
-			for (const [title, concept] of [['Đèn giao thông ở cửa khẩu', 'sequence'], ['Tưới đồi chè', 'loops'], ['Báo lũ sông Kỳ Cùng', 'conditions']] as const)
+			for (const [title, concept] of [
+				['Đèn giao thông ở cửa khẩu', 'sequence'],
+				['Tưới đồi chè', 'loops'],
+				['Báo lũ sông Kỳ Cùng', 'conditions']
+			] as const)
 				exerciseIds.push(
 					(
 						await tx
 							.insertInto('exercises')
-							.values({ title, kind: 'io', grade: 6, concept, status: 'published', author_id: null, school_id: null, created_at: now, updated_at: now })
+							.values({
+								title,
+								kind: 'io',
+								grade: 6,
+								concept,
+								status: 'published',
+								author_id: null,
+								school_id: null,
+								created_at: now,
+								updated_at: now
+							})
 							.returning('id')
 							.executeTakeFirstOrThrow()
 					).id
 				);
 		}
-		await createAssignment(tx, teacher, {
-			kind: 'exercises',
-			title: 'Bộ bài lập trình: tuần này',
-			instructions: 'Làm lần lượt từng bài; dùng gợi ý nếu cần.',
-			opensOn: dateOf(-3),
-			dueOn: dateOf(7),
-			classIds: [c6.id],
-			pupilIds: [],
-			exerciseIds,
-			lessonId: null,
-			process: '',
-			rubricId: null
-		}, now);
+		await createAssignment(
+			tx,
+			teacher,
+			{
+				kind: 'exercises',
+				title: 'Bộ bài lập trình: tuần này',
+				instructions: 'Làm lần lượt từng bài; dùng gợi ý nếu cần.',
+				opensOn: dateOf(-3),
+				dueOn: dateOf(7),
+				classIds: [c6.id],
+				pupilIds: [],
+				exerciseIds,
+				lessonId: null,
+				process: '',
+				rubricId: null
+			},
+			now
+		);
 
 		const starter = { title: 'Thang đo dự án STEM (mẫu)', criteria: startRubric([]) };
 		const rubricId = await saveRubric(tx, teacher, null, starter, now);
 
 		// An open project for 6A1 with random teams, nothing done yet.
-		const open = await createAssignment(tx, teacher, {
-			kind: 'project',
-			title: 'Nhà sàn chống lũ',
-			instructions: 'Làm mô hình nhà sàn chịu được nước dâng 10 cm.',
-			opensOn: dateOf(-1),
-			dueOn: dateOf(14),
-			classIds: [c6.id],
-			pupilIds: [],
-			exerciseIds: [],
-			lessonId: null,
-			process: 'engineering',
-			rubricId
-		}, now);
+		const open = await createAssignment(
+			tx,
+			teacher,
+			{
+				kind: 'project',
+				title: 'Nhà sàn chống lũ',
+				instructions: 'Làm mô hình nhà sàn chịu được nước dâng 10 cm.',
+				opensOn: dateOf(-1),
+				dueOn: dateOf(14),
+				classIds: [c6.id],
+				pupilIds: [],
+				exerciseIds: [],
+				lessonId: null,
+				process: 'engineering',
+				rubricId
+			},
+			now
+		);
 		if (open.ok) await createRandomTeams(tx, open.id, 4, rng, now);
 
 		for (const [pi, p] of PROJECTS.entries()) {
 			const cls = await findClass(tx, p.school, p.cls);
 			if (!cls) continue;
 			const t = { id: cls.teacher_id, schoolId: cls.school_id };
-			const rid = p.school === 'Trường THCS Đồng Đăng' ? rubricId : await saveRubric(tx, t, null, starter, now);
-			const a = await createAssignment(tx, t, {
-				kind: 'project',
-				title: p.title,
-				instructions: p.instructions,
-				opensOn: dateOf(-40),
-				dueOn: dateOf(-5),
-				classIds: [cls.id],
-				pupilIds: [],
-				exerciseIds: [],
-				lessonId: null,
-				process: p.process,
-				rubricId: rid
-			}, now - 40 * DAY);
+			const rid =
+				p.school === 'Trường THCS Đồng Đăng'
+					? rubricId
+					: await saveRubric(tx, t, null, starter, now);
+			const a = await createAssignment(
+				tx,
+				t,
+				{
+					kind: 'project',
+					title: p.title,
+					instructions: p.instructions,
+					opensOn: dateOf(-40),
+					dueOn: dateOf(-5),
+					classIds: [cls.id],
+					pupilIds: [],
+					exerciseIds: [],
+					lessonId: null,
+					process: p.process,
+					rubricId: rid
+				},
+				now - 40 * DAY
+			);
 			if (!a.ok) continue;
 			await createRandomTeams(tx, a.id, 4, rng, now - 39 * DAY);
 			const teams = (await listTeams(tx, a.id)).slice(0, p.teamsShown);
-			const steps = await tx.selectFrom('project_steps').select(['key']).where('assignment_id', '=', a.id).orderBy('position').execute();
+			const steps = await tx
+				.selectFrom('project_steps')
+				.select(['key'])
+				.where('assignment_id', '=', a.id)
+				.orderBy('position')
+				.execute();
 			const criteria = startRubric([]);
 			for (const [ti, team] of teams.entries()) {
 				const when = now - (30 - ti) * DAY;
@@ -199,18 +270,56 @@ export async function seedProjects(db: DB, now = Date.now()): Promise<void> {
 					const author = team.members[si % team.members.length];
 					await addEntry(tx, team, s.key, author.id, p.entries[si], when + si * DAY);
 					for (const mem of team.members.slice(0, 2))
-						await saveReflection(tx, team, s.key, mem.id, 'Em học được cách làm việc nhóm và đo đạc cẩn thận.', when + si * DAY);
+						await saveReflection(
+							tx,
+							team,
+							s.key,
+							mem.id,
+							'Em học được cách làm việc nhóm và đo đạc cẩn thận.',
+							when + si * DAY
+						);
 				}
 				for (const [ci, caption] of p.captions.entries())
-					await addPhoto(tx, team.id, steps[Math.min(steps.length - 1, 2 + ci)].key, team.members[ci % team.members.length].id, p.drawing + ci, (pi * 90 + ti * 40 + ci * 25) % 360, caption, when + 3 * DAY);
+					await addPhoto(
+						tx,
+						team.id,
+						steps[Math.min(steps.length - 1, 2 + ci)].key,
+						team.members[ci % team.members.length].id,
+						p.drawing + ci,
+						(pi * 90 + ti * 40 + ci * 25) % 360,
+						caption,
+						when + 3 * DAY
+					);
 				await submit(tx, team, null, team.members[0].id, when + 6 * DAY);
 				const scores = criteria.map((c) => maxPoints(c) - rng.int(2));
-				await returnReview(tx, { teamId: team.id, reviewerId: t.id, criteria, scoring: { team: scores, adjustments: new Map() }, feedback: 'Sản phẩm tốt, số liệu rõ ràng. Lần sau hãy so sánh chi phí các phương án.' }, when + 8 * DAY);
+				await returnReview(
+					tx,
+					{
+						teamId: team.id,
+						reviewerId: t.id,
+						criteria,
+						scoring: { team: scores, adjustments: new Map() },
+						feedback: 'Sản phẩm tốt, số liệu rõ ràng. Lần sau hãy so sánh chi phí các phương án.'
+					},
+					when + 8 * DAY
+				);
 				await propose(tx, team.id, t.id, when + 9 * DAY);
 				const full = (await getTeam(tx, team.id))!;
-				for (const mem of full.members) await recordConsent(tx, full, mem.id, { parent: true, pupil: true }, t.id, when + 10 * DAY);
+				for (const mem of full.members)
+					await recordConsent(
+						tx,
+						full,
+						mem.id,
+						{ parent: true, pupil: true },
+						t.id,
+						when + 10 * DAY
+					);
 				if (p.featured && ti === 0) {
-					const sogd = await tx.selectFrom('users').select('id').where('username', '=', 'sogd').executeTakeFirst();
+					const sogd = await tx
+						.selectFrom('users')
+						.select('id')
+						.where('username', '=', 'sogd')
+						.executeTakeFirst();
 					if (sogd) await setFeatured(tx, team.id, true, sogd.id, when + 11 * DAY);
 				}
 			}

@@ -29,17 +29,40 @@ it('fills the rollups in bulk exactly as the triggers would', async () => {
 	const seedPath = resolve('scripts/seed-province.js');
 	const { seedProvince } = await import(/* @vite-ignore */ seedPath);
 	const now = Date.parse('2026-11-20T03:00:00Z');
-	const bulk = await seedProvince(join(dir, 'bulk.db'), { force: true, now, viaTriggers: false, quiet: true });
-	const triggered = await seedProvince(join(dir, 'triggers.db'), { force: true, now, viaTriggers: true, quiet: true });
+	const bulk = await seedProvince(join(dir, 'bulk.db'), {
+		force: true,
+		now,
+		viaTriggers: false,
+		quiet: true
+	});
+	const triggered = await seedProvince(join(dir, 'triggers.db'), {
+		force: true,
+		now,
+		viaTriggers: true,
+		quiet: true
+	});
 	const a = new Database(bulk, { readonly: true });
 	const b = new Database(triggered, { readonly: true });
-	expect(a.prepare('SELECT COUNT(*) AS n FROM reviews').get()).toEqual(b.prepare('SELECT COUNT(*) AS n FROM reviews').get());
+	expect(a.prepare('SELECT COUNT(*) AS n FROM reviews').get()).toEqual(
+		b.prepare('SELECT COUNT(*) AS n FROM reviews').get()
+	);
 	for (const table of ROLLUPS) {
 		// Every column in the order, sums of real numbers rounded (the order they were added in differs).
 		const rows = (db: Database.Database) => {
 			const n = db.prepare(`SELECT * FROM ${table}`).columns().length;
-			const all = db.prepare(`SELECT * FROM ${table} ORDER BY ${Array.from({ length: n }, (_, i) => i + 1).join(', ')}`).all() as Record<string, unknown>[];
-			return all.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v])));
+			const all = db
+				.prepare(
+					`SELECT * FROM ${table} ORDER BY ${Array.from({ length: n }, (_, i) => i + 1).join(', ')}`
+				)
+				.all() as Record<string, unknown>[];
+			return all.map((r) =>
+				Object.fromEntries(
+					Object.entries(r).map(([k, v]) => [
+						k,
+						typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v
+					])
+				)
+			);
 		};
 		const got = rows(a);
 		if (table !== 'progress_project_changes') expect(got.length, table).toBeGreaterThan(0);

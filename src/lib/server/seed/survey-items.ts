@@ -7,4 +7,8 @@ import forms from './survey-items.json';
 /** [scale, text, reversed?] */
 type Item = [SurveyScale, string, boolean?];
 
-export const SURVEY_FORMS = forms as unknown as { audience: SurveyAudience; title: string; items: Item[] }[];
+export const SURVEY_FORMS = forms as unknown as {
+	audience: SurveyAudience;
+	title: string;
+	items: Item[];
+}[];

@@ -7,7 +7,10 @@ export interface ScoredItem {
 }
 
 /** The mean per scale of one response; items not answered do not count. */
-export function scaleScores(items: ScoredItem[], answers: Map<number, number>): Map<string, number> {
+export function scaleScores(
+	items: ScoredItem[],
+	answers: Map<number, number>
+): Map<string, number> {
 	const sums = new Map<string, { total: number; n: number }>();
 	for (const item of items) {
 		const v = answers.get(item.id);

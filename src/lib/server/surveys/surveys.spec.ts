@@ -11,7 +11,14 @@ describe('scoring', () => {
 			{ id: 2, scale: 'maths', reversed: true },
 			{ id: 3, scale: 'science', reversed: false }
 		];
-		const s = scaleScores(items, new Map([[1, 5], [2, 2], [3, 3]]));
+		const s = scaleScores(
+			items,
+			new Map([
+				[1, 5],
+				[2, 2],
+				[3, 3]
+			])
+		);
 		expect(s.get('maths')).toBe(4.5); // (5 + (6 - 2)) / 2
 		expect(s.get('science')).toBe(3);
 	});
@@ -37,14 +44,57 @@ describe('windows, responses and results', () => {
 	const pupil = (id: number, schoolId: number) => ({ id, role: 'student', schoolId });
 	beforeAll(async () => {
 		t = await buildTestPilot(db);
-		formId = (await db.insertInto('survey_forms').values({ audience: 'pupil_primary', title: 'Lớp 4–5', updated_at: 0 }).returning('id').executeTakeFirstOrThrow()).id;
-		await db.insertInto('survey_forms').values({ audience: 'pupil_secondary', title: 'Lớp 6–12', updated_at: 0 }).execute();
-		await surveys.addItem(db, formId, { text: 'Em thích học toán.', scale: 'maths', reversed: false });
-		await surveys.addItem(db, formId, { text: 'Toán làm em lo lắng.', scale: 'maths', reversed: true });
-		await surveys.addItem(db, formId, { text: 'Em thích làm thí nghiệm.', scale: 'science', reversed: false });
+		formId = (
+			await db
+				.insertInto('survey_forms')
+				.values({ audience: 'pupil_primary', title: 'Lớp 4–5', updated_at: 0 })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		await db
+			.insertInto('survey_forms')
+			.values({ audience: 'pupil_secondary', title: 'Lớp 6–12', updated_at: 0 })
+			.execute();
+		await surveys.addItem(db, formId, {
+			text: 'Em thích học toán.',
+			scale: 'maths',
+			reversed: false
+		});
+		await surveys.addItem(db, formId, {
+			text: 'Toán làm em lo lắng.',
+			scale: 'maths',
+			reversed: true
+		});
+		await surveys.addItem(db, formId, {
+			text: 'Em thích làm thí nghiệm.',
+			scale: 'science',
+			reversed: false
+		});
 		items = (await surveys.getForm(db, formId))!.items.map((i) => i.id);
-		pre = await surveys.openWindow(db, { formId, schoolYearId: t.yearId, phase: 'pre', opensOn: '2025-09-10', closesOn: '2025-09-30', schoolIds: [t.schoolA, t.schoolB] }, null);
-		post = await surveys.openWindow(db, { formId, schoolYearId: t.yearId, phase: 'post', opensOn: '2026-05-01', closesOn: '2026-05-20', schoolIds: [t.schoolA] }, null);
+		pre = await surveys.openWindow(
+			db,
+			{
+				formId,
+				schoolYearId: t.yearId,
+				phase: 'pre',
+				opensOn: '2025-09-10',
+				closesOn: '2025-09-30',
+				schoolIds: [t.schoolA, t.schoolB]
+			},
+			null
+		);
+		post = await surveys.openWindow(
+			db,
+			{
+				formId,
+				schoolYearId: t.yearId,
+				phase: 'post',
+				opensOn: '2026-05-01',
+				closesOn: '2026-05-20',
+				schoolIds: [t.schoolA]
+			},
+			null
+		);
 	});
 
 	it('picks the form by grade: 4–5 primary, 6–12 secondary, none below', () => {
@@ -55,25 +105,68 @@ describe('windows, responses and results', () => {
 	});
 
 	it('refuses a bad window', () => {
-		expect(surveys.checkWindow({ formId, schoolYearId: 1, phase: 'pre', opensOn: '2025-10-01', closesOn: '2025-09-01', schoolIds: [] })).toEqual(['dates_invalid', 'no_schools']);
+		expect(
+			surveys.checkWindow({
+				formId,
+				schoolYearId: 1,
+				phase: 'pre',
+				opensOn: '2025-10-01',
+				closesOn: '2025-09-01',
+				schoolIds: []
+			})
+		).toEqual(['dates_invalid', 'no_schools']);
 	});
 
 	it('shows the window only to the chosen schools, the right form and while it is open', async () => {
-		expect(await surveys.windowsFor(db, pupil(t.pupilsA[0], t.schoolA), '2025-09-15')).toHaveLength(1);
-		expect(await surveys.windowsFor(db, pupil(t.pupilsA[0], t.schoolA), '2025-10-15')).toHaveLength(0);
-		expect(await surveys.windowsFor(db, pupil(t.pupilsB[0], t.schoolB), '2025-09-15')).toHaveLength(0); // grade 6: other form
+		expect(await surveys.windowsFor(db, pupil(t.pupilsA[0], t.schoolA), '2025-09-15')).toHaveLength(
+			1
+		);
+		expect(await surveys.windowsFor(db, pupil(t.pupilsA[0], t.schoolA), '2025-10-15')).toHaveLength(
+			0
+		);
+		expect(await surveys.windowsFor(db, pupil(t.pupilsB[0], t.schoolB), '2025-09-15')).toHaveLength(
+			0
+		); // grade 6: other form
 	});
 
 	it('takes one complete response per window, and refuses a second', async () => {
 		const at = Date.parse('2025-09-15T09:00:00Z');
 		const who = pupil(t.pupilsA[0], t.schoolA);
-		expect(await surveys.submitResponse(db, who, pre, new Map([[items[0], 3]]), at)).toEqual({ ok: false, error: 'incomplete' });
-		expect(await surveys.submitResponse(db, who, pre, new Map([[items[0], 3], [items[1], 3], [items[2], 9]]), at)).toEqual({ ok: false, error: 'incomplete' });
-		const full = new Map([[items[0], 3], [items[1], 3], [items[2], 3]]);
+		expect(await surveys.submitResponse(db, who, pre, new Map([[items[0], 3]]), at)).toEqual({
+			ok: false,
+			error: 'incomplete'
+		});
+		expect(
+			await surveys.submitResponse(
+				db,
+				who,
+				pre,
+				new Map([
+					[items[0], 3],
+					[items[1], 3],
+					[items[2], 9]
+				]),
+				at
+			)
+		).toEqual({ ok: false, error: 'incomplete' });
+		const full = new Map([
+			[items[0], 3],
+			[items[1], 3],
+			[items[2], 3]
+		]);
 		expect(await surveys.submitResponse(db, who, pre, full, at)).toEqual({ ok: true });
-		expect(await surveys.submitResponse(db, who, pre, full, at)).toEqual({ ok: false, error: 'already_answered' });
-		expect(await surveys.submitResponse(db, who, post, full, at)).toEqual({ ok: false, error: 'not_open' });
-		const n = await db.selectFrom('survey_responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		expect(await surveys.submitResponse(db, who, pre, full, at)).toEqual({
+			ok: false,
+			error: 'already_answered'
+		});
+		expect(await surveys.submitResponse(db, who, post, full, at)).toEqual({
+			ok: false,
+			error: 'not_open'
+		});
+		const n = await db
+			.selectFrom('survey_responses')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(Number(n.n)).toBe(1);
 	});
 
@@ -81,20 +174,57 @@ describe('windows, responses and results', () => {
 		const preAt = Date.parse('2025-09-16T09:00:00Z');
 		const postAt = Date.parse('2026-05-05T09:00:00Z');
 		for (const [i, id] of t.pupilsA.entries()) {
-			if (i > 0) await surveys.submitResponse(db, pupil(id, t.schoolA), pre, new Map([[items[0], 3], [items[1], 3], [items[2], 3]]), preAt);
-			const r = await surveys.submitResponse(db, pupil(id, t.schoolA), post, new Map([[items[0], 5], [items[1], 1], [items[2], i % 2 ? 5 : 4]]), postAt);
+			if (i > 0)
+				await surveys.submitResponse(
+					db,
+					pupil(id, t.schoolA),
+					pre,
+					new Map([
+						[items[0], 3],
+						[items[1], 3],
+						[items[2], 3]
+					]),
+					preAt
+				);
+			const r = await surveys.submitResponse(
+				db,
+				pupil(id, t.schoolA),
+				post,
+				new Map([
+					[items[0], 5],
+					[items[1], 1],
+					[items[2], i % 2 ? 5 : 4]
+				]),
+				postAt
+			);
 			expect(r.ok).toBe(true);
 		}
 		const rows = await surveys.results(db, formId, t.scope(), 'all');
-		expect(rows.find((r) => r.scale === 'maths')).toMatchObject({ pre: { n: 12, mean: 3, sd: 0 }, post: { n: 12, mean: 5, sd: 0 }, change: 2, hidden: false });
-		expect(rows.find((r) => r.scale === 'science')).toMatchObject({ pre: { mean: 3 }, post: { n: 12, mean: 4.5, sd: 0.52 }, change: 1.5 });
+		expect(rows.find((r) => r.scale === 'maths')).toMatchObject({
+			pre: { n: 12, mean: 3, sd: 0 },
+			post: { n: 12, mean: 5, sd: 0 },
+			change: 2,
+			hidden: false
+		});
+		expect(rows.find((r) => r.scale === 'science')).toMatchObject({
+			pre: { mean: 3 },
+			post: { n: 12, mean: 4.5, sd: 0.52 },
+			change: 1.5
+		});
 		// A school's view reads the responses themselves; the province's the rollup: the same figures.
 		const raw = await surveys.results(db, formId, t.scope({ schoolId: t.schoolA }), 'all');
 		expect(raw).toEqual(rows);
 		const byGrade = await surveys.results(db, formId, t.scope(), 'grade');
 		expect(byGrade.find((r) => r.scale === 'maths')).toMatchObject({ key: '4', change: 2 });
 		const byGender = await surveys.results(db, formId, t.scope(), 'gender');
-		expect(byGender.find((r) => r.key === 'female' && r.scale === 'maths')).toMatchObject({ change: 2, hidden: false });
-		expect(byGender.find((r) => r.key === 'male' && r.scale === 'maths')).toMatchObject({ change: null, hidden: true, post: { mean: null } });
+		expect(byGender.find((r) => r.key === 'female' && r.scale === 'maths')).toMatchObject({
+			change: 2,
+			hidden: false
+		});
+		expect(byGender.find((r) => r.key === 'male' && r.scale === 'maths')).toMatchObject({
+			change: null,
+			hidden: true,
+			post: { mean: null }
+		});
 	});
 });

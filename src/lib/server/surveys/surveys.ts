@@ -10,7 +10,15 @@ import { change, scaleScores, spreadOf, type Spread } from './scoring';
 
 export const PUPIL_SCALES: SurveyScale[] = ['maths', 'science', 'engineering', 'skills', 'careers'];
 export const TEACHER_SCALES: SurveyScale[] = ['efficacy', 'practices', 'skills', 'careers'];
-export const ALL_SCALES: SurveyScale[] = ['maths', 'science', 'engineering', 'skills', 'careers', 'efficacy', 'practices'];
+export const ALL_SCALES: SurveyScale[] = [
+	'maths',
+	'science',
+	'engineering',
+	'skills',
+	'careers',
+	'efficacy',
+	'practices'
+];
 export const SCALE_VALUES = [1, 2, 3, 4, 5];
 
 export interface SurveyItem {
@@ -42,7 +50,11 @@ export async function listForms(db: Conn) {
 }
 
 export async function getForm(db: Conn, id: number): Promise<SurveyForm | undefined> {
-	const form = await db.selectFrom('survey_forms').select(['id', 'audience', 'title']).where('id', '=', id).executeTakeFirst();
+	const form = await db
+		.selectFrom('survey_forms')
+		.select(['id', 'audience', 'title'])
+		.where('id', '=', id)
+		.executeTakeFirst();
 	if (!form) return undefined;
 	const items = await db
 		.selectFrom('survey_items')
@@ -56,7 +68,11 @@ export async function getForm(db: Conn, id: number): Promise<SurveyForm | undefi
 
 export type ItemError = 'text_required' | 'text_too_long' | 'scale_invalid';
 
-export function checkItem(input: { text: string; scale: string; audience: SurveyAudience }): { text: string; scale: SurveyScale; errors: ItemError[] } {
+export function checkItem(input: { text: string; scale: string; audience: SurveyAudience }): {
+	text: string;
+	scale: SurveyScale;
+	errors: ItemError[];
+} {
 	const text = cleanText(input.text);
 	const errors: ItemError[] = [];
 	if (!text) errors.push('text_required');
@@ -66,24 +82,54 @@ export function checkItem(input: { text: string; scale: string; audience: Survey
 	return { text, scale: input.scale as SurveyScale, errors };
 }
 
-export async function addItem(db: Conn, formId: number, item: { text: string; scale: SurveyScale; reversed: boolean }, now = Date.now()) {
-	const last = await db.selectFrom('survey_items').select((eb) => eb.fn.max('position').as('p')).where('form_id', '=', formId).executeTakeFirst();
+export async function addItem(
+	db: Conn,
+	formId: number,
+	item: { text: string; scale: SurveyScale; reversed: boolean },
+	now = Date.now()
+) {
+	const last = await db
+		.selectFrom('survey_items')
+		.select((eb) => eb.fn.max('position').as('p'))
+		.where('form_id', '=', formId)
+		.executeTakeFirst();
 	await db
 		.insertInto('survey_items')
-		.values({ form_id: formId, scale: item.scale, position: Number(last?.p ?? 0) + 1, text: item.text, reversed: item.reversed ? 1 : 0 })
+		.values({
+			form_id: formId,
+			scale: item.scale,
+			position: Number(last?.p ?? 0) + 1,
+			text: item.text,
+			reversed: item.reversed ? 1 : 0
+		})
 		.execute();
 	await db.updateTable('survey_forms').set({ updated_at: now }).where('id', '=', formId).execute();
 }
 
 /** Edits an item's wording. Answers already given keep pointing at it. */
-export async function updateItemText(db: Conn, formId: number, itemId: number, text: string): Promise<boolean> {
-	const r = await db.updateTable('survey_items').set({ text }).where('id', '=', itemId).where('form_id', '=', formId).executeTakeFirst();
+export async function updateItemText(
+	db: Conn,
+	formId: number,
+	itemId: number,
+	text: string
+): Promise<boolean> {
+	const r = await db
+		.updateTable('survey_items')
+		.set({ text })
+		.where('id', '=', itemId)
+		.where('form_id', '=', formId)
+		.executeTakeFirst();
 	return Number(r.numUpdatedRows) === 1;
 }
 
 /** Removes an item from future responses; past answers stay in the results. */
 export async function archiveItem(db: Conn, formId: number, itemId: number): Promise<boolean> {
-	const r = await db.updateTable('survey_items').set({ archived: 1 }).where('id', '=', itemId).where('form_id', '=', formId).executeTakeFirst();
+	const r = await db
+		.updateTable('survey_items')
+		.set({ archived: 1 })
+		.where('id', '=', itemId)
+		.where('form_id', '=', formId)
+		.executeTakeFirst();
 	return Number(r.numUpdatedRows) === 1;
 }
 
@@ -102,20 +148,42 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export function checkWindow(w: WindowInput): WindowError[] {
 	const errors: WindowError[] = [];
-	if (!ISO.test(w.opensOn) || !ISO.test(w.closesOn) || Number.isNaN(Date.parse(w.opensOn)) || Number.isNaN(Date.parse(w.closesOn)) || w.closesOn < w.opensOn)
+	if (
+		!ISO.test(w.opensOn) ||
+		!ISO.test(w.closesOn) ||
+		Number.isNaN(Date.parse(w.opensOn)) ||
+		Number.isNaN(Date.parse(w.closesOn)) ||
+		w.closesOn < w.opensOn
+	)
 		errors.push('dates_invalid');
 	if (!w.schoolIds.length) errors.push('no_schools');
 	if (w.phase !== 'pre' && w.phase !== 'post') errors.push('phase_invalid');
 	return errors;
 }
 
-export async function openWindow(db: Conn, w: WindowInput, by: number | null, now = Date.now()): Promise<number> {
+export async function openWindow(
+	db: Conn,
+	w: WindowInput,
+	by: number | null,
+	now = Date.now()
+): Promise<number> {
 	const row = await db
 		.insertInto('survey_windows')
-		.values({ form_id: w.formId, school_year_id: w.schoolYearId, phase: w.phase, opens_on: w.opensOn, closes_on: w.closesOn, created_by: by, created_at: now })
+		.values({
+			form_id: w.formId,
+			school_year_id: w.schoolYearId,
+			phase: w.phase,
+			opens_on: w.opensOn,
+			closes_on: w.closesOn,
+			created_by: by,
+			created_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await db.insertInto('survey_window_schools').values(w.schoolIds.map((school_id) => ({ window_id: row.id, school_id }))).execute();
+	await db
+		.insertInto('survey_window_schools')
+		.values(w.schoolIds.map((school_id) => ({ window_id: row.id, school_id })))
+		.execute();
 	return row.id;
 }
 
@@ -132,8 +200,16 @@ export async function listWindows(db: Conn) {
 			'f.title',
 			'f.audience',
 			'y.name as year_name',
-			eb.selectFrom('survey_window_schools as ws').select((e) => e.fn.countAll<number>().as('n')).whereRef('ws.window_id', '=', 'w.id').as('schools'),
-			eb.selectFrom('survey_responses as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.window_id', '=', 'w.id').as('responses')
+			eb
+				.selectFrom('survey_window_schools as ws')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('ws.window_id', '=', 'w.id')
+				.as('schools'),
+			eb
+				.selectFrom('survey_responses as r')
+				.select((e) => e.fn.countAll<number>().as('n'))
+				.whereRef('r.window_id', '=', 'w.id')
+				.as('responses')
 		])
 		.orderBy('w.opens_on', 'desc')
 		.execute();
@@ -141,7 +217,10 @@ export async function listWindows(db: Conn) {
 }
 
 /** Where a person stands: their school, class and grade now. */
-export async function respondentOf(db: Conn, user: { id: number; role: string; schoolId: number | null }) {
+export async function respondentOf(
+	db: Conn,
+	user: { id: number; role: string; schoolId: number | null }
+) {
 	if (user.role === 'student') {
 		const row = await db
 			.selectFrom('enrolments as e')
@@ -151,14 +230,27 @@ export async function respondentOf(db: Conn, user: { id: number; role: string; s
 			.where('e.pupil_id', '=', user.id)
 			.where('e.ended_on', 'is', null)
 			.executeTakeFirst();
-		return row ? { classId: row.class_id, schoolId: row.school_id, grade: row.grade as number | null, gender: row.gender ?? '', ethnicity: row.ethnicity ?? '' } : null;
+		return row
+			? {
+					classId: row.class_id,
+					schoolId: row.school_id,
+					grade: row.grade as number | null,
+					gender: row.gender ?? '',
+					ethnicity: row.ethnicity ?? ''
+				}
+			: null;
 	}
-	if (user.role === 'teacher' && user.schoolId) return { classId: null, schoolId: user.schoolId, grade: null, gender: '', ethnicity: '' };
+	if (user.role === 'teacher' && user.schoolId)
+		return { classId: null, schoolId: user.schoolId, grade: null, gender: '', ethnicity: '' };
 	return null;
 }
 
 /** The windows open today for this person's school and form, and whether they have answered each. */
-export async function windowsFor(db: Conn, user: { id: number; role: string; schoolId: number | null }, today: string) {
+export async function windowsFor(
+	db: Conn,
+	user: { id: number; role: string; schoolId: number | null },
+	today: string
+) {
 	const who = await respondentOf(db, user);
 	if (!who) return [];
 	const audience = audienceOf(user, who.grade);
@@ -167,7 +259,9 @@ export async function windowsFor(db: Conn, user: { id: number; role: string; sch
 		.selectFrom('survey_windows as w')
 		.innerJoin('survey_forms as f', 'f.id', 'w.form_id')
 		.innerJoin('survey_window_schools as ws', 'ws.window_id', 'w.id')
-		.leftJoin('survey_responses as r', (j) => j.onRef('r.window_id', '=', 'w.id').on('r.respondent_id', '=', user.id))
+		.leftJoin('survey_responses as r', (j) =>
+			j.onRef('r.window_id', '=', 'w.id').on('r.respondent_id', '=', user.id)
+		)
 		.select(['w.id', 'w.phase', 'w.closes_on', 'f.title', 'r.id as response_id'])
 		.where('ws.school_id', '=', who.schoolId)
 		.where('f.audience', '=', audience)
@@ -175,10 +269,17 @@ export async function windowsFor(db: Conn, user: { id: number; role: string; sch
 		.where('w.closes_on', '>=', today)
 		.orderBy('w.opens_on')
 		.execute();
-	return rows.map((r) => ({ id: r.id, phase: r.phase, closesOn: r.closes_on, title: r.title, answered: r.response_id !== null }));
+	return rows.map((r) => ({
+		id: r.id,
+		phase: r.phase,
+		closesOn: r.closes_on,
+		title: r.title,
+		answered: r.response_id !== null
+	}));
 }
 
-export type SubmitResult = { ok: true } | { ok: false; error: 'not_open' | 'already_answered' | 'incomplete' };
+export type SubmitResult =
+	{ ok: true } | { ok: false; error: 'not_open' | 'already_answered' | 'incomplete' };
 
 /**
  * Saves one response, or nothing: the window must be open for the person today, every item answered
@@ -195,7 +296,11 @@ export async function submitResponse(
 	const open = (await windowsFor(db, user, today)).find((w) => w.id === windowId);
 	if (!open) return { ok: false, error: 'not_open' };
 	if (open.answered) return { ok: false, error: 'already_answered' };
-	const win = await db.selectFrom('survey_windows').select('form_id').where('id', '=', windowId).executeTakeFirstOrThrow();
+	const win = await db
+		.selectFrom('survey_windows')
+		.select('form_id')
+		.where('id', '=', windowId)
+		.executeTakeFirstOrThrow();
 	const form = (await getForm(db, win.form_id))!;
 	for (const item of form.items) {
 		const v = raw.get(item.id);
@@ -220,7 +325,9 @@ export async function submitResponse(
 	if (!inserted) return { ok: false, error: 'already_answered' };
 	await db
 		.insertInto('survey_answers')
-		.values(form.items.map((i) => ({ response_id: inserted.id, item_id: i.id, value: raw.get(i.id)! })))
+		.values(
+			form.items.map((i) => ({ response_id: inserted.id, item_id: i.id, value: raw.get(i.id)! }))
+		)
 		.execute();
 	const scores = scaleScores(form.items, raw);
 	await db
@@ -244,7 +351,12 @@ export interface ScaleResult {
  * Results of a form in a school year, per group and scale: pre and post mean, spread, change.
  * A group with fewer than 10 responses on either side is hidden.
  */
-export async function results(db: Conn, formId: number, scope: Scope, dim: Dimension | 'all'): Promise<ScaleResult[]> {
+export async function results(
+	db: Conn,
+	formId: number,
+	scope: Scope,
+	dim: Dimension | 'all'
+): Promise<ScaleResult[]> {
 	// Province-wide views read the rollup the scale scores' trigger keeps; a school or a class reads its
 	// own responses (few, and indexed by window and school), and so does a breakdown by class.
 	const fromRollup = !scope.schoolId && !scope.classId && dim !== 'class';
@@ -254,7 +366,15 @@ export async function results(db: Conn, formId: number, scope: Scope, dim: Dimen
 			${scope.commune ? sql`AND s.commune = ${scope.commune}` : sql``}
 			${scope.schoolId ? sql`AND s.id = ${scope.schoolId}` : sql``}
 			${scope.classId ? sql`AND r.class_id = ${scope.classId}` : sql``}`;
-	type Row = { key: string | number; label: string | number; scale: string; phase: string; n: number; total: number; sq: number };
+	type Row = {
+		key: string | number;
+		label: string | number;
+		scale: string;
+		phase: string;
+		n: number;
+		total: number;
+		sq: number;
+	};
 	const key = dim === 'grade' ? { key: sql.raw('r.grade'), label: sql.raw('r.grade') } : g;
 	const { rows } = fromRollup
 		? await sql<Row>`
@@ -273,16 +393,29 @@ export async function results(db: Conn, formId: number, scope: Scope, dim: Dimen
 		LEFT JOIN classes c ON c.id = r.class_id
 		WHERE ${filters}
 		GROUP BY 1, 3, 4 ORDER BY 2`.execute(db);
-	const byKey = new Map<string, { key: string; label: string; scale: string; pre: Spread; post: Spread }>();
+	const byKey = new Map<
+		string,
+		{ key: string; label: string; scale: string; pre: Spread; post: Spread }
+	>();
 	const empty = (): Spread => ({ n: 0, mean: null, sd: null });
 	for (const r of rows) {
 		const id = `${r.key}|${r.scale}`;
-		const entry = byKey.get(id) ?? { key: String(r.key), label: String(r.label), scale: r.scale, pre: empty(), post: empty() };
+		const entry = byKey.get(id) ?? {
+			key: String(r.key),
+			label: String(r.label),
+			scale: r.scale,
+			pre: empty(),
+			post: empty()
+		};
 		entry[r.phase as 'pre' | 'post'] = spreadOf(Number(r.n), Number(r.total), Number(r.sq));
 		byKey.set(id, entry);
 	}
 	return [...byKey.values()]
-		.sort((a, b) => a.label.localeCompare(b.label) || ALL_SCALES.indexOf(a.scale as SurveyScale) - ALL_SCALES.indexOf(b.scale as SurveyScale))
+		.sort(
+			(a, b) =>
+				a.label.localeCompare(b.label) ||
+				ALL_SCALES.indexOf(a.scale as SurveyScale) - ALL_SCALES.indexOf(b.scale as SurveyScale)
+		)
 		.map((e) => {
 			const n = Math.min(e.pre.n || Infinity, e.post.n || Infinity);
 			const hidden = n < 10;

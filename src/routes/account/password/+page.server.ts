@@ -19,12 +19,20 @@ export const actions: Actions = {
 		const current = String(form.get('current') ?? '');
 		const next = String(form.get('password') ?? '');
 		const db = database();
-		const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('users')
+			.select('password_hash')
+			.where('id', '=', user.id)
+			.executeTakeFirstOrThrow();
 		if (!row.password_hash || !(await verifyPassword(row.password_hash, current)))
 			return fail(400, { message: m.password_current_wrong() });
 		const problem = passwordProblem(next);
-		if (problem) return fail(400, { message: problem === 'too_short' ? m.err_password_short() : m.err_too_long() });
-		if (next !== String(form.get('confirm') ?? '')) return fail(400, { message: m.password_mismatch() });
+		if (problem)
+			return fail(400, {
+				message: problem === 'too_short' ? m.err_password_short() : m.err_too_long()
+			});
+		if (next !== String(form.get('confirm') ?? ''))
+			return fail(400, { message: m.password_mismatch() });
 		// Every session ends, including this one; this browser gets a fresh one.
 		await setPassword(db, user.id, next);
 		const token = auth.generateSessionToken();

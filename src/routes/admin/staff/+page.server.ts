@@ -39,7 +39,9 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		const problem = accounts.passwordProblem(password);
 		if (problem) return fail(400, { resetError: problem, userId: account.id });
-		await database().transaction().execute((tx) => accounts.setPassword(tx, account.id, password));
+		await database()
+			.transaction()
+			.execute((tx) => accounts.setPassword(tx, account.id, password));
 		return { reset: account.username, self: account.id === admin.id };
 	},
 	setDisabled: async (event) => {
@@ -48,7 +50,9 @@ export const actions: Actions = {
 		const account = await staffFrom(form);
 		// An administrator cannot lock themself out.
 		if (account.id === admin.id) return fail(400, { selfDisable: true });
-		await database().transaction().execute((tx) => accounts.setDisabled(tx, account.id, form.get('disabled') === '1'));
+		await database()
+			.transaction()
+			.execute((tx) => accounts.setDisabled(tx, account.id, form.get('disabled') === '1'));
 		return { toggled: account.username };
 	}
 };

@@ -17,14 +17,20 @@ export const GET: RequestHandler = async (event) => {
 	const view = await readView(db, event.url);
 	if (!view) error(404, { message: m.no_current_year() });
 	const tables = await viewTables(db, view);
-	const where = view.cls ? `${view.cls.schoolName} · ${view.cls.name}` : (view.school?.name ?? m.progress_province());
+	const where = view.cls
+		? `${view.cls.schoolName} · ${view.cls.name}`
+		: (view.school?.name ?? m.progress_province());
 	// The file is made once per version of the cached tables, so it always holds the page's numbers.
 	let file = files.get(tables);
-	if (!file) files.set(tables, (file = tablesToXlsx(tables, [
-		m.department_title(),
-		`${where} · ${m.school_year_label({ name: view.yearName })} · ${periodName(view.scope.period)} · ${m.progress_filter_by()}: ${dimensionLabel(view.dim)}`,
-		m.progress_privacy_note()
-	])));
+	if (!file)
+		files.set(
+			tables,
+			(file = tablesToXlsx(tables, [
+				m.department_title(),
+				`${where} · ${m.school_year_label({ name: view.yearName })} · ${periodName(view.scope.period)} · ${m.progress_filter_by()}: ${dimensionLabel(view.dim)}`,
+				m.progress_privacy_note()
+			]))
+		);
 	const body = await file;
 	const name = `mam-stem-${view.yearName.replace(/\D+/g, '-')}-${view.scope.period}.xlsx`;
 	return new Response(new Uint8Array(body), {
@@ -36,5 +42,9 @@ export const GET: RequestHandler = async (event) => {
 };
 
 function periodName(p: string) {
-	return p === 's1' ? m.progress_period_s1() : p === 's2' ? m.progress_period_s2() : m.progress_period_year();
+	return p === 's1'
+		? m.progress_period_s1()
+		: p === 's2'
+			? m.progress_period_s2()
+			: m.progress_period_year();
 }

@@ -9,5 +9,10 @@ export const load: PageServerLoad = async (event) => {
 	const db = database();
 	const page = Number(event.url.searchParams.get('page')) || 1;
 	const q = (event.url.searchParams.get('q') ?? '').slice(0, 200);
-	return { queue: await lessons.listInReview(db), library: await search.searchLibrary(db, { q, page }), q, returned: event.url.searchParams.get('done') === 'returned' };
+	return {
+		queue: await lessons.listInReview(db),
+		library: await search.searchLibrary(db, { q, page }),
+		q,
+		returned: event.url.searchParams.get('done') === 'returned'
+	};
 };

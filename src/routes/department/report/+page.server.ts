@@ -11,6 +11,9 @@ export const load: PageServerLoad = async (event) => {
 	const view = await readView(db, event.url);
 	if (!view) return { view: null, tables: [], printedAt: '' };
 	// The page's tables, without the drill-down links a printed page cannot follow.
-	const tables = (await viewTables(db, view)).map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r, href: undefined })) }));
+	const tables = (await viewTables(db, view)).map((t) => ({
+		...t,
+		rows: t.rows.map((r) => ({ ...r, href: undefined }))
+	}));
 	return { view, tables, printedAt: new Date().toISOString().slice(0, 10) };
 };

@@ -27,13 +27,18 @@ export const actions: Actions = {
 			phase: String(form.get('phase') ?? '') as 'pre' | 'post',
 			opensOn: String(form.get('opensOn') ?? ''),
 			closesOn: String(form.get('closesOn') ?? ''),
-			schoolIds: form.getAll('schoolIds').map(Number).filter((n) => Number.isSafeInteger(n) && n > 0)
+			schoolIds: form
+				.getAll('schoolIds')
+				.map(Number)
+				.filter((n) => Number.isSafeInteger(n) && n > 0)
 		};
 		const errors: string[] = surveys.checkWindow(input);
 		const known = new Set((await db.selectFrom('schools').select('id').execute()).map((s) => s.id));
 		if (input.schoolIds.some((id) => !known.has(id))) errors.push('no_schools');
-		if (!(await surveys.listForms(db)).some((f) => f.id === input.formId)) errors.push('form_invalid');
-		if (!(await listYears(db)).some((y) => y.id === input.schoolYearId)) errors.push('dates_invalid');
+		if (!(await surveys.listForms(db)).some((f) => f.id === input.formId))
+			errors.push('form_invalid');
+		if (!(await listYears(db)).some((y) => y.id === input.schoolYearId))
+			errors.push('dates_invalid');
 		if (errors.length) return fail(400, { errors: [...new Set(errors)] });
 		await db.transaction().execute((tx) => surveys.openWindow(tx, input, user.id));
 		return { opened: true };

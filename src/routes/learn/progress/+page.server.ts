@@ -5,5 +5,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'student');
-	return { path: await myProgress(database(), user.id), projects: await pupilProjects(database(), user.id) };
+	return {
+		path: await myProgress(database(), user.id),
+		projects: await pupilProjects(database(), user.id)
+	};
 };

@@ -16,16 +16,30 @@ export const load: PageServerLoad = async (event) => {
 	const names = new Map(team.members.map((x) => [x.id, firstName(x.fullName)]));
 	const [steps, entries, photos] = await Promise.all([
 		listSteps(db, team.assignmentId),
-		db.selectFrom('portfolio_entries').select(['id', 'step_key', 'author_id', 'body_html']).where('team_id', '=', teamId).orderBy('id').execute(),
-		db.selectFrom('portfolio_photos').select(['id', 'step_key', 'caption', 'author_id']).where('team_id', '=', teamId).orderBy('id').execute()
+		db
+			.selectFrom('portfolio_entries')
+			.select(['id', 'step_key', 'author_id', 'body_html'])
+			.where('team_id', '=', teamId)
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('portfolio_photos')
+			.select(['id', 'step_key', 'caption', 'author_id'])
+			.where('team_id', '=', teamId)
+			.orderBy('id')
+			.execute()
 	]);
 	return {
 		project,
 		steps: steps.map((s) => ({
 			key: s.key,
 			label: s.label,
-			entries: entries.filter((e) => e.step_key === s.key).map((e) => ({ id: e.id, html: e.body_html, author: names.get(e.author_id) ?? '' })),
-			photos: photos.filter((p) => p.step_key === s.key).map((p) => ({ id: p.id, caption: p.caption, author: names.get(p.author_id) ?? '' }))
+			entries: entries
+				.filter((e) => e.step_key === s.key)
+				.map((e) => ({ id: e.id, html: e.body_html, author: names.get(e.author_id) ?? '' })),
+			photos: photos
+				.filter((p) => p.step_key === s.key)
+				.map((p) => ({ id: p.id, caption: p.caption, author: names.get(p.author_id) ?? '' }))
 		}))
 	};
 };

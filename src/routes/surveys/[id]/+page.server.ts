@@ -12,7 +12,13 @@ async function openWindow(event: RequestEvent) {
 	// A window not open for this person (another school, another form, closed) is a 404.
 	const win = (await surveys.windowsFor(db, user, today())).find((w) => w.id === id);
 	if (!win) notFound();
-	const formId = (await db.selectFrom('survey_windows').select('form_id').where('id', '=', id).executeTakeFirstOrThrow()).form_id;
+	const formId = (
+		await db
+			.selectFrom('survey_windows')
+			.select('form_id')
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow()
+	).form_id;
 	return { user, db, win, form: (await surveys.getForm(db, formId))! };
 }
 
@@ -30,7 +36,9 @@ export const actions: Actions = {
 			const v = Number(data.get(`item-${item.id}`));
 			if (surveys.SCALE_VALUES.includes(v)) answers.set(item.id, v);
 		}
-		const result = await db.transaction().execute((tx) => surveys.submitResponse(tx, user, win.id, answers));
+		const result = await db
+			.transaction()
+			.execute((tx) => surveys.submitResponse(tx, user, win.id, answers));
 		if (!result.ok) return fail(400, { error: result.error, answers: Object.fromEntries(answers) });
 		return { done: true };
 	}

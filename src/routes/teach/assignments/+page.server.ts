@@ -12,7 +12,13 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireTeacher(event);
 	const db = database();
 	const classes = await listTeacherClasses(db, user.id);
-	const rosters = await Promise.all(classes.map(async (c) => ({ classId: c.id, className: c.name, pupils: (await listRoster(db, c.id)).map((p) => ({ id: p.id, fullName: p.fullName })) })));
+	const rosters = await Promise.all(
+		classes.map(async (c) => ({
+			classId: c.id,
+			className: c.name,
+			pupils: (await listRoster(db, c.id)).map((p) => ({ id: p.id, fullName: p.fullName }))
+		}))
+	);
 	// The library's published lessons and the teacher's own (a colleague's draft stays theirs).
 	const lessons = await listLessonsForAssigning(db, user);
 	const exercises = await db
@@ -29,12 +35,16 @@ export const load: PageServerLoad = async (event) => {
 		rosters,
 		lessons,
 		exercises,
-		rubrics: (await rubrics.listRubrics(db, user.schoolId)).map((r) => ({ id: r.id, title: r.title })),
+		rubrics: (await rubrics.listRubrics(db, user.schoolId)).map((r) => ({
+			id: r.id,
+			title: r.title
+		})),
 		today: today()
 	};
 };
 
-const ids = (values: FormDataEntryValue[]) => values.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+const ids = (values: FormDataEntryValue[]) =>
+	values.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
 
 export const actions: Actions = {
 	create: async (event) => {
@@ -45,7 +55,8 @@ export const actions: Actions = {
 		for (const [k, v] of form) {
 			const match = /^ex_(\d+)$/.exec(k);
 			const pos = Number(v);
-			if (match && String(v).trim() !== '' && Number.isFinite(pos)) ordered.push({ id: Number(match[1]), pos });
+			if (match && String(v).trim() !== '' && Number.isFinite(pos))
+				ordered.push({ id: Number(match[1]), pos });
 		}
 		ordered.sort((a, b) => a.pos - b.pos);
 		const input = {
@@ -62,8 +73,20 @@ export const actions: Actions = {
 			rubricId: Number(form.get('rubricId')) || null
 		};
 		const db = database();
-		const result = await db.transaction().execute((tx) => assignments.createAssignment(tx, user, input));
-		if (!result.ok) return fail(400, { values: { kind: input.kind, title: input.title, instructions: input.instructions, opensOn: input.opensOn, dueOn: input.dueOn }, errors: result.errors });
+		const result = await db
+			.transaction()
+			.execute((tx) => assignments.createAssignment(tx, user, input));
+		if (!result.ok)
+			return fail(400, {
+				values: {
+					kind: input.kind,
+					title: input.title,
+					instructions: input.instructions,
+					opensOn: input.opensOn,
+					dueOn: input.dueOn
+				},
+				errors: result.errors
+			});
 		redirect(303, `/teach/assignments/${result.id}`);
 	}
 };

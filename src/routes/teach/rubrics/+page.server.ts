@@ -6,7 +6,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireTeacher(event);
-	return { rubrics: await rubrics.listRubrics(database(), user.schoolId), starter: rubrics.startRubric([]) };
+	return {
+		rubrics: await rubrics.listRubrics(database(), user.schoolId),
+		starter: rubrics.startRubric([])
+	};
 };
 
 export const actions: Actions = {

@@ -11,7 +11,12 @@ export const load: PageServerLoad = async (event) => {
 	const lesson = await lessons.getVisibleLesson(db, idParam(event.params.id), user);
 	if (!lesson) notFound();
 	const { content, ...meta } = lesson;
-	return { meta, content, html: renderLesson(content), reviews: await lessons.listReviews(db, lesson.id) };
+	return {
+		meta,
+		content,
+		html: renderLesson(content),
+		reviews: await lessons.listReviews(db, lesson.id)
+	};
 };
 
 async function decide(event: Parameters<Actions[string]>[0], decision: 'approve' | 'return') {
@@ -19,7 +24,9 @@ async function decide(event: Parameters<Actions[string]>[0], decision: 'approve'
 	const form = await event.request.formData();
 	const comment = String(form.get('comment') ?? '').slice(0, 5000);
 	const db = database();
-	const r = await db.transaction().execute((tx) => lessons.reviewLesson(tx, user, idParam(event.params.id), decision, comment));
+	const r = await db
+		.transaction()
+		.execute((tx) => lessons.reviewLesson(tx, user, idParam(event.params.id), decision, comment));
 	if (!r.ok) return fail(400, { comment, error: r.error });
 	// A lesson sent back is its author's draft again, which the department no longer sees.
 	if (decision === 'return') redirect(303, '/department/lessons?done=returned');
@@ -32,7 +39,9 @@ export const actions: Actions = {
 	archive: async (event) => {
 		const user = requireRole(event, 'department');
 		const db = database();
-		const r = await db.transaction().execute((tx) => lessons.archiveLesson(tx, user, idParam(event.params.id)));
+		const r = await db
+			.transaction()
+			.execute((tx) => lessons.archiveLesson(tx, user, idParam(event.params.id)));
 		if (!r.ok) return fail(400, { error: r.error });
 		return { done: 'archive' as const };
 	}

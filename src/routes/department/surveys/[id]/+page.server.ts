@@ -14,16 +14,27 @@ async function formOf(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 
 export const load: PageServerLoad = async (event) => {
 	const { form } = await formOf(event);
-	return { form, scales: form.audience === 'teacher' ? surveys.TEACHER_SCALES : surveys.PUPIL_SCALES };
+	return {
+		form,
+		scales: form.audience === 'teacher' ? surveys.TEACHER_SCALES : surveys.PUPIL_SCALES
+	};
 };
 
 export const actions: Actions = {
 	add: async (event) => {
 		const { db, form } = await formOf(event);
 		const data = await event.request.formData();
-		const checked = surveys.checkItem({ text: String(data.get('text') ?? '').slice(0, 1000), scale: String(data.get('scale') ?? ''), audience: form.audience });
+		const checked = surveys.checkItem({
+			text: String(data.get('text') ?? '').slice(0, 1000),
+			scale: String(data.get('scale') ?? ''),
+			audience: form.audience
+		});
 		if (checked.errors.length) return fail(400, { errors: checked.errors });
-		await surveys.addItem(db, form.id, { text: checked.text, scale: checked.scale, reversed: data.get('reversed') === 'on' });
+		await surveys.addItem(db, form.id, {
+			text: checked.text,
+			scale: checked.scale,
+			reversed: data.get('reversed') === 'on'
+		});
 		return { added: true };
 	},
 	edit: async (event) => {
@@ -31,7 +42,11 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const item = form.items.find((i) => i.id === Number(data.get('itemId')));
 		if (!item) notFound();
-		const checked = surveys.checkItem({ text: String(data.get('text') ?? '').slice(0, 1000), scale: item.scale, audience: form.audience });
+		const checked = surveys.checkItem({
+			text: String(data.get('text') ?? '').slice(0, 1000),
+			scale: item.scale,
+			audience: form.audience
+		});
 		if (checked.errors.length) return fail(400, { errors: checked.errors, itemId: item.id });
 		await surveys.updateItemText(db, form.id, item.id, checked.text);
 		return { saved: true };

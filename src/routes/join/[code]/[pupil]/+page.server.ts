@@ -37,13 +37,19 @@ export const actions: Actions = {
 		const answer =
 			pupil.secretKind === 'pictures'
 				? form.getAll('picture').map(String).slice(0, 9)
-				: [String(form.get('word1') ?? '').slice(0, 60), String(form.get('word2') ?? '').slice(0, 60)];
+				: [
+						String(form.get('word1') ?? '').slice(0, 60),
+						String(form.get('word2') ?? '').slice(0, 60)
+					];
 		const result = await signInPupil(db, { pupilId: pupil.id, classId: cls.id, answer });
 		if (!result.ok && result.reason === 'locked') {
 			const minutes = Math.max(1, Math.ceil((result.until - Date.now()) / 60000));
 			return fail(429, { message: m.join_locked({ minutes }) });
 		}
-		if (!result.ok) return fail(400, { message: pupil.secretKind === 'pictures' ? m.join_wrong_pictures() : m.join_wrong_words() });
+		if (!result.ok)
+			return fail(400, {
+				message: pupil.secretKind === 'pictures' ? m.join_wrong_pictures() : m.join_wrong_words()
+			});
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(db, token, pupil.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);

@@ -20,13 +20,23 @@ export const load: PageServerLoad = async (event) => {
 						.select('exercise_id')
 						.where('pupil_id', '=', user.id)
 						.where('passed', '=', 1)
-						.where('exercise_id', 'in', exercises.map((e) => e.id))
+						.where(
+							'exercise_id',
+							'in',
+							exercises.map((e) => e.id)
+						)
 						.execute()
 				).map((r) => r.exercise_id)
 			)
 		: new Set<number>();
 	return {
-		assignment: { id: a.id, kind: a.kind, title: a.title, instructions: a.instructions, dueOn: a.dueOn },
+		assignment: {
+			id: a.id,
+			kind: a.kind,
+			title: a.title,
+			instructions: a.instructions,
+			dueOn: a.dueOn
+		},
 		status: work.status,
 		exercises: exercises.map((e) => ({ id: e.id, title: e.title, passed: passed.has(e.id) }))
 	};

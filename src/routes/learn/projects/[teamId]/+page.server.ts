@@ -13,14 +13,20 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		me: user.id,
 		team: { id: team.id, name: team.name, className: team.className, members: team.members },
-		assignment: { title: assignment.title, instructions: assignment.instructions, dueOn: assignment.dueOn, closed: assignment.closedAt !== null },
+		assignment: {
+			title: assignment.title,
+			instructions: assignment.instructions,
+			dueOn: assignment.dueOn,
+			closed: assignment.closedAt !== null
+		},
 		status: work.status,
 		portfolio: p,
 		reviews: await reviews.listReviews(db, team.id)
 	};
 };
 
-const text = (form: FormData, name: string, max: number) => String(form.get(name) ?? '').slice(0, max);
+const text = (form: FormData, name: string, max: number) =>
+	String(form.get(name) ?? '').slice(0, max);
 
 export const actions: Actions = {
 	entry: async (event) => {
@@ -45,7 +51,12 @@ export const actions: Actions = {
 		const { user, db, team } = await requirePupilTeam(event);
 		const form = await event.request.formData();
 		const stepKey = text(form, 'stepKey', 50);
-		const r = await uploadPhoto(db, team, user.id, { stepKey, file: form.get('photo'), clientKey: null, caption: text(form, 'caption', 300) });
+		const r = await uploadPhoto(db, team, user.id, {
+			stepKey,
+			file: form.get('photo'),
+			clientKey: null,
+			caption: text(form, 'caption', 300)
+		});
 		if (!r.ok) return fail(400, { step: stepKey, photoError: r.error });
 		return { step: stepKey, photoAdded: true };
 	},

@@ -17,7 +17,11 @@ export const GET: RequestHandler = async (event) => {
 	const user = event.locals.user;
 	let allowed = user?.role === 'student' && team.members.some((x) => x.id === user.id);
 	if (!allowed && user?.role === 'teacher' && user.schoolId)
-		allowed = !!(await getAssignmentForTeacher(db, { id: user.id, schoolId: user.schoolId }, team.assignmentId));
+		allowed = !!(await getAssignmentForTeacher(
+			db,
+			{ id: user.id, schoolId: user.schoolId },
+			team.assignmentId
+		));
 	if (!allowed) hidden();
 	const bytes = await readStoredFile(file!.stored_name);
 	if (!bytes) hidden();

@@ -20,7 +20,11 @@ export const GET: RequestHandler = async (event) => {
 	let allowed = await isPublic(db, team.id);
 	if (!allowed && user?.role === 'student') allowed = team.members.some((x) => x.id === user.id);
 	if (!allowed && user?.role === 'teacher' && user.schoolId)
-		allowed = !!(await getAssignmentForTeacher(db, { id: user.id, schoolId: user.schoolId }, team.assignmentId));
+		allowed = !!(await getAssignmentForTeacher(
+			db,
+			{ id: user.id, schoolId: user.schoolId },
+			team.assignmentId
+		));
 	// The department reviews proposed projects before featuring them.
 	if (!allowed && user?.role === 'department') allowed = !!(await getEntry(db, team.id));
 	if (!allowed) hidden();

@@ -7,12 +7,17 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { db, assignment } = await requireTeacherAssignment(event);
 	const pupils = await assignments.targetPupils(db, assignment.id);
-	const statuses = await assignments.pupilStatuses(db, assignment, pupils.map((p) => p.id));
+	const statuses = await assignments.pupilStatuses(
+		db,
+		assignment,
+		pupils.map((p) => p.id)
+	);
 	return {
 		assignment,
 		classes: await assignments.listTargetClasses(db, assignment.id),
 		pupils: pupils.map((p) => ({ ...p, work: statuses.get(p.id)! })),
-		exercises: assignment.kind === 'exercises' ? await assignments.listExercises(db, assignment.id) : [],
+		exercises:
+			assignment.kind === 'exercises' ? await assignments.listExercises(db, assignment.id) : [],
 		steps: assignment.kind === 'project' ? await assignments.listSteps(db, assignment.id) : [],
 		teams: assignment.kind === 'project' ? await teams.listTeams(db, assignment.id) : []
 	};
@@ -23,7 +28,9 @@ export const actions: Actions = {
 		const { db, assignment } = await requireTeacherAssignment(event);
 		if (assignment.kind !== 'project') return fail(400, { teamError: 'invalid' });
 		const size = Number((await event.request.formData()).get('size'));
-		const r = await db.transaction().execute((tx) => teams.createRandomTeams(tx, assignment.id, size));
+		const r = await db
+			.transaction()
+			.execute((tx) => teams.createRandomTeams(tx, assignment.id, size));
 		if (!r.ok) return fail(400, { teamError: r.error });
 		return { teamsMade: r.ids.length };
 	},

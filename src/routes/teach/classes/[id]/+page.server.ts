@@ -10,7 +10,9 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		cls,
 		pupils: await pupils.listRoster(db, cls.id),
-		otherClasses: (await classes.listSchoolClasses(db, user.schoolId)).filter((c) => c.id !== cls.id)
+		otherClasses: (await classes.listSchoolClasses(db, user.schoolId)).filter(
+			(c) => c.id !== cls.id
+		)
 	};
 };
 
@@ -25,7 +27,10 @@ export const actions: Actions = {
 			ethnicity: String(form.get('ethnicity') ?? '').slice(0, 500)
 		};
 		const { value, errors } = pupils.checkPupil(raw);
-		if (!errors.length && (await pupils.classDuplicateKeys(db, cls.id)).has(pupils.duplicateKey(value)))
+		if (
+			!errors.length &&
+			(await pupils.classDuplicateKeys(db, cls.id)).has(pupils.duplicateKey(value))
+		)
 			errors.push('duplicate_in_class');
 		if (errors.length) return fail(400, { add: raw, errors });
 		await db.transaction().execute((tx) => pupils.addPupil(tx, cls, value));
@@ -45,7 +50,9 @@ export const actions: Actions = {
 		const pupil = await pupils.getPupilInClass(db, cls.id, Number(form.get('pupilId')));
 		if (!pupil) notFound();
 		const targetId = Number(form.get('toClassId'));
-		const target = (await classes.listSchoolClasses(db, user.schoolId)).find((c) => c.id === targetId);
+		const target = (await classes.listSchoolClasses(db, user.schoolId)).find(
+			(c) => c.id === targetId
+		);
 		if (!target || target.id === cls.id) return fail(400, { moveError: true });
 		await db.transaction().execute((tx) => pupils.movePupil(tx, pupil.id, cls.id, target.id));
 		return { moved: pupil.fullName, movedTo: target.name };

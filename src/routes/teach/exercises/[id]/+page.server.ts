@@ -17,7 +17,15 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const { reference: _r, wrong: _w, ...spec } = ex.spec;
 	return {
-		exercise: { id: ex.id, title: ex.title, kind: ex.kind, grade: ex.grade, concept: ex.concept, status: ex.status, referencePasses: ex.referencePasses },
+		exercise: {
+			id: ex.id,
+			title: ex.title,
+			kind: ex.kind,
+			grade: ex.grade,
+			concept: ex.concept,
+			status: ex.status,
+			referencePasses: ex.referencePasses
+		},
 		taskHtml: renderTask(ex.spec.task),
 		spec: { ...spec, reference: null },
 		hints: ex.spec.hints,
@@ -45,7 +53,8 @@ export const actions: Actions = {
 	/** Publishing grades the reference again on the server: nothing else can open the exercise to pupils. */
 	publish: async (event) => {
 		const { user, db, ex } = await requireTeacherExercise(event);
-		if (!exercises.editableBy(ex, user)) return fail(403, { publishError: 'forbidden', verdict: null });
+		if (!exercises.editableBy(ex, user))
+			return fail(403, { publishError: 'forbidden', verdict: null });
 		const { verdict } = checkReference(ex.kind, ex.spec);
 		if (!verdict?.passed) return fail(400, { publishError: 'reference', verdict });
 		await exercises.setStatus(db, ex.id, 'published');
@@ -53,7 +62,8 @@ export const actions: Actions = {
 	},
 	archive: async (event) => {
 		const { user, db, ex } = await requireTeacherExercise(event);
-		if (!exercises.editableBy(ex, user)) return fail(403, { publishError: 'forbidden', verdict: null });
+		if (!exercises.editableBy(ex, user))
+			return fail(403, { publishError: 'forbidden', verdict: null });
 		await exercises.setStatus(db, ex.id, 'archived');
 		redirect(303, '/teach/exercises');
 	}

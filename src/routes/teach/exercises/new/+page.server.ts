@@ -9,7 +9,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireTeacher(event);
-	return { values: formValues({ title: '', grade: 6, kind: 'maze', concept: 'sequence', spec: { ...emptySpec('maze'), toolbox: [] } }) };
+	return {
+		values: formValues({
+			title: '',
+			grade: 6,
+			kind: 'maze',
+			concept: 'sequence',
+			spec: { ...emptySpec('maze'), toolbox: [] }
+		})
+	};
 };
 
 export const actions: Actions = {

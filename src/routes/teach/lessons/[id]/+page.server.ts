@@ -32,14 +32,18 @@ export const actions: Actions = {
 	copy: async (event) => {
 		const user = requireTeacher(event);
 		const db = database();
-		const id = await db.transaction().execute((tx) => lessons.copyLesson(tx, user, idParam(event.params.id)));
+		const id = await db
+			.transaction()
+			.execute((tx) => lessons.copyLesson(tx, user, idParam(event.params.id)));
 		if (!id) notFound();
 		redirect(303, `/teach/lessons/${id}/edit`);
 	},
 	submit: async (event) => {
 		const user = requireTeacher(event);
 		const db = database();
-		const r = await db.transaction().execute((tx) => lessons.submitLesson(tx, user, idParam(event.params.id)));
+		const r = await db
+			.transaction()
+			.execute((tx) => lessons.submitLesson(tx, user, idParam(event.params.id)));
 		if (!r.ok) return fail(400, { notAllowed: true });
 		return { submitted: true };
 	},
@@ -55,7 +59,11 @@ export const actions: Actions = {
 		const r = await teachings.logTeaching(database(), user, idParam(event.params.id), input);
 		if (!r.ok && r.notFound) notFound();
 		if (!r.ok) return fail(400, { logInput: input, logErrors: r.errors });
-		const cls = (await listTeacherClasses(database(), user.id)).find((c) => c.id === Number(input.classId));
-		return { logged: { class: cls?.name ?? '', date: input.taughtOn, periods: Number(input.periods) } };
+		const cls = (await listTeacherClasses(database(), user.id)).find(
+			(c) => c.id === Number(input.classId)
+		);
+		return {
+			logged: { class: cls?.name ?? '', date: input.taughtOn, periods: Number(input.periods) }
+		};
 	}
 };

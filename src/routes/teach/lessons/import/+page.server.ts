@@ -21,13 +21,18 @@ export const actions: Actions = {
 			return fail(400, { fileError: 'empty' as const });
 		}
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { fileError: 'empty' as const });
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { fileError: 'empty' as const });
 		if (file.size > MAX_IMPORT_BYTES) return fail(400, { fileError: 'large' as const });
 		const text = new TextDecoder('utf-8', { fatal: false }).decode(await file.arrayBuffer());
 		const r = importLesson(text);
 		if (!r.ok) return fail(400, { fileName: file.name, errors: r.errors });
 		const db = database();
-		const id = await db.transaction().execute((tx) => lessons.createLesson(tx, { id: user.id, schoolId: user.schoolId }, r.content));
+		const id = await db
+			.transaction()
+			.execute((tx) =>
+				lessons.createLesson(tx, { id: user.id, schoolId: user.schoolId }, r.content)
+			);
 		redirect(303, `/teach/lessons/${id}`);
 	}
 };

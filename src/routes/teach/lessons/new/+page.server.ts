@@ -22,7 +22,11 @@ export const actions: Actions = {
 		const errors = [...lineErrors, ...(v.ok ? [] : v.errors)];
 		if (!v.ok || errors.length) return fail(400, { values: formToValues(form), errors });
 		const db = database();
-		const id = await db.transaction().execute((tx) => lessons.createLesson(tx, { id: user.id, schoolId: user.schoolId }, v.content));
+		const id = await db
+			.transaction()
+			.execute((tx) =>
+				lessons.createLesson(tx, { id: user.id, schoolId: user.schoolId }, v.content)
+			);
 		redirect(303, `/teach/lessons/${id}`);
 	}
 };

@@ -19,7 +19,8 @@ export const POST: RequestHandler = async (event) => {
 	}
 	const version = Number(body.version);
 	const text = typeof body.workspace === 'string' ? body.workspace : '';
-	if (!Number.isSafeInteger(version) || version < 1) return json({ refused: 'malformed' }, { status: 400 });
+	if (!Number.isSafeInteger(version) || version < 1)
+		return json({ refused: 'malformed' }, { status: 400 });
 	const parsed = parseWorkspace(text);
 	if (!parsed.ok) return json({ refused: parsed.problem, detail: parsed.detail }, { status: 400 });
 	return json(await work.saveWork(db, ex.id, user.id, version, text));

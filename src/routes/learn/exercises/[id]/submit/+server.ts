@@ -37,5 +37,10 @@ export const POST: RequestHandler = async (event) => {
 		timeSpentMs: Number(body.timeSpentMs) || 0,
 		workspace: text
 	});
-	return json({ attemptId: id, verdict: graded.verdict, stars: graded.stars, blocks: graded.blocks });
+	return json({
+		attemptId: id,
+		verdict: graded.verdict,
+		stars: graded.stars,
+		blocks: graded.blocks
+	});
 };

@@ -20,9 +20,13 @@ export const actions: Actions = {
 			return fail(400, { fileError: 'unreadable' as const });
 		}
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { fileError: 'empty_file' as const });
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { fileError: 'empty_file' as const });
 		if (file.size > MAX_FILE_BYTES) return fail(400, { fileError: 'too_large' as const });
-		const parsed = await parseRosterFile(new Uint8Array(await file.arrayBuffer()), await classDuplicateKeys(db, cls.id));
+		const parsed = await parseRosterFile(
+			new Uint8Array(await file.arrayBuffer()),
+			await classDuplicateKeys(db, cls.id)
+		);
 		if (!parsed.ok) return fail(400, { fileError: parsed.error, fileName: file.name });
 		return { fileName: file.name, rows: parsed.rows };
 	},

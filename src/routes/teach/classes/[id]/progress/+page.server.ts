@@ -8,7 +8,12 @@ export const load: PageServerLoad = async (event) => {
 	const { db, cls } = await requireTeacherClass(event);
 	const asked = event.url.searchParams.get('sort') as grid.GridSort;
 	const sort = grid.GRID_SORTS.includes(asked) ? asked : 'name';
-	return { cls, sort, grid: await grid.classGrid(db, cls.id, sort), plan: await plans.classPlan(db, cls.id) };
+	return {
+		cls,
+		sort,
+		grid: await grid.classGrid(db, cls.id, sort),
+		plan: await plans.classPlan(db, cls.id)
+	};
 };
 
 export const actions: Actions = {

@@ -36,8 +36,11 @@ export const actions: Actions = {
 		const { raw, lineErrors } = contentFromForm(form);
 		const v = validateContent(raw);
 		const errors = [...lineErrors, ...(v.ok ? [] : v.errors)];
-		if (!v.ok || errors.length) return fail(400, { values: formToValues(form), errors, notAllowed: false });
-		const r = await db.transaction().execute((tx) => lessons.saveLesson(tx, user, lesson.id, v.content));
+		if (!v.ok || errors.length)
+			return fail(400, { values: formToValues(form), errors, notAllowed: false });
+		const r = await db
+			.transaction()
+			.execute((tx) => lessons.saveLesson(tx, user, lesson.id, v.content));
 		if (!r.ok) return fail(400, { values: formToValues(form), errors: [], notAllowed: true });
 		redirect(303, `/teach/lessons/${lesson.id}`);
 	},
@@ -51,9 +54,13 @@ export const actions: Actions = {
 			return fail(400, { uploadError: 'type' as const });
 		}
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { uploadError: 'type' as const });
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { uploadError: 'type' as const });
 		if (file.size > files.MAX_PDF_BYTES) return fail(400, { uploadError: 'size' as const });
-		const r = await files.saveLessonFile(db, user, lesson.id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+		const r = await files.saveLessonFile(db, user, lesson.id, {
+			name: file.name,
+			bytes: new Uint8Array(await file.arrayBuffer())
+		});
 		if (!r.ok) return fail(400, { uploadError: r.error });
 		const url = `/teach/lessons/${lesson.id}/files/${r.id}`;
 		return { uploaded: r.kind === 'image' ? `![${r.name}](${url})` : `[${r.name}](${url})` };

@@ -8,5 +8,10 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireTeacher(event);
 	const lesson = await lessons.getVisibleLesson(database(), idParam(event.params.id), user);
 	if (!lesson) notFound();
-	return { id: lesson.id, content: lesson.content, html: renderLesson(lesson.content), version: lesson.version };
+	return {
+		id: lesson.id,
+		content: lesson.content,
+		html: renderLesson(lesson.content),
+		version: lesson.version
+	};
 };

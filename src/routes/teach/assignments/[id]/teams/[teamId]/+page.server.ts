@@ -34,9 +34,17 @@ export const actions: Actions = {
 			if (adj.some((v) => v !== null)) adjustments.set(mem.id, adj);
 		}
 		const feedback = String(form.get('feedback') ?? '').slice(0, 6000);
-		const r = await db.transaction().execute((tx) =>
-			reviews.returnReview(tx, { teamId: team.id, reviewerId: user.id, criteria, scoring: { team: teamScores, adjustments }, feedback })
-		);
+		const r = await db
+			.transaction()
+			.execute((tx) =>
+				reviews.returnReview(tx, {
+					teamId: team.id,
+					reviewerId: user.id,
+					criteria,
+					scoring: { team: teamScores, adjustments },
+					feedback
+				})
+			);
 		if (!r.ok) return fail(400, { reviewError: r.error, feedback });
 		return { returned: true };
 	},
@@ -55,16 +63,25 @@ export const actions: Actions = {
 		const { user, db, team } = await requireTeacherTeam(event);
 		const form = await event.request.formData();
 		const pupilId = Number(form.get('pupilId'));
-		const r = await db.transaction().execute((tx) =>
-			showcase.recordConsent(tx, team, pupilId, { parent: form.get('parent') === 'on', pupil: form.get('pupil') === 'on' }, user.id)
-		);
+		const r = await db
+			.transaction()
+			.execute((tx) =>
+				showcase.recordConsent(
+					tx,
+					team,
+					pupilId,
+					{ parent: form.get('parent') === 'on', pupil: form.get('pupil') === 'on' },
+					user.id
+				)
+			);
 		if (!r.ok) return fail(400, { showcaseError: r.error, consentFor: pupilId });
 		return { consented: pupilId };
 	},
 	withdraw: async (event) => {
 		const { user, db, team } = await requireTeacherTeam(event);
 		const pupilId = Number((await event.request.formData()).get('pupilId'));
-		if (!team.members.some((x) => x.id === pupilId)) return fail(400, { showcaseError: 'not_member' });
+		if (!team.members.some((x) => x.id === pupilId))
+			return fail(400, { showcaseError: 'not_member' });
 		await showcase.withdrawConsent(db, team.id, pupilId, user.id);
 		return { withdrawn: pupilId };
 	}

@@ -13,8 +13,16 @@ export const GET: RequestHandler = async (event) => {
 	const ws = wb.addWorksheet(cls.name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Lop');
 	ws.addRow([m.progress_class_title({ name: cls.name }), cls.schoolName]).font = { bold: true };
 	ws.addRow([m.progress_grid_legend()]);
-	ws.addRow([m.field_full_name(), m.progress_col_passed(), m.progress_col_stars_total(), m.progress_col_attempts(), m.progress_col_stuck(), ...g.columns.map((c) => c.title)]).font = { bold: true };
-	for (const r of g.rows) ws.addRow([r.fullName, r.passed, r.stars, r.attempts, r.stuck, ...r.cells.map(cellText)]);
+	ws.addRow([
+		m.field_full_name(),
+		m.progress_col_passed(),
+		m.progress_col_stars_total(),
+		m.progress_col_attempts(),
+		m.progress_col_stuck(),
+		...g.columns.map((c) => c.title)
+	]).font = { bold: true };
+	for (const r of g.rows)
+		ws.addRow([r.fullName, r.passed, r.stars, r.attempts, r.stuck, ...r.cells.map(cellText)]);
 	ws.columns.forEach((c, i) => (c.width = i === 0 ? 28 : 16));
 	const body = await wb.xlsx.writeBuffer();
 	return new Response(new Uint8Array(body as ArrayBuffer), {

@@ -21,7 +21,13 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		exercise: { id: ex.id, title: ex.title, kind: ex.kind },
 		spec: { ...spec, reference: null },
-		attempt: { name: attempt.full_name, passed: attempt.passed === 1, stars: attempt.stars, verdict: JSON.parse(attempt.verdict) as Verdict, createdAt: attempt.created_at },
+		attempt: {
+			name: attempt.full_name,
+			passed: attempt.passed === 1,
+			stars: attempt.stars,
+			verdict: JSON.parse(attempt.verdict) as Verdict,
+			createdAt: attempt.created_at
+		},
 		workspace
 	};
 };

@@ -6,7 +6,12 @@ import type { RequestHandler } from './$types';
 /** A lesson's image or handout, only for those who may see the lesson. */
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'teacher', 'department', 'admin');
-	const file = await readLessonFile(database(), user, idParam(event.params.id), idParam(event.params.fileId));
+	const file = await readLessonFile(
+		database(),
+		user,
+		idParam(event.params.id),
+		idParam(event.params.fileId)
+	);
 	if (!file) notFound();
 	const name = encodeURIComponent(file.name);
 	return new Response(new Uint8Array(file.bytes), {
