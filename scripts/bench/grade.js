@@ -55,8 +55,8 @@ const server = spawn('node', ['scripts/start.js', '--no-build'], {
 	}
 });
 const base = `http://127.0.0.1:${port}`;
-let blocklyKb = 0;
-let otherKb = 0;
+let blocklyKb;
+let otherKb;
 try {
 	for (let i = 0; ; i++) {
 		try {

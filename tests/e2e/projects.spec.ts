@@ -126,13 +126,11 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	// A file that is not a photo is refused with a clear message.
 	const step4 = page.locator('#step-prototype');
 	await step4.getByText('Thêm bài làm cho bước này').click();
-	await step4
-		.getByLabel(/^Ảnh/)
-		.setInputFiles({
-			name: 'anh.jpg',
-			mimeType: 'image/jpeg',
-			buffer: Buffer.from('<html><body>không phải ảnh</body></html>')
-		});
+	await step4.getByLabel(/^Ảnh/).setInputFiles({
+		name: 'anh.jpg',
+		mimeType: 'image/jpeg',
+		buffer: Buffer.from('<html><body>không phải ảnh</body></html>')
+	});
 	await step4.getByRole('button', { name: 'Tải ảnh lên' }).click();
 	await expect(
 		page.getByRole('alert').filter({ hasText: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP' })
@@ -196,22 +194,18 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await step4.getByRole('button', { name: 'Lưu suy nghĩ' }).click();
 	await expect(step4.getByText('Em biết cách đo độ trong của nước.').first()).toBeVisible();
 	// A file of measurements; a web page renamed .csv is refused.
-	await step4
-		.getByLabel(/^Tệp/)
-		.setInputFiles({
-			name: 'so-lieu.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from('<html><script>alert(1)</script></html>')
-		});
+	await step4.getByLabel(/^Tệp/).setInputFiles({
+		name: 'so-lieu.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('<html><script>alert(1)</script></html>')
+	});
 	await step4.getByRole('button', { name: 'Tải tệp lên' }).click();
 	await expect(step4.getByRole('alert')).toContainText('Nội dung tệp không đúng loại');
-	await step4
-		.getByLabel(/^Tệp/)
-		.setInputFiles({
-			name: 'so-lieu.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from('lần,độ trong (cm)\n1,12\n2,18\n')
-		});
+	await step4.getByLabel(/^Tệp/).setInputFiles({
+		name: 'so-lieu.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('lần,độ trong (cm)\n1,12\n2,18\n')
+	});
 	await step4.getByRole('button', { name: 'Tải tệp lên' }).click();
 	await expect(step4.getByRole('link', { name: /so-lieu\.csv/ })).toBeVisible();
 	const fileHref = (await step4.getByRole('link', { name: /so-lieu\.csv/ }).getAttribute('href'))!;

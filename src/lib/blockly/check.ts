@@ -1,6 +1,6 @@
 // The checker shared by the browser and the server: runs the code once per case in a fresh world.
 import { runToEnd, startRun, STEP_BUDGET, type InterpreterClass, type RunEnd } from './runner';
-import type { ExerciseSpec, Kind } from './spec';
+import type { ExerciseSpec, Kind, Segment } from './spec';
 import { fail, OK, type Verdict } from './verdict';
 import { createIoWorld } from './worlds/io';
 import { createMazeWorld } from './worlds/maze';
@@ -12,6 +12,18 @@ export type AnyWorld =
 	| ReturnType<typeof createTurtleWorld>
 	| ReturnType<typeof createMazeWorld>
 	| ReturnType<typeof createSensorWorld>;
+
+/** A world's data after a block, as JSON, for the stage to draw: the fields its kind has. */
+export interface WorldSnapshot {
+	lines?: string[]; // io
+	x?: number; // turtle, maze
+	y?: number;
+	heading?: number; // turtle
+	segments?: Segment[];
+	dir?: number; // maze
+	crashed?: boolean;
+	log?: { hour: number; reading: number; device: boolean }[]; // sensor
+}
 
 /** How many runs an exercise needs: test cases, grids or scenarios. */
 export function caseCount(kind: Kind, spec: ExerciseSpec): number {

@@ -44,7 +44,7 @@ describe('a malformed file is refused with its reason', () => {
 	it('a wrong field is named', () => {
 		const file = exportLesson(sampleLesson())
 			.replace('process: engineering', 'process: magic')
-			.replace(/grades:\n  - 8/, 'grades:\n  - 15');
+			.replace(/grades:\n {2}- 8/, 'grades:\n  - 15');
 		const r = importLesson(file);
 		expect(r.ok).toBe(false);
 		if (!r.ok) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Conn } from '../db';
 import type { PortfolioFileKind } from '../db/types';
-import { uploadsRoot, MAX_PHOTO_BYTES } from './photos';
+import { hasControlChar, uploadsRoot, MAX_PHOTO_BYTES } from './photos';
 
 export const MAX_FILE_BYTES = MAX_PHOTO_BYTES;
 export type FileError = 'name' | 'empty' | 'too_big' | 'type';
@@ -23,7 +23,14 @@ export const FILE_TYPES: Record<PortfolioFileKind, string> = {
 /** One extension from the list, no path, no second extension. */
 export function fileKindOfName(name: string): PortfolioFileKind | null {
 	const n = name.normalize('NFC');
-	if (!n || n.length > 200 || /[/\\\u0000-\u001f]/.test(n) || n.includes('..') || n.startsWith('.'))
+	if (
+		!n ||
+		n.length > 200 ||
+		/[/\\]/.test(n) ||
+		hasControlChar(n) ||
+		n.includes('..') ||
+		n.startsWith('.')
+	)
 		return null;
 	const parts = n.split('.');
 	if (parts.length !== 2) return null;
@@ -55,8 +62,17 @@ export function contentMatches(kind: PortfolioFileKind, bytes: Buffer): boolean 
 	} catch {
 		return false;
 	}
-	if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) return false;
+	if (hasStrayControlChar(text)) return false;
 	return !/^\s*<(!doctype|html|svg|script|\?xml)/i.test(text);
+}
+
+/** A control character other than tab (9), line feed (10) and carriage return (13). */
+function hasStrayControlChar(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return true;
+	}
+	return false;
 }
 
 export function checkFile(

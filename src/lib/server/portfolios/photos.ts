@@ -18,6 +18,12 @@ export function uploadsRoot(): string {
 	return resolve(process.env.UPLOADS_PATH ?? 'data/uploads');
 }
 
+/** Does the text hold a control character (U+0000 to U+001F: NUL, tab, line ends, escape...)? */
+export function hasControlChar(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+	return false;
+}
+
 /**
  * A name is refused when it hides a path (`../`, slashes) or a second extension (`photo.php.jpg`,
  * `anh.jpg.html`), which tricks people and some servers into trusting the wrong type.
@@ -25,7 +31,7 @@ export function uploadsRoot(): string {
 export function checkFileName(name: string): boolean {
 	const n = name.normalize('NFC');
 	if (!n || n.length > 200) return false;
-	if (/[/\\\0]/.test(n) || n.includes('..') || /[\u0000-\u001f]/.test(n)) return false;
+	if (/[/\\\0]/.test(n) || n.includes('..') || hasControlChar(n)) return false;
 	if (n.startsWith('.')) return false;
 	const parts = n.split('.');
 	if (parts.length > 2) return false; // more than one dot: a double extension

@@ -155,7 +155,7 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 				.execute();
 
 		// STEM lessons taught against each class's plan.
-		let lessons = await tx
+		const lessons = await tx
 			.selectFrom('lessons')
 			.select(['id'])
 			.where('status', '=', 'published')

@@ -5,6 +5,7 @@ import { checkReference } from '$lib/server/exercises/authoring';
 import { renderTask } from '$lib/server/exercises/pupil';
 import { requireTeacherExercise } from '$lib/server/exercises/teacher';
 import { listTeacherClasses } from '$lib/server/classes/classes';
+import { omit } from '$lib/omit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,9 +14,8 @@ export const load: PageServerLoad = async (event) => {
 	const classAttempts = [];
 	for (const cls of classes) {
 		const rows = await attempts.listClassAttempts(db, ex.id, cls.id);
-		if (rows.length) classAttempts.push({ name: cls.name, rows });
+		if (rows.length) classAttempts.push({ id: cls.id, name: cls.name, rows });
 	}
-	const { reference: _r, wrong: _w, ...spec } = ex.spec;
 	return {
 		exercise: {
 			id: ex.id,
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			referencePasses: ex.referencePasses
 		},
 		taskHtml: renderTask(ex.spec.task),
-		spec: { ...spec, reference: null },
+		spec: { ...omit(ex.spec, 'reference', 'wrong'), reference: null },
 		hints: ex.spec.hints,
 		editable: exercises.editableBy(ex, user),
 		classAttempts

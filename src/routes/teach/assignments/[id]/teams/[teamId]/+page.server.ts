@@ -34,17 +34,15 @@ export const actions: Actions = {
 			if (adj.some((v) => v !== null)) adjustments.set(mem.id, adj);
 		}
 		const feedback = String(form.get('feedback') ?? '').slice(0, 6000);
-		const r = await db
-			.transaction()
-			.execute((tx) =>
-				reviews.returnReview(tx, {
-					teamId: team.id,
-					reviewerId: user.id,
-					criteria,
-					scoring: { team: teamScores, adjustments },
-					feedback
-				})
-			);
+		const r = await db.transaction().execute((tx) =>
+			reviews.returnReview(tx, {
+				teamId: team.id,
+				reviewerId: user.id,
+				criteria,
+				scoring: { team: teamScores, adjustments },
+				feedback
+			})
+		);
 		if (!r.ok) return fail(400, { reviewError: r.error, feedback });
 		return { returned: true };
 	},

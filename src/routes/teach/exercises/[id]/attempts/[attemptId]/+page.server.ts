@@ -3,6 +3,7 @@ import * as attempts from '$lib/server/exercises/attempts';
 import { requireTeacherExercise } from '$lib/server/exercises/teacher';
 import { getClassForTeacher } from '$lib/server/classes/classes';
 import type { Verdict } from '$lib/blockly/verdict';
+import { omit } from '$lib/omit';
 import type { PageServerLoad } from './$types';
 
 /** A pupil's attempt, for the teacher of the class they made it in; read-only, replayable. */
@@ -17,10 +18,9 @@ export const load: PageServerLoad = async (event) => {
 	} catch {
 		// shown empty
 	}
-	const { reference: _r, wrong: _w, ...spec } = ex.spec;
 	return {
 		exercise: { id: ex.id, title: ex.title, kind: ex.kind },
-		spec: { ...spec, reference: null },
+		spec: { ...omit(ex.spec, 'reference', 'wrong'), reference: null },
 		attempt: {
 			name: attempt.full_name,
 			passed: attempt.passed === 1,
