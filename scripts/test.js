@@ -62,6 +62,7 @@ if (!e2eOnly) {
 	// The messages are compiled by the Vite plugin during builds; the type check needs them first.
 	run('Compile messages (Paraglide)', 'npm', ['run', '--silent', 'i18n']);
 	run('Type check (svelte-check)', 'npx', ['svelte-kit', 'sync']);
+	run('Lint (Prettier, ESLint)', 'npm', ['run', '--silent', 'lint']);
 	run('Type check (svelte-check)', 'npx', [
 		'svelte-check',
 		'--tsconfig',
