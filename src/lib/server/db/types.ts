@@ -162,6 +162,7 @@ export interface SchemaMigrationsTable {
 }
 
 export interface Database extends ProjectsDatabase {
+	audit_log: AuditLogTable;
 	schools: SchoolsTable;
 	school_years: SchoolYearsTable;
 	users: UsersTable;
@@ -632,4 +633,17 @@ export interface SurveyResultsRollupTable {
 	n: number;
 	total: number;
 	sq: number;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: number;
+	actor_id: number | null;
+	actor_role: string | null;
+	action: string;
+	target_type: string | null;
+	target_id: number | null;
+	school_id: number | null;
+	address: string | null;
+	detail: string | null;
 }
