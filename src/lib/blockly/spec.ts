@@ -23,7 +23,7 @@ export interface BlockJson {
 }
 
 export interface IoCase {
-	inputs: Record<string, number>;
+	inputs: Record<string, number | string>;
 	expected: string;
 	hidden?: boolean;
 }

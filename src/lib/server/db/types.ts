@@ -647,3 +647,56 @@ export interface AuditLogTable {
 	address: string | null;
 	detail: string | null;
 }
+
+// Courses (0013, issue 15): the Blockly path, see server/courses/courses.ts.
+export type CourseConcept =
+	| 'sequence'
+	| 'loops'
+	| 'nested_loops'
+	| 'events'
+	| 'conditions'
+	| 'variables'
+	| 'functions'
+	| 'lists'
+	| 'debugging';
+
+export interface CoursesTable {
+	id: Generated<number>;
+	slug: string;
+	title: string;
+	grade_from: number;
+	grade_to: number;
+	position: number;
+	summary: Generated<string>;
+}
+
+export interface CourseLessonsTable {
+	id: Generated<number>;
+	course_id: number;
+	position: number;
+	slug: string;
+	title: string;
+	concept: CourseConcept;
+	summary: Generated<string>;
+	stem_lesson_id: number | null;
+}
+
+export interface CourseLessonExercisesTable {
+	course_lesson_id: number;
+	exercise_id: number;
+	position: number;
+}
+
+export interface ExerciseHintViewsTable {
+	exercise_id: number;
+	pupil_id: number;
+	step: number;
+	created_at: number;
+}
+
+export interface Database {
+	courses: CoursesTable;
+	course_lessons: CourseLessonsTable;
+	course_lesson_exercises: CourseLessonExercisesTable;
+	exercise_hint_views: ExerciseHintViewsTable;
+}

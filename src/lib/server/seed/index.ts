@@ -2,6 +2,7 @@
 import type { DB } from '../db';
 import { seedDemo } from './demo';
 import { seedCurriculum } from './curriculum';
+import { seedCourses } from './courses';
 import { seedExercises } from './exercises';
 import { seedProjects } from './projects';
 import { seedProgress } from './progress';
@@ -10,6 +11,7 @@ export async function seedAll(db: DB, now = Date.now()): Promise<void> {
 	await seedDemo(db, now);
 	await seedCurriculum(db, now);
 	await seedExercises(db, now);
+	await seedCourses(db, now);
 	await seedProjects(db, now);
 	await seedProgress(db, now);
 }

@@ -1,0 +1,67 @@
+// Generators of course content: mazes drawn from a route, polygons, hints in three steps.
+import type { BlockJson } from '$lib/blockly/spec';
+import * as b from '../../exercises/build';
+
+const DX = [1, 0, -1, 0];
+const DY = [0, 1, 0, -1];
+
+/**
+ * A maze grid whose only open squares are the route's: F moves forward, L/R turn, '*' marks the
+ * square just reached as a tea bush (for the events lessons). Starts facing `dir` (0 east).
+ */
+export function mazeFromRoute(route: string, dir = 0): string[] {
+	let x = 0;
+	let y = 0;
+	let d = dir;
+	const cells = new Map<string, string>([['0,0', 'S']]);
+	for (const step of route) {
+		if (step === 'L') d = (d + 3) % 4;
+		else if (step === 'R') d = (d + 1) % 4;
+		else if (step === 'F') {
+			x += DX[d];
+			y += DY[d];
+			if (!cells.has(`${x},${y}`)) cells.set(`${x},${y}`, '.');
+		} else if (step === '*') cells.set(`${x},${y}`, '*');
+	}
+	if (cells.get(`${x},${y}`) !== '*') cells.set(`${x},${y}`, 'G');
+	const xs = [...cells.keys()].map((k) => Number(k.split(',')[0]));
+	const ys = [...cells.keys()].map((k) => Number(k.split(',')[1]));
+	const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+	const rows: string[] = [];
+	for (let yy = y0 - 1; yy <= y1 + 1; yy++) {
+		let row = '';
+		for (let xx = x0 - 1; xx <= x1 + 1; xx++) row += cells.get(`${xx},${yy}`) ?? '#';
+		rows.push(row);
+	}
+	return rows;
+}
+
+/** The program that walks a route step by step (no loops). */
+export function routeBlocks(route: string): BlockJson[] {
+	return [...route]
+		.filter((s) => s === 'F' || s === 'L' || s === 'R')
+		.map((s) => (s === 'F' ? b.go() : b.mturn(s === 'L' ? 'LEFT' : 'RIGHT')));
+}
+
+export const routeProgram = (route: string) => b.ws(b.seq(...routeBlocks(route))!);
+
+export const maze = (dir: number, ...grids: string[][]) => ({
+	maze: { worlds: grids.map((rows) => ({ rows, dir })) }
+});
+
+/** Hints in steps: a nudge, then a strategy, then the answer. */
+export const hints = (nudge: string, strategy: string, answer: string) => [nudge, strategy, answer];
+
+/** A regular polygon: n sides of `side` steps. */
+export const polygon = (n: number, side: number) =>
+	b.repeat(n, b.forward(side), b.turn('RIGHT', Math.round((360 / n) * 100) / 100));
+
+export const io = (...cases: [Record<string, number | string>, string, boolean?][]) => ({
+	io: {
+		cases: cases.map(([inputs, expected, hidden]) => ({
+			inputs,
+			expected,
+			...(hidden ? { hidden } : {})
+		}))
+	}
+});
