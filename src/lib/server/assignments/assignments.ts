@@ -140,6 +140,10 @@ export async function createAssignment(
 					.select('id')
 					.where('id', 'in', exerciseIds)
 					.where('status', '=', 'published')
+					// Only exercises the teacher (and so the pupils) can see: shared, or their own school's.
+					.where((eb) =>
+						eb.or([eb('school_id', 'is', null), eb('school_id', '=', teacher.schoolId)])
+					)
 					.execute()
 			: [];
 		if (!exerciseIds.length) errors.exercises = 'required';
