@@ -1,6 +1,6 @@
 // What the server does once before it answers: migrate, seed the demo pilot, say hello.
 import { databasePath, openAppDatabase, type DB } from './db';
-import { migrate, MigrationError } from './db/migrate';
+import { migrate, MigrationChangedError, MigrationError } from './db/migrate';
 import { DEMO_PASSWORDS, DEMO_SCHOOLS, isEmpty } from './seed/demo';
 import { seedAll } from './seed';
 import { listRoster } from './classes/pupils';
@@ -14,6 +14,10 @@ export async function startUp(): Promise<void> {
 		if (applied.length)
 			console.log(`Mầm STEM: applied migrations ${applied.join(', ')} to ${databasePath()}`);
 	} catch (e) {
+		if (e instanceof MigrationChangedError) {
+			console.error(`\nMầm STEM cannot start (${databasePath()}): ${e.message}\n`);
+			process.exit(1);
+		}
 		const which = e instanceof MigrationError ? e.migration : 'unknown';
 		console.error(
 			`\nMầm STEM cannot start: migration ${which} failed.\n${e instanceof Error ? e.message : e}\n` +

@@ -1,20 +1,45 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type SQLite from 'better-sqlite3';
 
 export const MIGRATIONS_DIR = resolve(process.env.MIGRATIONS_DIR ?? 'migrations');
 
+export type Engine = 'sqlite' | 'postgres';
+
 export interface Migration {
+	/** The number and name every engine records: `0001_foundation.sql`. */
 	name: string;
+	/** The file this engine runs: the name itself, or its `.pg.sql` twin on PostgreSQL. */
+	file?: string;
 	sql: string;
 }
 
-/** The numbered SQL files of migrations/, in order. */
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+/** A recorded migration: what the database says it ran. */
+export interface Applied {
+	name: string;
+	applied_at: number;
+	checksum: string | null;
+}
+
+/** SHA-256 (hex) of a migration's text, as recorded in schema_migrations.checksum. */
+export function checksum(sql: string): string {
+	return createHash('sha256').update(sql, 'utf8').digest('hex');
+}
+
+/**
+ * The numbered SQL files of migrations/, in order. One sequence for both engines: where PostgreSQL
+ * needs its own SQL, `NNNN_name.pg.sql` stands beside `NNNN_name.sql` and is run instead.
+ */
+export function readMigrations(dir = MIGRATIONS_DIR, engine: Engine = 'sqlite'): Migration[] {
 	return readdirSync(dir)
 		.filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
 		.sort()
-		.map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
+		.map((name) => {
+			const twin = name.replace(/\.sql$/, '.pg.sql');
+			const file = engine === 'postgres' && existsSync(join(dir, twin)) ? twin : name;
+			return { name, file, sql: readFileSync(join(dir, file), 'utf8') };
+		});
 }
 
 export class MigrationError extends Error {
@@ -28,35 +53,84 @@ export class MigrationError extends Error {
 	}
 }
 
-/**
- * Applies the migrations not yet recorded, each in its own transaction (SQLite's DDL is
- * transactional), so a failing one leaves the database as the previous one left it.
- * Returns the names applied now.
- */
-export function migrate(sqlite: SQLite.Database, migrations = readMigrations()): string[] {
+/** A migration that has run was changed afterwards: the database may lack what the file now says. */
+export class MigrationChangedError extends Error {
+	constructor(
+		readonly migration: string,
+		readonly recorded: string,
+		readonly actual: string,
+		appliedAt: number
+	) {
+		super(
+			`The migration file ${migration} differs from the one applied to this database on ` +
+				`${new Date(appliedAt).toISOString().slice(0, 10)} (SHA-256 recorded ${recorded.slice(0, 12)}…, ` +
+				`file now ${actual.slice(0, 12)}…). A migration that has run must never change: restore the ` +
+				`file as it was and put the change in a new numbered migration.`
+		);
+	}
+}
+
+export interface Plan {
+	/** Migrations to run now, in order. */
+	pending: Migration[];
+	/** Recorded before checksums were kept: their checksum is recorded now, trusting the present file. */
+	unsigned: { name: string; checksum: string }[];
+}
+
+/** Compares what the database ran with the files; throws MigrationChangedError on the first file that differs. */
+export function plan(applied: Applied[], migrations: Migration[]): Plan {
+	const byName = new Map(applied.map((a) => [a.name, a]));
+	const pending: Migration[] = [];
+	const unsigned: Plan['unsigned'] = [];
+	for (const m of migrations) {
+		const done = byName.get(m.name);
+		const sum = checksum(m.sql);
+		if (!done) pending.push(m);
+		else if (done.checksum === null) unsigned.push({ name: m.name, checksum: sum });
+		else if (done.checksum !== sum)
+			throw new MigrationChangedError(m.file ?? m.name, done.checksum, sum, done.applied_at);
+	}
+	return { pending, unsigned };
+}
+
+function ensureTable(sqlite: SQLite.Database) {
 	sqlite.exec(
 		'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)'
 	);
-	const done = new Set(
-		(sqlite.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map(
-			(r) => r.name
-		)
+	const columns = sqlite.prepare('PRAGMA table_info(schema_migrations)').all() as {
+		name: string;
+	}[];
+	if (!columns.some((c) => c.name === 'checksum'))
+		sqlite.exec('ALTER TABLE schema_migrations ADD COLUMN checksum TEXT');
+}
+
+/**
+ * Checks the recorded migrations against their files, then applies the migrations not yet recorded,
+ * each in its own transaction (SQLite's DDL is transactional), so a failing one leaves the database as
+ * the previous one left it. Returns the names applied now.
+ */
+export function migrate(sqlite: SQLite.Database, migrations = readMigrations()): string[] {
+	ensureTable(sqlite);
+	const applied = sqlite
+		.prepare('SELECT name, applied_at, checksum FROM schema_migrations')
+		.all() as Applied[];
+	const { pending, unsigned } = plan(applied, migrations);
+	const sign = sqlite.prepare('UPDATE schema_migrations SET checksum = ? WHERE name = ?');
+	sqlite.transaction(() => unsigned.forEach((u) => sign.run(u.checksum, u.name)))();
+	const record = sqlite.prepare(
+		'INSERT INTO schema_migrations (name, applied_at, checksum) VALUES (?, ?, ?)'
 	);
-	const record = sqlite.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
-	const applied: string[] = [];
-	for (const m of migrations) {
-		if (done.has(m.name)) continue;
+	for (const m of pending) {
 		try {
 			sqlite.transaction(() => {
 				sqlite.exec(m.sql);
-				record.run(m.name, Date.now());
+				record.run(m.name, Date.now(), checksum(m.sql));
 			})();
 		} catch (e) {
 			throw new MigrationError(m.name, e);
 		}
-		applied.push(m.name);
 	}
-	return applied;
+	return pending.map((m) => m.name);
 }
 
 /** The newest migration recorded: the schema version /healthz reports. */

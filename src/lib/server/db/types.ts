@@ -159,6 +159,7 @@ export interface ExerciseWorkTable {
 export interface SchemaMigrationsTable {
 	name: string;
 	applied_at: number;
+	checksum: string | null; // SHA-256 of the file as applied; NULL until the migrator first signs it
 }
 
 export interface Database extends ProjectsDatabase {
