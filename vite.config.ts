@@ -1,6 +1,17 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+// @ts-expect-error -- a plain JS script, without types
+import { buildWorkers } from './scripts/build-workers.js';
+
+/** `vite dev` and vitest: bundle the worker threads' code (src/lib/server/workers) when it changed. */
+const workers: Plugin = {
+	name: 'mam-stem-workers',
+	apply: 'serve',
+	async configureServer() {
+		await buildWorkers('.svelte-kit/workers');
+	}
+};
 
 export default defineConfig({
 	plugins: [
@@ -10,7 +21,8 @@ export default defineConfig({
 			// The choice is remembered in a cookie; Vietnamese when nothing was chosen.
 			strategy: ['cookie', 'baseLocale']
 		}),
-		sveltekit()
+		sveltekit(),
+		workers
 	],
 	server: { port: 5173 },
 	test: {

@@ -2,14 +2,16 @@ import { json } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { idParam, requireRole } from '$lib/server/auth/guard';
 import * as attempts from '$lib/server/exercises/attempts';
-import { gradeWorkspaceText } from '$lib/server/exercises/grade';
+import { gradeOffThread } from '$lib/server/exercises/grade-pool';
+import { busyResponse } from '$lib/server/workers/pool';
 import { pupilClass, requirePupilExercise } from '$lib/server/exercises/pupil';
 import * as work from '$lib/server/exercises/work';
 import type { RequestHandler } from './$types';
 
 /**
  * A submission: only the workspace and the time spent are read. The server grades it itself; any
- * "passed" or "stars" the browser sends is ignored.
+ * "passed" or "stars" the browser sends is ignored. Grading runs in a worker thread; when the pool
+ * is full the answer is 503 with Retry-After and the page sends the same submission again.
  */
 export const POST: RequestHandler = async (event) => {
 	const user = requireRole(event, 'student');
@@ -22,7 +24,12 @@ export const POST: RequestHandler = async (event) => {
 		return json({ refused: 'malformed' }, { status: 400 });
 	}
 	const text = typeof body.workspace === 'string' ? body.workspace : '';
-	const graded = gradeWorkspaceText(ex.kind, ex.spec, text);
+	let graded;
+	try {
+		graded = await gradeOffThread(ex.kind, ex.spec, text);
+	} catch (e) {
+		return busyResponse(e);
+	}
 	if (!graded.ok) return json({ refused: graded.problem, detail: graded.detail }, { status: 400 });
 	const cls = await pupilClass(db, user.id);
 	const saved = await work.getWork(db, ex.id, user.id);

@@ -1,0 +1,46 @@
+// Grading off the request thread: the pupils' programs run in a pool of worker threads
+// (workers/grade.worker.ts runs grade.ts), sized to the cores this process may use.
+import { TIME_LIMIT_MS } from '$lib/blockly/runner';
+import type { ExerciseSpec, Kind } from '$lib/blockly/spec';
+import { createPool, threadsPerProcess, type Pool } from '../workers/pool';
+import type { Graded } from './grade';
+
+/** Submissions that may wait per thread before the server answers 503 (a class of 35 fits). */
+export const QUEUE_PER_THREAD = 48;
+
+let pool: Pool | undefined;
+
+function envNumber(name: string): number | undefined {
+	const v = process.env[name];
+	return v !== undefined && v !== '' && Number.isInteger(Number(v)) ? Number(v) : undefined;
+}
+
+/** The process's grading pool; MAM_STEM_GRADE_THREADS and MAM_STEM_GRADE_QUEUE override its size. */
+export function gradingPool(): Pool {
+	if (!pool) {
+		const threads = Math.max(1, envNumber('MAM_STEM_GRADE_THREADS') ?? threadsPerProcess());
+		pool = createPool({
+			entry: 'grade',
+			threads,
+			queue: Math.max(0, envNumber('MAM_STEM_GRADE_QUEUE') ?? threads * QUEUE_PER_THREAD),
+			// The interpreter stops a program at TIME_LIMIT_MS; this is the backstop for the rest
+			// (with room for a replaced worker to load Blockly on a busy machine).
+			hardLimitMs: TIME_LIMIT_MS + 20_000,
+			heapMb: 192,
+			minThreads: 1
+		});
+	}
+	return pool;
+}
+
+/** Grades a submission in a worker: throws Busy when the pool is full, Overrun past its limit. */
+export function gradeOffThread(kind: Kind, spec: ExerciseSpec, text: string): Promise<Graded> {
+	return gradingPool().run<Graded>({ kind, spec, text });
+}
+
+/** Lets the workers finish what they hold (a clean stop). */
+export async function closeGradingPool(): Promise<void> {
+	const p = pool;
+	pool = undefined;
+	await p?.close();
+}

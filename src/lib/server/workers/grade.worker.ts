@@ -1,0 +1,23 @@
+// Runs in a worker thread of the grading pool (pool.ts): the same grading as on the request thread
+// before, so the generators, the step budget and the time limit are the ones of exercises/grade.ts.
+import type { ExerciseSpec, Kind } from '$lib/blockly/spec';
+import { gradeWorkspaceText } from '../exercises/grade';
+import { job } from './job';
+
+export interface GradeTask {
+	kind: Kind;
+	spec: ExerciseSpec;
+	text: string;
+}
+
+export default job((task: GradeTask) => gradeWorkspaceText(task.kind, task.spec, task.text));
+
+/** For the pool's tests only: a worker that dies in the middle of a task. */
+export const crash = job(() => process.exit(1));
+
+/** For the pool's tests only: a worker stuck in native code, which only the hard limit can stop. */
+export const hang = job(() => {
+	for (;;) {
+		// spins
+	}
+});
