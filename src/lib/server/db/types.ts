@@ -145,6 +145,7 @@ export interface ExerciseAttemptsTable {
 	workspace: Generated<string>; // 0004
 	verdict: Generated<string>;
 	block_count: Generated<number>;
+	client_key?: string | null; // 0014: the device's key of an offline-queued submission
 }
 
 export interface ExerciseWorkTable {

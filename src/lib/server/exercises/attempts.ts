@@ -17,7 +17,8 @@ export async function recordAttempt(
 		timeSpentMs: number;
 		workspace: string;
 	},
-	now = Date.now()
+	now = Date.now(),
+	clientKey: string | null = null
 ): Promise<number> {
 	const row = await db
 		.insertInto('exercise_attempts')
@@ -32,11 +33,64 @@ export async function recordAttempt(
 			workspace: a.workspace,
 			verdict: JSON.stringify(a.verdict),
 			block_count: a.blocks,
-			created_at: now
+			created_at: now,
+			...(clientKey ? { client_key: clientKey } : {})
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
+}
+
+/** A submission's key made on the pupil's device: letters, digits and dashes, 8–64 long. */
+export function validClientKey(key: unknown): string | null {
+	return typeof key === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(key) ? key : null;
+}
+
+/** How far back a queued submission's time on the device is believed (a tablet offline for a week). */
+export const MAX_QUEUED_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** When a submission was made: the device's time if plausible (not in the future, not too old), else now. */
+export function submittedAt(madeAt: unknown, now = Date.now()): number {
+	const t = Number(madeAt);
+	if (!Number.isSafeInteger(t) || t > now || t < now - MAX_QUEUED_AGE_MS) return now;
+	return t;
+}
+
+export type Recorded = { id: number; duplicate: boolean; stars: number; verdict: Verdict };
+
+/**
+ * Records an attempt once per device key: a resend of the same queued submission (its reply lost on a
+ * cut link) gets the first attempt back, not a second one. Without a key it is an ordinary attempt.
+ */
+export async function recordAttemptOnce(
+	db: Conn,
+	a: Parameters<typeof recordAttempt>[1],
+	clientKey: string | null,
+	now = Date.now()
+): Promise<Recorded> {
+	if (clientKey) {
+		const same = await attemptByKey(db, a.pupilId, clientKey);
+		if (same) return same;
+	}
+	try {
+		const id = await recordAttempt(db, a, now, clientKey);
+		return { id, duplicate: false, stars: a.stars, verdict: a.verdict };
+	} catch (e) {
+		// Two copies racing: the unique index lets one in; the other answers with its attempt.
+		const same = clientKey ? await attemptByKey(db, a.pupilId, clientKey) : undefined;
+		if (same) return same;
+		throw e;
+	}
+}
+
+async function attemptByKey(db: Conn, pupilId: number, key: string): Promise<Recorded | undefined> {
+	const row = await db
+		.selectFrom('exercise_attempts')
+		.select(['id', 'stars', 'verdict'])
+		.where('pupil_id', '=', pupilId)
+		.where('client_key', '=', key)
+		.executeTakeFirst();
+	return row && { id: row.id, duplicate: true, stars: row.stars, verdict: JSON.parse(row.verdict) };
 }
 
 export async function listPupilAttempts(db: Conn, exerciseId: number, pupilId: number) {

@@ -9,15 +9,16 @@ import * as work from '$lib/server/exercises/work';
 import type { RequestHandler } from './$types';
 
 /**
- * A submission: only the workspace and the time spent are read. The server grades it itself; any
- * "passed" or "stars" the browser sends is ignored. Grading runs in a worker thread; when the pool
- * is full the answer is 503 with Retry-After and the page sends the same submission again.
+ * A submission: only the workspace, the time spent, and for one queued on the device its key and when it
+ * was made are read. The server grades it itself; any "passed" or "stars" the browser sends is ignored.
+ * The same key sent twice is recorded once and answered with the first verdict. Grading runs in a
+ * worker thread; when the pool is full the answer is 503 with Retry-After and the page sends it again.
  */
 export const POST: RequestHandler = async (event) => {
 	const user = requireRole(event, 'student');
 	const db = database();
 	const ex = await requirePupilExercise(db, user, idParam(event.params.id));
-	let body: { workspace?: unknown; timeSpentMs?: unknown };
+	let body: { workspace?: unknown; timeSpentMs?: unknown; key?: unknown; madeAt?: unknown };
 	try {
 		body = await event.request.json();
 	} catch {
@@ -33,21 +34,27 @@ export const POST: RequestHandler = async (event) => {
 	if (!graded.ok) return json({ refused: graded.problem, detail: graded.detail }, { status: 400 });
 	const cls = await pupilClass(db, user.id);
 	const saved = await work.getWork(db, ex.id, user.id);
-	const id = await attempts.recordAttempt(db, {
-		exerciseId: ex.id,
-		pupilId: user.id,
-		classId: cls?.id ?? null,
-		verdict: graded.verdict,
-		stars: graded.stars,
-		blocks: graded.blocks,
-		hintsUsed: saved?.hintsUsed ?? 0,
-		timeSpentMs: Number(body.timeSpentMs) || 0,
-		workspace: text
-	});
+	const recorded = await attempts.recordAttemptOnce(
+		db,
+		{
+			exerciseId: ex.id,
+			pupilId: user.id,
+			classId: cls?.id ?? null,
+			verdict: graded.verdict,
+			stars: graded.stars,
+			blocks: graded.blocks,
+			hintsUsed: saved?.hintsUsed ?? 0,
+			timeSpentMs: Number(body.timeSpentMs) || 0,
+			workspace: text
+		},
+		attempts.validClientKey(body.key),
+		attempts.submittedAt(body.madeAt)
+	);
 	return json({
-		attemptId: id,
-		verdict: graded.verdict,
-		stars: graded.stars,
-		blocks: graded.blocks
+		attemptId: recorded.id,
+		verdict: recorded.verdict,
+		stars: recorded.stars,
+		blocks: graded.blocks,
+		duplicate: recorded.duplicate
 	});
 };
