@@ -701,4 +701,40 @@ export interface Database {
 	course_lessons: CourseLessonsTable;
 	course_lesson_exercises: CourseLessonExercisesTable;
 	exercise_hint_views: ExerciseHintViewsTable;
+// Issue 10 (migration 0010): the dashboard's snapshots, leases, backups.
+export interface ReportSnapshotsTable {
+	id: Generated<number>;
+	school_year_id: number;
+	period: string;
+	taken_at: number;
+	facts: string;
+}
+
+export interface ReportSnapshotViewsTable {
+	snapshot_id: number;
+	view_key: string;
+	tables: string;
+}
+
+export interface JobLeasesTable {
+	name: string;
+	holder: string;
+	expires_at: number;
+}
+
+export interface BackupRunsTable {
+	id: Generated<number>;
+	started_at: number;
+	finished_at: number | null;
+	file: string | null;
+	bytes: number | null;
+	ok: number;
+	error: string | null;
+}
+
+export interface Database {
+	report_snapshots: ReportSnapshotsTable;
+	report_snapshot_views: ReportSnapshotViewsTable;
+	job_leases: JobLeasesTable;
+	backup_runs: BackupRunsTable;
 }

@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { levelLabel } from '$lib/level';
 import { genderLabel } from '$lib/pupil-errors';
 import { shown } from './hide';
-import { groupRoster, reach, rosterCells, type RosterCell } from './reach';
+import { groupRoster, reach, rosterCells, type ClassFact, type RosterCell } from './reach';
 import { periodTimes } from './scope';
 import { mastery, masteryByConcept, masteryByConceptGrade } from './mastery';
 import { dosage } from './dosage';
@@ -74,7 +74,8 @@ export async function buildTables(
 	dim: Dimension,
 	now = Date.now(),
 	drill?: (dim: Dimension, key: string) => string | undefined,
-	roster?: RosterCell[]
+	roster?: RosterCell[],
+	classes?: ClassFact[]
 ): Promise<Table[]> {
 	const tables: Table[] = [];
 	const cells = roster ?? (await rosterCells(db, scope, now));
@@ -84,8 +85,8 @@ export async function buildTables(
 	const label = (key: string, l: string) => groupLabel(dim, key, l);
 
 	await yieldToRequests();
-	const reachTotal = (await reach(db, scope, 'all', now, all))[0];
-	const reachRows = await reach(db, scope, dim, now, groups);
+	const reachTotal = (await reach(db, scope, 'all', now, all, classes))[0];
+	const reachRows = await reach(db, scope, dim, now, groups, classes);
 	tables.push({
 		id: 'reach',
 		title: m.progress_t_reach(),

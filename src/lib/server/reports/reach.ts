@@ -22,8 +22,8 @@ export interface GroupSize {
 	active: number;
 }
 
-/** Pupils of one class, gender and ethnicity: the finest grain every pupil-based group is summed from. */
-export interface RosterCell {
+/** Where a class is: what every breakdown but gender and ethnicity groups by. */
+export interface ClassPlace {
 	classId: number;
 	className: string;
 	grade: number;
@@ -31,6 +31,15 @@ export interface RosterCell {
 	schoolName: string;
 	commune: string;
 	level: string;
+}
+
+/** A class of the year and its teachers: what the counts of schools, classes and teachers are made of. */
+export interface ClassFact extends ClassPlace {
+	teachers: number[];
+}
+
+/** Pupils of one class, gender and ethnicity: the finest grain every pupil-based group is summed from. */
+export interface RosterCell extends ClassPlace {
 	gender: string;
 	ethnicity: string;
 	pupils: number;
@@ -103,8 +112,42 @@ export async function rosterCells(db: Conn, scope: Scope, now = Date.now()): Pro
 	});
 }
 
+/** Every class of the scope's year with its teachers (the staff side of a snapshot). */
+export async function classFacts(db: Conn, scope: Scope): Promise<ClassFact[]> {
+	const { rows } = await sql<{
+		id: number;
+		name: string;
+		grade: number;
+		school_id: number;
+		school_name: string;
+		commune: string;
+		level: string;
+		teacher_id: number | null;
+	}>`
+		SELECT c.id, c.name, c.grade, s.id AS school_id, s.name AS school_name, s.commune, s.level, ct.teacher_id
+		FROM classes c JOIN schools s ON s.id = c.school_id
+		LEFT JOIN class_teachers ct ON ct.class_id = c.id
+		WHERE ${classConditions(scope)}`.execute(db);
+	const byId = new Map<number, ClassFact>();
+	for (const r of rows) {
+		const c = byId.get(r.id) ?? {
+			classId: r.id,
+			className: r.name,
+			grade: Number(r.grade),
+			schoolId: r.school_id,
+			schoolName: r.school_name,
+			commune: r.commune,
+			level: r.level,
+			teachers: []
+		};
+		if (r.teacher_id !== null) c.teachers.push(r.teacher_id);
+		byId.set(r.id, c);
+	}
+	return [...byId.values()];
+}
+
 /** The cells of a view, cut out of a wider scope's (the province's) for the same year and period. */
-export function inScope(cells: RosterCell[], scope: Scope): RosterCell[] {
+export function inScope<T extends ClassPlace>(cells: T[], scope: Scope): T[] {
 	return cells.filter(
 		(c) =>
 			(!scope.level || c.level === scope.level) &&
@@ -115,7 +158,10 @@ export function inScope(cells: RosterCell[], scope: Scope): RosterCell[] {
 }
 
 /** The key and label of a roster cell's group (as groupExpressions gives them in SQL). */
-export function cellGroup(c: RosterCell, dim: Dimension | 'all'): [string, string] {
+export function cellGroup(
+	c: ClassPlace & { gender?: string; ethnicity?: string },
+	dim: Dimension | 'all'
+): [string, string] {
 	switch (dim) {
 		case 'all':
 			return ['all', 'all'];
@@ -130,9 +176,9 @@ export function cellGroup(c: RosterCell, dim: Dimension | 'all'): [string, strin
 		case 'class':
 			return [String(c.classId), `${c.schoolName} · ${c.className}`];
 		case 'gender':
-			return [c.gender, c.gender];
+			return [c.gender ?? '', c.gender ?? ''];
 		case 'ethnicity':
-			return [c.ethnicity, c.ethnicity];
+			return [c.ethnicity ?? '', c.ethnicity ?? ''];
 	}
 }
 
@@ -170,8 +216,41 @@ export interface ReachRow {
 	hidden: boolean;
 }
 
+interface StaffGroup {
+	key: string | number;
+	label: string | number;
+	schools: number;
+	classes: number;
+	teachers: number;
+}
+
+/** Staff and classes per group, counted from a snapshot's classes (each school, class, teacher once). */
+export function groupStaff(classes: ClassFact[], dim: Dimension | 'all'): StaffGroup[] {
+	const groups = new Map<
+		string,
+		{ label: string; s: Set<number>; c: Set<number>; t: Set<number> }
+	>();
+	for (const c of classes) {
+		const [key, label] = cellGroup(c, dim);
+		const g = groups.get(key) ?? { label, s: new Set(), c: new Set(), t: new Set() };
+		g.s.add(c.schoolId);
+		g.c.add(c.classId);
+		for (const t of c.teachers) g.t.add(t);
+		groups.set(key, g);
+	}
+	return [...groups.entries()]
+		.map(([key, g]) => ({
+			key,
+			label: g.label,
+			schools: g.s.size,
+			classes: g.c.size,
+			teachers: g.t.size
+		}))
+		.sort((a, b) => a.label.localeCompare(b.label));
+}
+
 /** Staff and classes per group (not for gender or ethnicity, which only pupils have). */
-async function staffGroups(db: Conn, scope: Scope, dim: Dimension | 'all') {
+async function staffGroups(db: Conn, scope: Scope, dim: Dimension | 'all'): Promise<StaffGroup[]> {
 	const g = groupExpressions(dim);
 	const { rows } = await sql<{
 		key: string | number;
@@ -195,12 +274,14 @@ export async function reach(
 	scope: Scope,
 	dim: Dimension | 'all',
 	now = Date.now(),
-	known?: GroupSize[]
+	known?: GroupSize[],
+	classes?: ClassFact[]
 ): Promise<ReachRow[]> {
 	const pupils = known ?? (await pupilGroups(db, scope, dim, now));
 	const byKey = new Map<string, ReachRow>();
 	if (!PUPIL_DIMENSIONS.includes(dim as Dimension)) {
-		for (const r of await staffGroups(db, scope, dim)) {
+		const staff = classes ? groupStaff(classes, dim) : await staffGroups(db, scope, dim);
+		for (const r of staff) {
 			byKey.set(String(r.key), {
 				key: String(r.key),
 				label: String(r.label),

@@ -1,37 +1,55 @@
 // The dashboard's tables for a view, as the page, the Excel export and the printable report serve them:
-// computed once per view and kept a minute (cache.ts), from the province's roster of the same year and
-// period, itself kept a minute and shared by every view of that period (the one scan of the enrolments).
-import type { Conn } from '../db';
+// cut from the newest snapshot of the view's year and period (snapshot.ts), computed once per snapshot
+// and view and kept with the snapshot, so all three formats, every breakdown and every server process
+// show the same figures, with the time they were taken.
+import type { DB } from '../db';
 import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { listYears } from '../schools/years';
-import { cached } from './cache';
 import { buildTables, type Table } from './dashboard';
 import { drillLink, readView, type DashboardView } from './params';
-import { inScope, rosterCells, type RosterCell } from './reach';
-import { PERIODS, type Scope } from './scope';
+import { inScope } from './reach';
+import { PERIODS } from './scope';
+import * as snapshots from './snapshot';
 
-function provinceRoster(db: Conn, scope: Scope): Promise<RosterCell[]> {
-	const province: Scope = {
-		yearId: scope.yearId,
-		yearStartsOn: scope.yearStartsOn,
-		yearEndsOn: scope.yearEndsOn,
-		period: scope.period
-	};
-	return cached(`roster:${scope.yearId}:${scope.period}`, () => rosterCells(db, province));
+export interface ViewFigures {
+	snapshotId: number;
+	/** when the snapshot was taken, ms since the epoch */
+	takenAt: number;
+	/** "Số liệu lúc 14:05, 01/12/2026" */
+	asOf: string;
+	tables: Table[];
 }
 
-/** The view's tables with their drill-down links: the page, the export and the printed report share them. */
-export function viewTables(db: Conn, view: DashboardView): Promise<Table[]> {
-	return cached(`tables:${getLocale()}:${view.dim}:${JSON.stringify(view.scope)}`, async () =>
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** "Số liệu lúc HH:MM, dd/mm/yyyy" in Vietnam's time (UTC+7 all year), in the page's language. */
+export function asOfLabel(takenAt: number): string {
+	const t = new Date(takenAt + VIETNAM_OFFSET_MS).toISOString();
+	const date = `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`;
+	return m.reports_as_of({ time: t.slice(11, 16), date });
+}
+
+/** The view's figures with their drill-down links: the page, the export and the printed report share them. */
+export async function viewTables(
+	db: DB,
+	view: DashboardView,
+	now = Date.now()
+): Promise<ViewFigures> {
+	const snap = await snapshots.current(db, view.scope, now);
+	const key = `${getLocale()}|${view.dim}|${JSON.stringify(view.scope)}`;
+	const tables = await snapshots.viewOf(db, snap.id, key, () =>
 		buildTables(
 			db,
 			view.scope,
 			view.dim,
-			Date.now(),
+			snap.takenAt,
 			drillLink(view),
-			inScope(await provinceRoster(db, view.scope), view.scope)
+			inScope(snap.facts.roster, view.scope),
+			inScope(snap.facts.classes, view.scope)
 		)
 	);
+	return { snapshotId: snap.id, takenAt: snap.takenAt, asOf: asOfLabel(snap.takenAt), tables };
 }
 
 let warmed = false;
@@ -42,11 +60,11 @@ export function dashboardWarmed(): boolean {
 }
 
 /**
- * Prepares, after the server starts, the current year's rosters, the dashboard's landing view (the
+ * Prepares, after the server starts, the current year's snapshots, the dashboard's landing view (the
  * province by school, in Vietnamese) and the Excel writer, so that the first officer of the day does not
- * wait for them; the figures are then refreshed after any response that finds them a minute old.
+ * wait for them.
  */
-export async function warmDashboard(db: Conn): Promise<void> {
+export async function warmDashboard(db: DB): Promise<void> {
 	try {
 		await prepare(db);
 	} finally {
@@ -54,13 +72,13 @@ export async function warmDashboard(db: Conn): Promise<void> {
 	}
 }
 
-async function prepare(db: Conn): Promise<void> {
+async function prepare(db: DB): Promise<void> {
 	// The spreadsheet library is large: loaded now rather than by the first export (half a second).
 	await import('./excel');
 	const year = (await listYears(db)).find((y) => y.isCurrent);
 	if (!year) return;
 	for (const period of PERIODS) {
-		await provinceRoster(db, {
+		await snapshots.current(db, {
 			yearId: year.id,
 			yearStartsOn: year.startsOn,
 			yearEndsOn: year.endsOn,

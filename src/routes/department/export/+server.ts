@@ -16,11 +16,11 @@ export const GET: RequestHandler = async (event) => {
 	const db = database();
 	const view = await readView(db, event.url);
 	if (!view) error(404, { message: m.no_current_year() });
-	const tables = await viewTables(db, view);
+	const { tables, asOf } = await viewTables(db, view);
 	const where = view.cls
 		? `${view.cls.schoolName} · ${view.cls.name}`
 		: (view.school?.name ?? m.progress_province());
-	// The file is made once per version of the cached tables, so it always holds the page's numbers.
+	// The file is made once per snapshot of the view's tables, so it always holds the page's numbers.
 	let file = files.get(tables);
 	if (!file)
 		files.set(
@@ -28,6 +28,7 @@ export const GET: RequestHandler = async (event) => {
 			(file = tablesToXlsx(tables, [
 				m.department_title(),
 				`${where} · ${m.school_year_label({ name: view.yearName })} · ${periodName(view.scope.period)} · ${m.progress_filter_by()}: ${dimensionLabel(view.dim)}`,
+				asOf,
 				m.progress_privacy_note()
 			]))
 		);

@@ -9,11 +9,12 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'department', 'admin');
 	const db = database();
 	const view = await readView(db, event.url);
-	if (!view) return { view: null, tables: [], printedAt: '' };
+	if (!view) return { view: null, tables: [], printedAt: '', asOf: '' };
 	// The page's tables, without the drill-down links a printed page cannot follow.
-	const tables = (await viewTables(db, view)).map((t) => ({
+	const figures = await viewTables(db, view);
+	const tables = figures.tables.map((t) => ({
 		...t,
 		rows: t.rows.map((r) => ({ ...r, href: undefined }))
 	}));
-	return { view, tables, printedAt: new Date().toISOString().slice(0, 10) };
+	return { view, tables, printedAt: new Date().toISOString().slice(0, 10), asOf: figures.asOf };
 };
