@@ -44,7 +44,12 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			DATABASE_PATH: database,
 			UPLOADS_PATH: database + '-uploads',
-			QUIET_START: '1'
+			QUIET_START: '1',
+			// One process with one grading thread and no queue: a second submission while one is
+			// graded meets a busy server (the journey in tests/e2e/load.spec.ts).
+			WEB_CONCURRENCY: '1',
+			MAM_STEM_GRADE_THREADS: '1',
+			MAM_STEM_GRADE_QUEUE: '0'
 		}
 	}
 });

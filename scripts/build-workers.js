@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const source = join(root, 'src/lib/server/workers');
 
-export const WORKER_ENTRIES = ['grade'];
+export const WORKER_ENTRIES = ['grade', 'prepare'];
 
 function newest(path) {
 	const st = statSync(path);
@@ -33,9 +33,7 @@ export async function buildWorkers(outDir, { force = false } = {}) {
 	if (!force && workersFresh(outDir)) return;
 	const { build } = await import('vite');
 	const tmp = `${outDir}.tmp-${process.pid}`;
-	const input = Object.fromEntries(
-		WORKER_ENTRIES.map((e) => [e, join(source, `${e}.worker.ts`)])
-	);
+	const input = Object.fromEntries(WORKER_ENTRIES.map((e) => [e, join(source, `${e}.worker.ts`)]));
 	await build({
 		configFile: false,
 		root,

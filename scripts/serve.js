@@ -1,30 +1,128 @@
-// Serves the built app (build/) with Node's http server.
+// Serves the built app (build/) with Node's http server, one process per core (node:cluster).
 // adapter-node assumes https unless told otherwise; a school server is usually reached over plain
 // http on the local network, so the protocol is taken from X-Forwarded-Proto when a TLS proxy
 // sets it, and is http otherwise. Set ORIGIN to pin the public address instead.
+//
+// WEB_CONCURRENCY sets the number of processes (default: the cores). With more than one, the
+// primary runs the migrations and the demo seed once (in a thread that then ends), forks the
+// processes over the same SQLite file (WAL), lets only the first run the daily jobs
+// (MAM_STEM_JOBS=0 in the others) and starts a new one when one dies.
+// SIGTERM or SIGINT: each process stops taking requests, finishes those in flight (10 s at most),
+// checkpoints the WAL and closes the database, then exits.
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export const STOP_GRACE_MS = 10_000;
 
 if (!process.env.ORIGIN) {
 	process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 }
 // Portfolio photos may be up to 15 MB when sent without the page's script (which downscales them).
 process.env.BODY_SIZE_LIMIT ??= '16M';
+process.env.MAM_STEM_WORKERS_DIR ??= fileURLToPath(new URL('../build/workers/', import.meta.url));
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
+const processes = Math.max(
+	1,
+	Number.parseInt(process.env.WEB_CONCURRENCY ?? '', 10) || availableParallelism()
+);
+process.env.MAM_STEM_PROCESSES = String(processes);
 
-const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+if (processes > 1 && cluster.isPrimary) await primary();
+else await serve();
 
-const server = createServer((req, res) => {
-	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto'])
-		req.headers['x-forwarded-proto'] = 'http';
-	handler(req, res, () => {
-		res.statusCode = 404;
-		res.end('Not found');
+/** The cluster's primary: prepares the database once, forks, replaces, stops them all. */
+async function primary() {
+	await new Promise((resolve, reject) => {
+		const w = new Worker(new URL('prepare.js', `file://${process.env.MAM_STEM_WORKERS_DIR}/`));
+		w.once('error', reject);
+		w.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
+	}).catch((e) => {
+		console.error('Mầm STEM: could not prepare the database:', e.message ?? e);
+		process.exit(1);
 	});
-});
-server.listen(port, host, () => {
-	console.log(`Mầm STEM: listening on ${host}:${port}`);
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.on(signal, () => server.close(() => process.exit(0)));
+	let stopping = false;
+	let jobsWorker = null;
+	const fork = () => {
+		const runsJobs = jobsWorker === null;
+		const w = cluster.fork({
+			MAM_STEM_PREPARED: '1',
+			MAM_STEM_JOBS: runsJobs ? (process.env.MAM_STEM_JOBS ?? '1') : '0'
+		});
+		if (runsJobs) jobsWorker = w;
+		return w;
+	};
+	cluster.on('exit', (w, code, signal) => {
+		if (w === jobsWorker) jobsWorker = null;
+		if (stopping) {
+			if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+			return;
+		}
+		console.error(`Mầm STEM: process ${w.process.pid} died (${signal ?? code}); starting another.`);
+		fork();
+	});
+	for (let i = 0; i < processes; i++) fork();
+	for (const signal of ['SIGINT', 'SIGTERM']) {
+		process.on(signal, () => {
+			if (stopping) return;
+			stopping = true;
+			for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+			setTimeout(() => process.exit(1), STOP_GRACE_MS + 5000).unref();
+		});
+	}
+}
+
+/** One server process: the SvelteKit handler on node:http, with a clean stop. */
+async function serve() {
+	const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+	let inFlight = 0;
+	const server = createServer((req, res) => {
+		inFlight++;
+		res.once('close', () => inFlight--);
+		if (!process.env.ORIGIN && !req.headers['x-forwarded-proto'])
+			req.headers['x-forwarded-proto'] = 'http';
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+	server.listen(port, host, () => {
+		if (cluster.isPrimary || process.env.MAM_STEM_JOBS !== '0')
+			console.log(`Mầm STEM: listening on ${host}:${port} (${processes} process(es))`);
+	});
+	let stopping = false;
+	const stop = () => {
+		if (stopping) return;
+		stopping = true;
+		// No new connections; idle keep-alive ones close now, busy ones once their answer is sent.
+		server.close();
+		server.closeIdleConnections();
+		const idle = setInterval(() => server.closeIdleConnections(), 100);
+		const finish = (code) => {
+			clearInterval(idle);
+			try {
+				process.emit('sveltekit:shutdown', 'SIGTERM'); // the app checkpoints and closes the database
+			} catch (e) {
+				console.error('Mầm STEM: could not close the database cleanly:', e);
+				code = 1;
+			}
+			process.exit(code);
+		};
+		const deadline = setTimeout(() => {
+			console.error(`Mầm STEM: ${inFlight} request(s) still running after 10 s; stopping anyway.`);
+			server.closeAllConnections();
+			finish(1);
+		}, STOP_GRACE_MS);
+		const waitForRequests = setInterval(() => {
+			if (inFlight > 0) return;
+			clearInterval(waitForRequests);
+			clearTimeout(deadline);
+			finish(0);
+		}, 20);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
 }

@@ -1,13 +1,19 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { database } from '$lib/server/db';
+import { closeAppDatabase, database } from '$lib/server/db';
+import { closeGradingPool } from '$lib/server/exercises/grade-pool';
 import * as auth from '$lib/server/auth/session';
 import { startUp } from '$lib/server/startup';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 
 export const init: ServerInit = async () => {
 	await startUp();
+	// scripts/serve.js emits this once the server stopped taking requests and those in flight ended.
+	process.once('sveltekit:shutdown', () => {
+		void closeGradingPool();
+		closeAppDatabase();
+	});
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

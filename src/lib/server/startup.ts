@@ -1,5 +1,6 @@
 // What the server does once before it answers: migrate, seed the demo pilot, say hello.
-import { databasePath, openAppDatabase, type DB } from './db';
+import { database, databasePath, openAppDatabase, type DB } from './db';
+import { runsJobs } from './jobs/schedule';
 import { migrate, MigrationChangedError, MigrationError } from './db/migrate';
 import { DEMO_PASSWORDS, DEMO_SCHOOLS, isEmpty } from './seed/demo';
 import { seedAll } from './seed';
@@ -7,7 +8,11 @@ import { listRoster } from './classes/pupils';
 import { picturesOf, wordsOf } from '$lib/secrets';
 import { warmDashboard } from './reports/views';
 
-export async function startUp(): Promise<void> {
+/**
+ * Migrations and the demo seed. Run once per start: in the cluster's primary before it forks
+ * (workers/prepare.worker.ts, then MAM_STEM_PREPARED=1 in every server process), else here.
+ */
+export async function prepareDatabase(): Promise<void> {
 	const { db, sqlite } = openAppDatabase();
 	try {
 		const applied = migrate(sqlite);
@@ -30,7 +35,13 @@ export async function startUp(): Promise<void> {
 		await seedAll(db);
 		console.log(`Mầm STEM: seeded the demo pilot in ${Date.now() - t} ms`);
 	}
-	if (process.env.QUIET_START !== '1') console.log(await welcome(db));
+}
+
+export async function startUp(): Promise<void> {
+	if (process.env.MAM_STEM_PREPARED !== '1') await prepareDatabase();
+	const db = database();
+	// One welcome for the whole cluster: the process that runs the jobs says it.
+	if (process.env.QUIET_START !== '1' && runsJobs()) console.log(await welcome(db));
 	// After the server has begun to answer: a failure here only means the first dashboard computes them.
 	setTimeout(
 		() =>

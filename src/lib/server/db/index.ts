@@ -25,3 +25,18 @@ export function openAppDatabase(): Opened {
 export function database(): DB {
 	return openAppDatabase().db;
 }
+
+/**
+ * A clean stop: folds the WAL back into the database file and closes it. Later calls to database()
+ * would open it again; the server calls this only after it stopped answering.
+ */
+export function closeAppDatabase(): void {
+	if (!opened) return;
+	const { sqlite } = opened;
+	opened = undefined;
+	try {
+		sqlite.pragma('wal_checkpoint(TRUNCATE)');
+	} finally {
+		sqlite.close();
+	}
+}

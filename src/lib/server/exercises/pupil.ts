@@ -27,6 +27,29 @@ export async function requirePupilExercise(
 	return ex;
 }
 
+/**
+ * The same rule as requirePupilExercise for the autosave, which needs only the id: reads two
+ * columns and parses no spec.
+ */
+export async function requirePupilMayOpen(
+	db: Conn,
+	pupil: { schoolId: number | null },
+	id: number
+): Promise<number> {
+	const ex = await db
+		.selectFrom('exercises')
+		.select(['status', 'school_id'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (
+		!ex ||
+		ex.status !== 'published' ||
+		(ex.school_id !== null && ex.school_id !== pupil.schoolId)
+	)
+		notFound();
+	return id;
+}
+
 /** Markdown of a task, sanitized on the server. */
 export function renderTask(markdown: string): string {
 	const html = marked.parse(markdown, { async: false }) as string;

@@ -4,6 +4,7 @@ import type { DB } from '../db';
 import { createExercise } from './exercises';
 import { emptySpec } from '$lib/blockly/spec';
 import { getWork, saveWork, useHint } from './work';
+import { requirePupilMayOpen } from './pupil';
 
 describe('autosave', () => {
 	let db: DB;
@@ -68,5 +69,42 @@ describe('autosave', () => {
 		expect(await useHint(db, exerciseId, pupilId, 2)).toBe(2);
 		expect(await useHint(db, exerciseId, pupilId, 2)).toBe(2);
 		expect((await getWork(db, exerciseId, pupilId))?.workspace).toBe('five');
+	});
+
+	test('the autosave opens only what the pupil may open: published, shared or of their school', async () => {
+		const input = {
+			title: 'Shared',
+			kind: 'io' as const,
+			grade: 3,
+			concept: 'sequence' as const,
+			spec: emptySpec('io'),
+			authorId: null,
+			schoolId: null,
+			status: 'published' as const
+		};
+		const shared = await createExercise(db, input);
+		expect(await requirePupilMayOpen(db, { schoolId: -1 }, shared)).toBe(shared);
+		const school2 = await db
+			.insertInto('schools')
+			.values({
+				name: 'U',
+				commune: 'X',
+				level: 'primary',
+				pilot_since: '2024-09-05',
+				created_at: 0
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const other = await createExercise(db, { ...input, schoolId: school2.id });
+		await expect(requirePupilMayOpen(db, { schoolId: -1 }, other)).rejects.toMatchObject({
+			status: 404
+		});
+		// A draft (the suite's exercise) is not for pupils.
+		await expect(requirePupilMayOpen(db, { schoolId: -1 }, exerciseId)).rejects.toMatchObject({
+			status: 404
+		});
+		await expect(requirePupilMayOpen(db, { schoolId: -1 }, 123456)).rejects.toMatchObject({
+			status: 404
+		});
 	});
 });

@@ -30,8 +30,9 @@ export async function getWork(
 }
 
 /**
- * Stores the workspace if its version is newer than the stored one (one statement, so two saves
- * racing cannot both win). Returns whether it was stored and the version the server now holds.
+ * Stores the workspace if its version is newer than the stored one, in one statement that returns
+ * what the server now holds (so two saves racing cannot both win). Only a save older than the stored
+ * one (rare: a second tab) reads the stored version afterwards.
  */
 export async function saveWork(
 	db: Conn,
@@ -41,7 +42,7 @@ export async function saveWork(
 	workspace: string,
 	now = Date.now()
 ): Promise<{ saved: boolean; version: number }> {
-	const result = await db
+	const row = await db
 		.insertInto('exercise_work')
 		.values({ exercise_id: exerciseId, pupil_id: pupilId, version, workspace, updated_at: now })
 		.onConflict((oc) =>
@@ -50,10 +51,16 @@ export async function saveWork(
 				.doUpdateSet({ version, workspace, updated_at: now })
 				.where('exercise_work.version', '<', version)
 		)
+		.returning('version')
 		.executeTakeFirst();
-	const saved = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-	const current = await getWork(db, exerciseId, pupilId);
-	return { saved, version: current?.version ?? version };
+	if (row) return { saved: true, version: row.version };
+	const current = await db
+		.selectFrom('exercise_work')
+		.select('version')
+		.where('exercise_id', '=', exerciseId)
+		.where('pupil_id', '=', pupilId)
+		.executeTakeFirst();
+	return { saved: false, version: current?.version ?? version };
 }
 
 /** Reveals the next hint: counts it (the attempt records hints used) and returns how many are shown. */

@@ -10,7 +10,13 @@ const forever = JSON.stringify(b.ws(b.whileDo(b.bool(true), b.print(b.num(1)))))
 const pools: Pool[] = [];
 /** A small pool, its workers started (booting Blockly takes a while on a busy machine). */
 async function pool(threads: number, queue: number) {
-	const p = createPool({ entry: 'grade', threads, queue, hardLimitMs: 120_000, minThreads: threads });
+	const p = createPool({
+		entry: 'grade',
+		threads,
+		queue,
+		hardLimitMs: 120_000,
+		minThreads: threads
+	});
 	pools.push(p);
 	await p.run({ kind: 'io', spec, text: '[1]' });
 	return p;

@@ -108,7 +108,8 @@ export function createPool(o: PoolOptions): Pool {
 	}
 	function release() {
 		const next = waiting.shift();
-		if (next) next(); // the slot passes on
+		if (next)
+			next(); // the slot passes on
 		else running--;
 	}
 	return {

@@ -1,0 +1,62 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DEMO, newPupil, signInPupil } from './helpers';
+
+// The test server grades with one thread and no queue (playwright.config.ts), so while another
+// submission is being graded, a pupil's submission meets a busy server: 503 with Retry-After.
+const FOREVER = JSON.stringify({
+	blocks: {
+		languageVersion: 0,
+		blocks: [
+			{
+				type: 'controls_whileUntil',
+				fields: { MODE: 'WHILE' },
+				inputs: { BOOL: { block: { type: 'logic_boolean', fields: { BOOL: 'TRUE' } } } }
+			}
+		]
+	}
+});
+
+/** Keeps the grading thread busy with while (true) programs, one after another, until stopped. */
+function occupy(request: APIRequestContext, url: string) {
+	let stopped = false;
+	const loop = async () => {
+		while (!stopped) await request.post(url, { data: { workspace: FOREVER, timeSpentMs: 0 } });
+	};
+	const loops = Promise.all([loop(), loop(), loop()]);
+	return async () => {
+		stopped = true;
+		await loops;
+	};
+}
+
+test('a submission that meets a busy server says so, waits, and is graded after the retry', async ({
+	page
+}) => {
+	const secret = await newPupil(page, DEMO.primaryTeacher, '4A');
+	await signInPupil(page, secret);
+	await page.goto('/learn/exercises');
+	await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).click();
+	await expect(page.locator('.injectionDiv')).toBeVisible();
+	await expect(page.getByTestId('run')).toBeEnabled();
+	const submitUrl = new URL(page.url()).pathname + '/submit';
+
+	// Another submission takes the only grading thread; the server now refuses more, with Retry-After.
+	const stop = occupy(page.request, submitUrl);
+	await expect
+		.poll(async () => {
+			const res = await page.request.post(submitUrl, { data: { workspace: FOREVER } });
+			return [res.status(), res.headers()['retry-after'] !== undefined];
+		})
+		.toEqual([503, true]);
+
+	// The pupil runs an empty program: the page says the server is busy and keeps the submission.
+	await page.getByTestId('run').click();
+	await expect(page.getByTestId('verdict')).toHaveText(
+		'Máy chủ đang bận, bài sẽ được chấm sau ít giây'
+	);
+	await stop();
+
+	// It tries again by itself after the wait the server asked for, and is graded.
+	await expect(page.getByTestId('stars')).toContainText('1 sao', { timeout: 30_000 });
+	await expect(page.getByTestId('verdict')).not.toContainText('Máy chủ');
+});
