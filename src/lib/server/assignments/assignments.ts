@@ -345,6 +345,8 @@ export interface PupilWork {
 	teamId: number | null;
 	teamName: string | null;
 	passed?: number;
+	/** Anything done since the work opened (an attempt, an entry, a photo). */
+	started: boolean;
 }
 
 /** The status of the work for each of these pupils (the teacher's table; the pupil's own list). */
@@ -381,6 +383,7 @@ export async function pupilStatuses(
 				teamId: null,
 				teamName: null,
 				passed: f.passed,
+				started: f.started,
 				status: workStatus({
 					now,
 					dueOn: a.dueOn,
@@ -408,6 +411,7 @@ export async function pupilStatuses(
 			pupilId: p,
 			teamId: m?.id ?? null,
 			teamName: m?.name ?? null,
+			started: f?.started ?? false,
 			status: workStatus({
 				now,
 				dueOn: a.dueOn,
