@@ -647,3 +647,21 @@ export interface AuditLogTable {
 	address: string | null;
 	detail: string | null;
 }
+
+// A teacher's week: assignments that can change (migrations/0012_teacher_week.sql).
+export interface Database {
+	assignment_extensions: AssignmentExtensionsTable;
+	assignment_archives: AssignmentArchivesTable;
+}
+
+export interface AssignmentExtensionsTable {
+	assignment_id: number;
+	pupil_id: number;
+	due_on: string;
+}
+
+export interface AssignmentArchivesTable {
+	assignment_id: number;
+	archived_by: number;
+	archived_at: number;
+}
