@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireTeacher } from '$lib/server/auth/guard';
 import * as classes from '$lib/server/classes/classes';
+import * as todo from '$lib/server/assignments/todo';
 import { currentYear } from '$lib/server/schools/years';
 import { getSchool } from '$lib/server/schools/schools';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +14,8 @@ export const load: PageServerLoad = async (event) => {
 		fullName: user.fullName,
 		school: await getSchool(db, user.schoolId),
 		year: await currentYear(db),
-		classes: await classes.listTeacherClasses(db, user.id)
+		classes: await classes.listTeacherClasses(db, user.id),
+		todo: await todo.teacherTodo(db, user)
 	};
 };
 

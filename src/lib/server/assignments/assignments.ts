@@ -84,31 +84,32 @@ export interface AssignmentInput {
 	rubricId: number | null;
 }
 
-/**
- * A teacher assigns work to whole classes of theirs and/or chosen pupils of those classes.
- * Everything is checked before anything is written; one transaction writes it all.
- */
-export async function createAssignment(
-	db: Conn,
-	teacher: { id: number; schoolId: number },
-	input: AssignmentInput,
-	now = Date.now()
-): Promise<{ ok: true; id: number } | { ok: false; errors: AssignmentErrors }> {
-	const errors: AssignmentErrors = {};
+/** Title, instructions and dates: the same rules when an assignment is made and when it is edited. */
+export function checkBasics(
+	input: Pick<AssignmentInput, 'title' | 'instructions' | 'opensOn' | 'dueOn'>,
+	errors: AssignmentErrors
+) {
 	const title = cleanText(input.title);
 	const instructions = String(input.instructions ?? '')
 		.normalize('NFC')
 		.trim();
-	const kind = input.kind === 'exercises' || input.kind === 'project' ? input.kind : null;
-	if (!kind) errors.kind = 'invalid';
 	if (!title) errors.title = 'required';
 	else if (title.length > 200) errors.title = 'too_long';
 	if (instructions.length > 5000) errors.instructions = 'too_long';
 	if (!isIsoDate(input.opensOn)) errors.opensOn = input.opensOn ? 'invalid' : 'required';
 	if (!isIsoDate(input.dueOn)) errors.dueOn = input.dueOn ? 'invalid' : 'required';
 	else if (!errors.opensOn && input.dueOn < input.opensOn) errors.dueOn = 'invalid';
+	return { title, instructions };
+}
 
-	const myClasses = await listTeacherClasses(db, teacher.id);
+/** Whole classes of the teacher's, and chosen pupils of those classes not already covered. */
+async function checkTargets(
+	db: Conn,
+	teacherId: number,
+	input: Pick<AssignmentInput, 'classIds' | 'pupilIds'>,
+	errors: AssignmentErrors
+) {
+	const myClasses = await listTeacherClasses(db, teacherId);
 	const classIds = [...new Set(input.classIds)].filter((id) => myClasses.some((c) => c.id === id));
 	const pupilRows = input.pupilIds.length
 		? await db
@@ -127,92 +128,158 @@ export async function createAssignment(
 	)
 		errors.targets = 'invalid';
 	else if (!classIds.length && !chosen.length) errors.targets = 'required';
+	return { classIds, chosen };
+}
 
-	let exerciseIds: number[] = [];
+/** The exercises of a set: published, visible to the teacher's school, in the order given, each once. */
+async function checkExercises(db: Conn, schoolId: number, ids: number[], errors: AssignmentErrors) {
+	const exerciseIds = [...new Set(ids)];
+	const found = exerciseIds.length
+		? await db
+				.selectFrom('exercises')
+				.select('id')
+				.where('id', 'in', exerciseIds)
+				.where('status', '=', 'published')
+				// Only exercises the teacher (and so the pupils) can see: shared, or their own school's.
+				.where((eb) => eb.or([eb('school_id', 'is', null), eb('school_id', '=', schoolId)]))
+				.execute()
+		: [];
+	if (!exerciseIds.length) errors.exercises = 'required';
+	else if (found.length !== exerciseIds.length) errors.exercises = 'invalid';
+	return exerciseIds;
+}
+
+/** A project's steps and process (from a lesson or a process) and its rubric as it is now. */
+async function checkProject(
+	db: Conn,
+	teacher: { id: number; schoolId: number },
+	input: Pick<AssignmentInput, 'lessonId' | 'process' | 'rubricId'>,
+	errors: AssignmentErrors
+) {
 	let steps: { key: string; label: string }[] = [];
 	let process: LessonProcess | null = null;
+	let lessonCriteria: { title: string; description: string }[] = [];
 	let rubricJson: string | null = null;
-	if (kind === 'exercises') {
-		exerciseIds = [...new Set(input.exerciseIds)];
-		const found = exerciseIds.length
-			? await db
-					.selectFrom('exercises')
-					.select('id')
-					.where('id', 'in', exerciseIds)
-					.where('status', '=', 'published')
-					// Only exercises the teacher (and so the pupils) can see: shared, or their own school's.
-					.where((eb) =>
-						eb.or([eb('school_id', 'is', null), eb('school_id', '=', teacher.schoolId)])
-					)
-					.execute()
-			: [];
-		if (!exerciseIds.length) errors.exercises = 'required';
-		else if (found.length !== exerciseIds.length) errors.exercises = 'invalid';
-	} else if (kind === 'project') {
-		let lessonCriteria: { title: string; description: string }[] = [];
-		if (input.lessonId) {
-			const outline = await lessonOutline(db, input.lessonId, {
-				id: teacher.id,
-				role: 'teacher',
-				schoolId: teacher.schoolId
-			});
-			if (!outline) errors.lesson = 'invalid';
-			else {
-				steps = outline.steps;
-				process = outline.process;
-				lessonCriteria = outline.criteria;
-			}
-		} else if (input.process === 'engineering' || input.process === 'inquiry') {
-			process = input.process;
-			steps = PROCESS_STEPS[process];
-		} else errors.lesson = 'required';
-		if (input.rubricId) {
-			const rubric = await getRubric(db, input.rubricId);
-			if (!rubric || rubric.schoolId !== teacher.schoolId) errors.rubric = 'invalid';
-			else rubricJson = JSON.stringify(rubric.criteria);
-		} else {
-			// No rubric chosen: one started from the lesson's assessment criteria (or the usual design ones).
-			rubricJson = JSON.stringify(startRubric(lessonCriteria));
-		}
+	if (input.lessonId) {
+		const outline = await lessonOutline(db, input.lessonId, { ...teacher, role: 'teacher' });
+		if (!outline) errors.lesson = 'invalid';
+		else ({ steps, process, criteria: lessonCriteria } = outline);
+	} else if (input.process === 'engineering' || input.process === 'inquiry') {
+		process = input.process;
+		steps = PROCESS_STEPS[process];
+	} else errors.lesson = 'required';
+	if (input.rubricId) {
+		const rubric = await getRubric(db, input.rubricId);
+		if (!rubric || rubric.schoolId !== teacher.schoolId) errors.rubric = 'invalid';
+		else rubricJson = JSON.stringify(rubric.criteria);
+	} else {
+		// No rubric chosen: one started from the lesson's assessment criteria (or the usual design ones).
+		rubricJson = JSON.stringify(startRubric(lessonCriteria));
 	}
-	if (Object.keys(errors).length) return { ok: false, errors };
+	return { steps, process, rubricJson };
+}
 
+export interface NewAssignment {
+	schoolId: number;
+	teacherId: number;
+	kind: AssignmentKind;
+	title: string;
+	instructions: string;
+	lessonId: number | null;
+	process: LessonProcess | null;
+	rubricJson: string | null;
+	opensOn: string;
+	dueOn: string;
+	targets: { classId: number; pupilId: number | null }[];
+	exerciseIds: number[];
+	steps: { key: string; label: string }[];
+}
+
+/** Writes a checked assignment with its targets, exercises and steps. */
+export async function insertAssignment(db: Conn, a: NewAssignment, now = Date.now()) {
 	const row = await db
 		.insertInto('assignments')
 		.values({
-			school_id: teacher.schoolId,
-			teacher_id: teacher.id,
-			kind: kind!,
-			title,
-			instructions,
-			lesson_id: kind === 'project' ? input.lessonId : null,
-			process,
-			rubric_json: rubricJson,
-			opens_on: input.opensOn,
-			due_on: input.dueOn,
+			school_id: a.schoolId,
+			teacher_id: a.teacherId,
+			kind: a.kind,
+			title: a.title,
+			instructions: a.instructions,
+			lesson_id: a.lessonId,
+			process: a.process,
+			rubric_json: a.rubricJson,
+			opens_on: a.opensOn,
+			due_on: a.dueOn,
 			closed_at: null,
 			created_at: now
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const targets = [
-		...classIds.map((c) => ({ assignment_id: row.id, class_id: c, pupil_id: null })),
-		...chosen.map((p) => ({ assignment_id: row.id, class_id: p.class_id, pupil_id: p.pupil_id }))
-	];
-	await db.insertInto('assignment_targets').values(targets).execute();
-	if (exerciseIds.length)
+	const id = row.id;
+	await db
+		.insertInto('assignment_targets')
+		.values(a.targets.map((t) => ({ assignment_id: id, class_id: t.classId, pupil_id: t.pupilId })))
+		.execute();
+	if (a.exerciseIds.length)
 		await db
 			.insertInto('assignment_exercises')
-			.values(exerciseIds.map((e, i) => ({ assignment_id: row.id, position: i, exercise_id: e })))
+			.values(a.exerciseIds.map((e, i) => ({ assignment_id: id, position: i, exercise_id: e })))
 			.execute();
-	if (steps.length)
+	if (a.steps.length)
 		await db
 			.insertInto('project_steps')
 			.values(
-				steps.map((s, i) => ({ assignment_id: row.id, position: i, key: s.key, label: s.label }))
+				a.steps.map((s, i) => ({ assignment_id: id, position: i, key: s.key, label: s.label }))
 			)
 			.execute();
-	return { ok: true, id: row.id };
+	return id;
+}
+
+/**
+ * A teacher assigns work to whole classes of theirs and/or chosen pupils of those classes.
+ * Everything is checked before anything is written; one transaction writes it all.
+ */
+export async function createAssignment(
+	db: Conn,
+	teacher: { id: number; schoolId: number },
+	input: AssignmentInput,
+	now = Date.now()
+): Promise<{ ok: true; id: number } | { ok: false; errors: AssignmentErrors }> {
+	const errors: AssignmentErrors = {};
+	const kind = input.kind === 'exercises' || input.kind === 'project' ? input.kind : null;
+	if (!kind) errors.kind = 'invalid';
+	const { title, instructions } = checkBasics(input, errors);
+	const { classIds, chosen } = await checkTargets(db, teacher.id, input, errors);
+	const exerciseIds =
+		kind === 'exercises'
+			? await checkExercises(db, teacher.schoolId, input.exerciseIds, errors)
+			: [];
+	const project =
+		kind === 'project'
+			? await checkProject(db, teacher, input, errors)
+			: { steps: [], process: null, rubricJson: null };
+	if (Object.keys(errors).length || !kind) return { ok: false, errors };
+	const id = await insertAssignment(
+		db,
+		{
+			schoolId: teacher.schoolId,
+			teacherId: teacher.id,
+			kind,
+			title,
+			instructions,
+			lessonId: kind === 'project' ? input.lessonId : null,
+			...project,
+			opensOn: input.opensOn,
+			dueOn: input.dueOn,
+			targets: [
+				...classIds.map((c) => ({ classId: c, pupilId: null })),
+				...chosen.map((p) => ({ classId: p.class_id, pupilId: p.pupil_id }))
+			],
+			exerciseIds
+		},
+		now
+	);
+	return { ok: true, id };
 }
 
 export async function getAssignment(db: Conn, id: number): Promise<Assignment | undefined> {
@@ -349,6 +416,26 @@ export interface PupilWork {
 	teamId: number | null;
 	teamName: string | null;
 	passed?: number;
+	/** Anything done since the work opened (an attempt, an entry, a photo). */
+	started: boolean;
+	/** The pupil's own due date: the assignment's, or a later one the teacher gave them. */
+	dueOn: string;
+}
+
+/** The due date of each of these pupils where the teacher extended it for them. */
+export async function extendedDueDates(
+	db: Conn,
+	assignmentId: number,
+	pupilIds: number[]
+): Promise<Map<number, string>> {
+	if (!pupilIds.length) return new Map();
+	const rows = await db
+		.selectFrom('assignment_extensions')
+		.select(['pupil_id', 'due_on'])
+		.where('assignment_id', '=', assignmentId)
+		.where('pupil_id', 'in', pupilIds)
+		.execute();
+	return new Map(rows.map((r) => [r.pupil_id, r.due_on]));
 }
 
 /** The status of the work for each of these pupils (the teacher's table; the pupil's own list). */
@@ -360,6 +447,8 @@ export async function pupilStatuses(
 ): Promise<Map<number, PupilWork>> {
 	const out = new Map<number, PupilWork>();
 	if (!pupilIds.length) return out;
+	const extended = await extendedDueDates(db, a.id, pupilIds);
+	const dueOf = (p: number) => extended.get(p) ?? a.dueOn;
 	if (a.kind === 'exercises') {
 		const ids = (await listExercises(db, a.id)).map((e) => e.id);
 		const attempts = ids.length
@@ -385,9 +474,11 @@ export async function pupilStatuses(
 				teamId: null,
 				teamName: null,
 				passed: f.passed,
+				started: f.started,
+				dueOn: dueOf(p),
 				status: workStatus({
 					now,
-					dueOn: a.dueOn,
+					dueOn: dueOf(p),
 					started: f.started,
 					submittedAt: f.submittedAt,
 					returnedAt: null
@@ -412,9 +503,11 @@ export async function pupilStatuses(
 			pupilId: p,
 			teamId: m?.id ?? null,
 			teamName: m?.name ?? null,
+			started: f?.started ?? false,
+			dueOn: dueOf(p),
 			status: workStatus({
 				now,
-				dueOn: a.dueOn,
+				dueOn: dueOf(p),
 				started: f?.started ?? false,
 				submittedAt: f?.submittedAt ?? null,
 				returnedAt: f?.returnedAt ?? null
@@ -494,6 +587,16 @@ export async function listPupilWork(
 		.where('e.pupil_id', '=', pupilId)
 		.where((eb) => eb.or([eb('t.pupil_id', 'is', null), eb('t.pupil_id', '=', pupilId)]))
 		.where('a.opens_on', '<=', today(now))
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('assignment_archives as x')
+						.select('x.assignment_id')
+						.whereRef('x.assignment_id', '=', 'a.id')
+				)
+			)
+		)
 		.distinct()
 		.execute();
 	const items: TodoItem[] = [];
@@ -505,7 +608,7 @@ export async function listPupilWork(
 			kind: a.kind,
 			title: a.title,
 			opensOn: a.opensOn,
-			dueOn: a.dueOn,
+			dueOn: w.dueOn,
 			status: w.status,
 			teamId: w.teamId,
 			closed: a.closedAt !== null

@@ -737,4 +737,20 @@ export interface Database {
 	report_snapshot_views: ReportSnapshotViewsTable;
 	job_leases: JobLeasesTable;
 	backup_runs: BackupRunsTable;
+// A teacher's week: assignments that can change (migrations/0012_teacher_week.sql).
+export interface Database {
+	assignment_extensions: AssignmentExtensionsTable;
+	assignment_archives: AssignmentArchivesTable;
+}
+
+export interface AssignmentExtensionsTable {
+	assignment_id: number;
+	pupil_id: number;
+	due_on: string;
+}
+
+export interface AssignmentArchivesTable {
+	assignment_id: number;
+	archived_by: number;
+	archived_at: number;
 }

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireTeacher } from '$lib/server/auth/guard';
 import * as assignments from '$lib/server/assignments/assignments';
+import * as todo from '$lib/server/assignments/todo';
 import * as rubrics from '$lib/server/projects/rubrics';
 import { listTeacherClasses } from '$lib/server/classes/classes';
 import { listRoster, today } from '$lib/server/classes/pupils';
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		.orderBy('title')
 		.execute();
 	return {
-		assignments: await assignments.listTeacherAssignments(db, user),
+		assignments: await todo.assignmentRows(db, user),
 		classes,
 		rosters,
 		lessons,
