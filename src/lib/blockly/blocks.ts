@@ -15,6 +15,13 @@ export const BLOCK_DEFINITIONS = [
 		colour: 160
 	},
 	{
+		type: 'io_input_list',
+		message0: '%{BKY_MS_IO_INPUT_LIST}',
+		args0: [{ type: 'field_input', name: 'NAME', text: 'ds' }],
+		output: 'Array',
+		colour: 260
+	},
+	{
 		type: 'io_print',
 		message0: '%{BKY_MS_IO_PRINT}',
 		args0: [{ type: 'input_value', name: 'VALUE' }],
@@ -98,6 +105,7 @@ export const BLOCK_DEFINITIONS = [
 		colour: 290
 	},
 	{ type: 'maze_at_goal', message0: '%{BKY_MS_MAZE_AT_GOAL}', output: 'Boolean', colour: 290 },
+	{ type: 'maze_pick', message0: '%{BKY_MS_MAZE_PICK}', ...STATEMENT, colour: 290 },
 	// Sensors
 	{ type: 'sensor_moisture', message0: '%{BKY_MS_SENSOR_MOISTURE}', output: 'Number', colour: 65 },
 	{ type: 'sensor_water_level', message0: '%{BKY_MS_SENSOR_WATER}', output: 'Number', colour: 65 },
@@ -134,13 +142,57 @@ export const BLOCK_DEFINITIONS = [
 		...STATEMENT,
 		colour: 65
 	},
-	{ type: 'sensor_wait_hour', message0: '%{BKY_MS_SENSOR_WAIT}', ...STATEMENT, colour: 65 }
+	{ type: 'sensor_wait_hour', message0: '%{BKY_MS_SENSOR_WAIT}', ...STATEMENT, colour: 65 },
+	// Events ("khi …" hat blocks): the run starts; the robot reaches a tea bush; a sensor crosses a threshold.
+	{
+		type: 'event_start',
+		message0: '%{BKY_MS_EVENT_START}',
+		nextStatement: null,
+		colour: 45,
+		hat: 'cap'
+	},
+	{
+		type: 'event_reach',
+		message0: '%{BKY_MS_EVENT_REACH}',
+		message1: '%1',
+		args1: [{ type: 'input_statement', name: 'DO' }],
+		colour: 45,
+		hat: 'cap'
+	},
+	{
+		type: 'event_sensor',
+		message0: '%{BKY_MS_EVENT_SENSOR}',
+		args0: [
+			{
+				type: 'field_dropdown',
+				name: 'SENSOR',
+				options: [
+					['%{BKY_MS_SENSOR_WATER}', 'water'],
+					['%{BKY_MS_SENSOR_MOISTURE}', 'moisture']
+				]
+			},
+			{
+				type: 'field_dropdown',
+				name: 'OP',
+				options: [
+					['≥', 'ABOVE'],
+					['<', 'BELOW']
+				]
+			},
+			{ type: 'field_number', name: 'VALUE', value: 250 }
+		],
+		message1: '%1',
+		args1: [{ type: 'input_statement', name: 'DO' }],
+		colour: 45,
+		hat: 'cap'
+	}
 ];
 
 export const BLOCK_MESSAGES: Record<'vi' | 'en', Record<string, string>> = {
 	vi: {
 		MS_IO_INPUT: 'đầu vào %1',
 		MS_IO_PRINT: 'in ra %1',
+		MS_IO_INPUT_LIST: 'danh sách đầu vào %1',
 		MS_TURTLE_FORWARD: 'rùa tiến %1 bước',
 		MS_TURTLE_TURN: 'rùa quay %1 %2 độ',
 		MS_TURTLE_PEN: 'bút %1',
@@ -153,6 +205,10 @@ export const BLOCK_MESSAGES: Record<'vi' | 'en', Record<string, string>> = {
 		MS_MAZE_TURN: 'rô-bốt quay %1',
 		MS_MAZE_PATH: 'có đường %1?',
 		MS_MAZE_AT_GOAL: 'đã tới đích?',
+		MS_MAZE_PICK: 'hái chè',
+		MS_EVENT_START: 'khi bấm Chạy',
+		MS_EVENT_REACH: 'khi rô-bốt tới bụi chè',
+		MS_EVENT_SENSOR: 'khi %1 %2 %3',
 		MS_SENSOR_MOISTURE: 'độ ẩm đất (%)',
 		MS_SENSOR_WATER: 'mực nước sông (cm)',
 		MS_SENSOR_HOUR: 'giờ hiện tại',
@@ -165,6 +221,7 @@ export const BLOCK_MESSAGES: Record<'vi' | 'en', Record<string, string>> = {
 	en: {
 		MS_IO_INPUT: 'input %1',
 		MS_IO_PRINT: 'print %1',
+		MS_IO_INPUT_LIST: 'input list %1',
 		MS_TURTLE_FORWARD: 'turtle forward %1 steps',
 		MS_TURTLE_TURN: 'turtle turn %1 %2 degrees',
 		MS_TURTLE_PEN: 'pen %1',
@@ -177,6 +234,10 @@ export const BLOCK_MESSAGES: Record<'vi' | 'en', Record<string, string>> = {
 		MS_MAZE_TURN: 'robot turn %1',
 		MS_MAZE_PATH: 'path %1?',
 		MS_MAZE_AT_GOAL: 'at the goal?',
+		MS_MAZE_PICK: 'pick tea',
+		MS_EVENT_START: 'when Run is pressed',
+		MS_EVENT_REACH: 'when the robot reaches a tea bush',
+		MS_EVENT_SENSOR: 'when %1 %2 %3',
 		MS_SENSOR_MOISTURE: 'soil moisture (%)',
 		MS_SENSOR_WATER: 'river level (cm)',
 		MS_SENSOR_HOUR: 'current hour',
@@ -194,6 +255,15 @@ export const STANDARD_BLOCKS: Record<string, string[]> = {
 	loops: ['controls_repeat_ext', 'controls_whileUntil'],
 	math: ['math_number', 'math_arithmetic', 'math_modulo'],
 	text: ['text', 'text_join'],
+	lists: [
+		'io_input_list',
+		'lists_create_with',
+		'lists_split',
+		'lists_length',
+		'lists_getIndex',
+		'controls_forEach',
+		'math_on_list'
+	],
 	variables: ['variables_get', 'variables_set', 'math_change'],
 	functions: [
 		'procedures_defnoreturn',
@@ -207,7 +277,7 @@ export const STANDARD_BLOCKS: Record<string, string[]> = {
 export const KIND_BLOCKS: Record<string, string[]> = {
 	io: ['io_input', 'io_print'],
 	turtle: ['turtle_forward', 'turtle_turn', 'turtle_pen'],
-	maze: ['maze_forward', 'maze_turn', 'maze_path', 'maze_at_goal'],
+	maze: ['maze_forward', 'maze_turn', 'maze_path', 'maze_at_goal', 'maze_pick'],
 	sensor: [
 		'sensor_moisture',
 		'sensor_water_level',
@@ -215,7 +285,8 @@ export const KIND_BLOCKS: Record<string, string[]> = {
 		'sensor_pump',
 		'sensor_alarm',
 		'sensor_wait_hour'
-	]
+	],
+	events: ['event_start', 'event_reach', 'event_sensor']
 };
 
 /** Every block type a workspace may hold; anything else is refused. */
@@ -228,6 +299,7 @@ export const KNOWN_BLOCKS = new Set([
 ]);
 
 export const TOOLBOX_CATEGORIES = [
+	'events',
 	'io',
 	'turtle',
 	'maze',
@@ -236,11 +308,13 @@ export const TOOLBOX_CATEGORIES = [
 	'loops',
 	'math',
 	'text',
+	'lists',
 	'variables',
 	'functions'
 ];
 
 const CATEGORY_COLOURS: Record<string, string> = {
+	events: '45',
 	io: '160',
 	turtle: '20',
 	maze: '290',
@@ -249,6 +323,7 @@ const CATEGORY_COLOURS: Record<string, string> = {
 	loops: '120',
 	math: '230',
 	text: '160',
+	lists: '260',
 	variables: '330',
 	functions: '290'
 };
@@ -261,6 +336,7 @@ const DEFAULT_INPUTS: Record<string, Record<string, unknown>> = {
 	math_arithmetic: { A: SHADOW_NUMBER(1), B: SHADOW_NUMBER(1) },
 	math_modulo: { DIVIDEND: SHADOW_NUMBER(10), DIVISOR: SHADOW_NUMBER(2) },
 	io_print: {},
+	lists_split: { DELIM: { shadow: { type: 'text', fields: { TEXT: ',' } } } },
 	math_change: { DELTA: SHADOW_NUMBER(1) },
 	controls_for: { FROM: SHADOW_NUMBER(1), TO: SHADOW_NUMBER(10), BY: SHADOW_NUMBER(1) }
 };

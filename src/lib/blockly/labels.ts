@@ -21,6 +21,7 @@ const VERDICTS: Record<Verdict['code'], (p: P) => string> = {
 	turtle_no_target: () => m.exercise_v_turtle_no_target(),
 	maze_wall: (p) => m.exercise_v_maze_wall({ x: String(p.x), y: String(p.y) }),
 	maze_not_goal: () => m.exercise_v_maze_not_goal(),
+	maze_not_picked: (p) => m.course_v_maze_not_picked({ left: String(p.left) }),
 	sensor_dry: (p) => m.exercise_v_sensor_dry({ hour: String(p.hour), value: String(p.value) }),
 	sensor_needless_pump: (p) =>
 		m.exercise_v_sensor_needless_pump({ hour: String(p.hour), value: String(p.value) }),
@@ -57,7 +58,9 @@ export function categoryLabel(c: string): string {
 		math: m.exercise_cat_math,
 		text: m.exercise_cat_text,
 		variables: m.exercise_cat_variables,
-		functions: m.exercise_cat_functions
+		functions: m.exercise_cat_functions,
+		events: m.course_cat_events,
+		lists: m.course_cat_lists
 	};
 	return (labels[c] ?? (() => c))();
 }

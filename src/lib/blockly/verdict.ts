@@ -14,6 +14,7 @@ export interface Verdict {
 		| 'turtle_no_target'
 		| 'maze_wall'
 		| 'maze_not_goal'
+		| 'maze_not_picked'
 		| 'sensor_dry'
 		| 'sensor_needless_pump'
 		| 'sensor_alarm_late'

@@ -162,3 +162,75 @@ export const forwardBy = (d: B): B => ({
 	type: 'turtle_forward',
 	inputs: { DIST: { shadow: num(10), block: d } }
 });
+
+// Events, tea picking, lists and functions with parameters (issue 15's courses).
+export const pick = (): B => ({ type: 'maze_pick' });
+export const onStart = (...body: B[]): B => ({
+	type: 'event_start',
+	...(body.length ? { next: value(seq(...body)!) } : {})
+});
+export const onReach = (...body: B[]): B => ({
+	type: 'event_reach',
+	...(body.length ? { inputs: { DO: value(seq(...body)!) } } : {})
+});
+export const onSensor = (
+	sensor: 'water' | 'moisture',
+	op: 'ABOVE' | 'BELOW',
+	threshold: number,
+	...body: B[]
+): B => ({
+	type: 'event_sensor',
+	fields: { SENSOR: sensor, OP: op, VALUE: threshold },
+	...(body.length ? { inputs: { DO: value(seq(...body)!) } } : {})
+});
+
+export const split = (text: B, delim = ','): B => ({
+	type: 'lists_split',
+	fields: { MODE: 'SPLIT' },
+	inputs: { INPUT: value(text), DELIM: { shadow: { type: 'text', fields: { TEXT: delim } } } }
+});
+export const length = (list: B): B => ({ type: 'lists_length', inputs: { VALUE: value(list) } });
+export const listItem = (list: B, index: B): B => ({
+	type: 'lists_getIndex',
+	fields: { MODE: 'GET', WHERE: 'FROM_START' },
+	inputs: { VALUE: value(list), AT: value(index) }
+});
+export const onList = (op: 'SUM' | 'MIN' | 'MAX' | 'AVERAGE', list: B): B => ({
+	type: 'math_on_list',
+	fields: { OP: op },
+	extraState: `<mutation op="${op}"></mutation>`,
+	inputs: { LIST: value(list) }
+});
+export const forEach = (name: string, list: B, ...body: B[]): B => ({
+	type: 'controls_forEach',
+	fields: { VAR: { id: `v_${name}` } },
+	inputs: { LIST: value(list), ...(body.length ? { DO: value(seq(...body)!) } : {}) }
+});
+
+/** A function with parameters (Blockly's procedures with arguments). */
+export const defFn = (name: string, params: string[], ...body: B[]): B => ({
+	type: 'procedures_defnoreturn',
+	fields: { NAME: name },
+	extraState: { params: params.map((p) => ({ name: p, id: `v_${p}` })) },
+	...(body.length ? { inputs: { STACK: value(seq(...body)!) } } : {})
+});
+export const defFnReturn = (name: string, params: string[], result: B, ...body: B[]): B => ({
+	type: 'procedures_defreturn',
+	fields: { NAME: name },
+	extraState: { params: params.map((p) => ({ name: p, id: `v_${p}` })) },
+	inputs: {
+		...(body.length ? { STACK: value(seq(...body)!) } : {}),
+		RETURN: value(result)
+	}
+});
+export const callFn = (name: string, params: string[], ...args: B[]): B => ({
+	type: 'procedures_callnoreturn',
+	extraState: { name, params },
+	inputs: Object.fromEntries(args.map((a, i) => [`ARG${i}`, value(a)]))
+});
+export const callFnValue = (name: string, params: string[], ...args: B[]): B => ({
+	type: 'procedures_callreturn',
+	extraState: { name, params },
+	inputs: Object.fromEntries(args.map((a, i) => [`ARG${i}`, value(a)]))
+});
+export const inputList = (name: string): B => ({ type: 'io_input_list', fields: { NAME: name } });

@@ -36,7 +36,14 @@ const EXPECTED: Record<string, [ReturnType<typeof b.ws>, string]> = {
 		"sensor_set('pump', true);\nsensor_set('pump', false);"
 	],
 	sensor_alarm: [b.ws(b.alarm(true)), "sensor_set('alarm', true);"],
-	sensor_wait_hour: [b.ws(b.wait()), 'sensor_wait_hour();']
+	sensor_wait_hour: [b.ws(b.wait()), 'sensor_wait_hour();'],
+	maze_pick: [b.ws(b.pick()), 'maze_pick();'],
+	event_start: [b.ws(b.onStart(b.go())), 'maze_forward();'],
+	event_reach: [b.ws(b.onStart(b.go()), b.onReach(b.pick())), 'maze_forward();\nms_reach();'],
+	event_sensor: [
+		b.ws(b.onStart(b.wait()), b.onSensor('water', 'ABOVE', 250, b.alarm(true))),
+		"ms_sensor_fns.push({ s: 'water', above: true, t: 250"
+	]
 };
 
 for (const type of Object.values(KIND_BLOCKS).flat()) {
@@ -66,6 +73,21 @@ test('every standard block the toolboxes offer generates code', () => {
 		b.ws(
 			b.whileDo(b.compare('LT', b.arith('MINUS', b.num(1), b.num(2)), b.num(0)), b.callProc('f')),
 			b.defProc('f', b.print(b.num(1)))
+		),
+		b.ws(
+			b.forEach('x', b.inputList('ds'), b.print(b.getVar('x'))),
+			b.print(b.length(b.split(b.text('1,2')))),
+			b.print(b.onList('SUM', b.inputList('ds'))),
+			b.print(
+				b.listItem(
+					{
+						type: 'lists_create_with',
+						extraState: { itemCount: 1 },
+						inputs: { ADD0: { block: b.num(1) } }
+					},
+					b.num(1)
+				)
+			)
 		),
 		b.ws(b.print({ type: 'procedures_callreturn', extraState: { name: 'g' } }), {
 			type: 'procedures_defreturn',
