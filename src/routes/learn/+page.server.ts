@@ -1,6 +1,7 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import * as assignments from '$lib/server/assignments/assignments';
+import * as offline from '$lib/server/offline/pages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,6 +18,9 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		fullName: user.fullName,
 		cls: cls ?? null,
-		work: await assignments.listPupilWork(db, user.id)
+		work: await assignments.listPupilWork(db, user.id),
+		// When this list was made: shown when the device shows it again without a network.
+		seenAt: Date.now(),
+		keep: await offline.pagesToKeep(db, user.id)
 	};
 };
