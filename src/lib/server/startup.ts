@@ -7,6 +7,8 @@ import { seedAll } from './seed';
 import { listRoster } from './classes/pupils';
 import { picturesOf, wordsOf } from '$lib/secrets';
 import { warmDashboard } from './reports/views';
+import { holdDatabase } from './backup/restore.js';
+import { scheduleBackups } from './backup/nightly';
 
 /**
  * Migrations and the demo seed. Run once per start: in the cluster's primary before it forks
@@ -29,6 +31,13 @@ export async function prepareDatabase(): Promise<void> {
 				`The database ${databasePath()} was left as it was before that migration. Fix the migration and start again.\n`
 		);
 		process.exit(1);
+	}
+	// A restore refuses to replace the database while this file names a living server.
+	holdDatabase(databasePath());
+	try {
+		scheduleBackups();
+	} catch (e) {
+		console.error(`Mầm STEM: no nightly backup: ${e instanceof Error ? e.message : e} (BACKUP_AT)`);
 	}
 	if (process.env.SEED_DEMO !== '0' && (await isEmpty(db))) {
 		const t = Date.now();

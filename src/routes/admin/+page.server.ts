@@ -1,6 +1,8 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { currentYear } from '$lib/server/schools/years';
+import { backupStatus } from '$lib/server/backup/status';
+import { asOfTime } from '$lib/server/backup/format';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,6 +26,19 @@ export const load: PageServerLoad = async (event) => {
 		schools: await count('schools'),
 		classes: await count('classes'),
 		staff: Number(staff.n),
-		year: await currentYear(db)
+		year: await currentYear(db),
+		backup: await backupInfo(db)
 	};
 };
+
+/** The last backup as the page shows it: when, how big, and what is wrong if anything. */
+async function backupInfo(db: ReturnType<typeof database>) {
+	const st = await backupStatus(db);
+	return {
+		warning: st.warning,
+		last: st.last
+			? { at: asOfTime(st.last.at), size: `${(st.last.bytes / 1_048_576).toFixed(1)} MB` }
+			: null,
+		failed: st.failed ? { at: asOfTime(st.failed.at), reason: st.failed.reason } : null
+	};
+}
