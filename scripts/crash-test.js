@@ -5,7 +5,7 @@
 // Three rounds; then a clean stop (SIGTERM) must exit 0 with the WAL folded into the database.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -127,6 +127,8 @@ function check(acked, exerciseId, round) {
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 if (!existsSync(join(root, 'build', 'handler.js'))) fail('build the app first (npm run build)');
+// A database the demo seed already filled (closed cleanly) saves the seeding time; else the server seeds.
+if (process.env.CRASH_SEEDED_DB) copyFileSync(process.env.CRASH_SEEDED_DB, database);
 let server = start();
 await ready();
 const { sessions, exerciseId } = setUp();
