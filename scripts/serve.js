@@ -10,8 +10,10 @@
 // SIGTERM or SIGINT: each process stops taking requests, finishes those in flight (10 s at most),
 // checkpoints the WAL and closes the database, then exits.
 import cluster from 'node:cluster';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -75,8 +77,25 @@ async function primary() {
 	}
 }
 
+/** For npm run bench:load: each second, a line of this process's event-loop delay and memory. */
+function sampleInto(file) {
+	const delay = monitorEventLoopDelay({ resolution: 10 });
+	delay.enable();
+	setInterval(() => {
+		const line = {
+			pid: process.pid,
+			at: Date.now(),
+			rssMb: process.memoryUsage().rss / 1048576,
+			loopP99Ms: delay.percentile(99) / 1e6
+		};
+		appendFileSync(file, JSON.stringify(line) + '\n');
+		delay.reset();
+	}, 1000).unref();
+}
+
 /** One server process: the SvelteKit handler on node:http, with a clean stop. */
 async function serve() {
+	if (process.env.MAM_STEM_METRICS_FILE) sampleInto(process.env.MAM_STEM_METRICS_FILE);
 	const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 	let inFlight = 0;
 	const server = createServer((req, res) => {

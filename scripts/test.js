@@ -74,6 +74,10 @@ if (!e2eOnly) {
 }
 const chromium = await findChromium();
 run('Build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+if (!e2eOnly)
+	run('Crash test (SIGKILL under autosaves, three rounds; then a clean stop)', 'node', [
+		'scripts/crash-test.js'
+	]);
 const database = join(tmpdir(), `mam-stem-e2e-${process.pid}.db`);
 for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true });
 rmSync(database + '-uploads', { recursive: true, force: true });

@@ -1,0 +1,219 @@
+// npm run bench:load — a province's computer-lab hour on one server.
+// Seeds the demo into a throwaway database (the built app, all cores), copies it for a bare
+// node:http + better-sqlite3 server doing the autosave's work (bare-server.js), then with autocannon:
+// (a) autosaves from many pupils at 64 connections, on the app and on the bare server;
+// (b) the same autosaves on the app plus 40 submissions per second of seeded reference solutions.
+// The app's processes sample their event-loop delay and memory each second (MAM_STEM_METRICS_FILE).
+// Ends with one line of figures.
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+
+const root = new URL('../..', import.meta.url).pathname;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const PUPILS = Number(process.env.BENCH_PUPILS ?? 400);
+const appPort = Number(process.env.BENCH_PORT ?? 4398);
+const barePort = appPort + 1;
+const dir = join(tmpdir(), `mam-stem-load-${process.pid}`);
+const appDb = join(dir, 'app.db');
+const bareDb = join(dir, 'bare.db');
+const metrics = join(dir, 'metrics.jsonl');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function startApp() {
+	return spawn('node', ['scripts/serve.js'], {
+		cwd: root,
+		detached: true,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: {
+			...process.env,
+			PORT: String(appPort),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: appDb,
+			UPLOADS_PATH: appDb + '-uploads',
+			QUIET_START: '1',
+			MAM_STEM_METRICS_FILE: metrics
+		}
+	});
+}
+
+async function ready(port, path = '/healthz') {
+	for (let i = 0; i < 1200; i++) {
+		try {
+			const res = await fetch(`http://127.0.0.1:${port}${path}`);
+			if (res.status < 500) return;
+		} catch {
+			// not yet
+		}
+		await sleep(250);
+	}
+	throw new Error(`nothing answers on port ${port}`);
+}
+
+/** Sessions for PUPILS pupils, a shared exercise to save into, and reference solutions to submit. */
+function setUp() {
+	const db = new Database(appDb);
+	const pupils = db
+		.prepare(
+			`SELECT u.id FROM users u JOIN enrolments e ON e.pupil_id = u.id AND e.ended_on IS NULL
+			 WHERE u.role = 'student' AND u.disabled_at IS NULL ORDER BY u.id LIMIT ?`
+		)
+		.all(PUPILS);
+	const exercises = db
+		.prepare(
+			`SELECT id, json_extract(spec, '$.reference') AS reference FROM exercises
+			 WHERE status = 'published' AND school_id IS NULL AND json_extract(spec, '$.reference') IS NOT NULL`
+		)
+		.all();
+	const insert = db.prepare('INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)');
+	const tokens = pupils.map((p) => {
+		const token = randomBytes(20).toString('hex');
+		insert.run(createHash('sha256').update(token).digest('hex'), p.id, Date.now() + 20 * 86400000);
+		return token;
+	});
+	db.pragma('wal_checkpoint(TRUNCATE)');
+	db.exec(`VACUUM INTO '${bareDb}'`);
+	db.close();
+	return { tokens, exercises };
+}
+
+const WORKSPACE = JSON.stringify({
+	blocks: {
+		languageVersion: 0,
+		blocks: [{ type: 'controls_repeat_ext', inputs: {}, x: 10, y: 10 }]
+	}
+});
+
+function autosaves(port, tokens, exerciseId, duration = SECONDS) {
+	let n = 0;
+	return autocannon({
+		url: `http://127.0.0.1:${port}`,
+		connections: 64,
+		duration,
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (req) => {
+					const i = n++;
+					return {
+						...req,
+						path: `/learn/exercises/${exerciseId}/save`,
+						headers: {
+							'content-type': 'application/json',
+							cookie: `session=${tokens[i % tokens.length]}`
+						},
+						body: JSON.stringify({ version: Date.now() * 1000 + (i % 1000), workspace: WORKSPACE })
+					};
+				}
+			}
+		]
+	});
+}
+
+function submissions(tokens, exercises, duration = SECONDS) {
+	let n = 0;
+	return autocannon({
+		url: `http://127.0.0.1:${appPort}`,
+		connections: 16,
+		overallRate: 40,
+		duration,
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (req) => {
+					const i = n++;
+					const ex = exercises[i % exercises.length];
+					return {
+						...req,
+						path: `/learn/exercises/${ex.id}/submit`,
+						headers: {
+							'content-type': 'application/json',
+							cookie: `session=${tokens[(i * 7) % tokens.length]}`
+						},
+						body: JSON.stringify({ workspace: ex.reference, timeSpentMs: 60000 })
+					};
+				}
+			}
+		]
+	});
+}
+
+function samples(from, to) {
+	if (!existsSync(metrics)) return [];
+	return readFileSync(metrics, 'utf8')
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l))
+		.filter((s) => s.at >= from && s.at <= to);
+}
+
+const errorsOf = (r) => r.errors + r.timeouts + (r.non2xx ?? 0);
+
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+if (!existsSync(join(root, 'build', 'handler.js'))) {
+	console.error('bench:load: build the app first (npm run build)');
+	process.exit(1);
+}
+let app = startApp();
+let bare;
+try {
+	await ready(appPort);
+	const { tokens, exercises } = setUp();
+	const exerciseId = exercises[0].id;
+	await sleep(5000); // idle
+	const idle = samples(Date.now() - 4000, Date.now());
+	const rssIdle = Math.max(...idle.map((s) => s.rssMb));
+
+	bare = spawn('node', [join(root, 'scripts/bench/bare-server.js')], {
+		stdio: 'inherit',
+		env: { ...process.env, DATABASE_PATH: bareDb, PORT: String(barePort) }
+	});
+	await ready(barePort, '/');
+	const bareRun = await autosaves(barePort, tokens, exerciseId);
+	bare.kill('SIGTERM');
+
+	const t0 = Date.now();
+	const appRun = await autosaves(appPort, tokens, exerciseId);
+	const t1 = Date.now();
+	const [mixed, grades] = await Promise.all([
+		autosaves(appPort, tokens, exerciseId),
+		submissions(tokens, exercises)
+	]);
+	const t2 = Date.now();
+	const loaded = samples(t0, t2);
+	const underGrades = samples(t1, t2);
+	const rssPeak = Math.max(...loaded.map((s) => s.rssMb));
+	const loopP99 = Math.max(...underGrades.map((s) => s.loopP99Ms));
+	const perS = (r) => Math.round(r.requests.total / r.duration);
+
+	console.log('\n                         req/s    p95 ms   p99 ms   errors');
+	const row = (label, r) =>
+		console.log(
+			`${label.padEnd(24)} ${String(perS(r)).padStart(6)} ${String(r.latency.p97_5 ?? '').padStart(8)} ${String(r.latency.p99).padStart(8)} ${String(errorsOf(r)).padStart(8)}`
+		);
+	row('bare autosave', bareRun);
+	row('app autosave (a)', appRun);
+	row('app autosave (b)', mixed);
+	row('app submissions (b)', grades);
+	console.log('(autocannon reports p97.5 in the p95 column)');
+	console.log(
+		`autosave_per_s=${perS(appRun)} bare_per_s=${perS(bareRun)} ratio=${(perS(appRun) / perS(bareRun)).toFixed(2)}` +
+			` autosave_p95_ms=${appRun.latency.p97_5} errors=${errorsOf(appRun) + errorsOf(mixed)}` +
+			` loop_delay_p99_ms=${loopP99.toFixed(1)} grades_per_s=${(grades['2xx'] / grades.duration).toFixed(1)}` +
+			` rss_idle_mb=${Math.round(rssIdle)} rss_peak_mb=${Math.round(rssPeak)}`
+	);
+} finally {
+	bare?.kill('SIGTERM');
+	try {
+		process.kill(-app.pid, 'SIGTERM');
+	} catch {
+		// already stopped
+	}
+	await sleep(1000);
+	rmSync(dir, { recursive: true, force: true });
+}
