@@ -43,6 +43,8 @@ export default defineConfig({
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			DATABASE_PATH: database,
+			// npm run test:postgres: the journeys on PostgreSQL (a throwaway database it made)
+			...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
 			UPLOADS_PATH: database + '-uploads',
 			QUIET_START: '1',
 			// One process with one grading thread and no queue: a second submission while one is

@@ -1,7 +1,8 @@
 // What the server does once before it answers: migrate, seed the demo pilot, say hello.
-import { database, databasePath, openAppDatabase, type DB } from './db';
+import { sql } from 'kysely';
+import { database, databaseLabel, databasePath, databaseUrl, openAppDatabase, type DB } from './db';
 import { runsJobs } from './jobs/schedule';
-import { migrate, MigrationChangedError, MigrationError } from './db/migrate';
+import { migrateOpened, MigrationChangedError, MigrationError } from './db/migrate';
 import { DEMO_PASSWORDS, DEMO_SCHOOLS, isEmpty } from './seed/demo';
 import { seedAll } from './seed';
 import { listRoster } from './classes/pupils';
@@ -10,35 +11,49 @@ import { warmDashboard } from './reports/views';
 import { holdDatabase } from './backup/restore.js';
 import { scheduleBackups } from './backup/nightly';
 
+/** Stops the start with one clear line (no stack trace). */
+function refuse(message: string): never {
+	console.error(`\nMầm STEM cannot start: ${message}\n`);
+	process.exit(1);
+}
+
+/** What went wrong reaching PostgreSQL, in one line. */
+function unreachable(e: unknown): string {
+	const err = e as { code?: string; message?: string };
+	const why =
+		err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'ETIMEDOUT'
+			? 'nothing answers at that address'
+			: (err.message ?? String(e)).split('\n')[0];
+	return `the PostgreSQL database at ${databaseLabel()} (DATABASE_URL) cannot be used: ${why}.`;
+}
+
 /**
  * Migrations and the demo seed. Run once per start: in the cluster's primary before it forks
  * (workers/prepare.worker.ts, then MAM_STEM_PREPARED=1 in every server process), else here.
  */
 export async function prepareDatabase(): Promise<void> {
-	const { db, sqlite } = openAppDatabase();
+	const url = databaseUrl();
+	if (url && !/^postgres(ql)?:\/\/[^\s]+$/.test(url))
+		refuse('DATABASE_URL must be a postgres:// address (or unset, for SQLite at DATABASE_PATH).');
+	const opened = openAppDatabase();
+	const { db } = opened;
+	if (opened.engine === 'postgres')
+		await sql`SELECT 1`.execute(db).catch((e) => refuse(unreachable(e)));
 	try {
-		const applied = migrate(sqlite);
+		const applied = await migrateOpened(opened);
 		if (applied.length)
-			console.log(`Mầm STEM: applied migrations ${applied.join(', ')} to ${databasePath()}`);
+			console.log(`Mầm STEM: applied migrations ${applied.join(', ')} to ${databaseLabel()}`);
 	} catch (e) {
-		if (e instanceof MigrationChangedError) {
-			console.error(`\nMầm STEM cannot start (${databasePath()}): ${e.message}\n`);
-			process.exit(1);
-		}
-		const which = e instanceof MigrationError ? e.migration : 'unknown';
-		console.error(
-			`\nMầm STEM cannot start: migration ${which} failed.\n${e instanceof Error ? e.message : e}\n` +
-				`The database ${databasePath()} was left as it was before that migration. Fix the migration and start again.\n`
+		if (e instanceof MigrationChangedError) refuse(`(${databaseLabel()}) ${e.message}`);
+		if (!(e instanceof MigrationError)) refuse(unreachable(e));
+		refuse(
+			`migration ${e.migration} failed.\n${e.message}\n` +
+				`The database ${databaseLabel()} was left as it was before that migration. Fix the migration and start again.`
 		);
-		process.exit(1);
 	}
-	// A restore refuses to replace the database while this file names a living server.
-	holdDatabase(databasePath());
-	try {
-		scheduleBackups();
-	} catch (e) {
-		console.error(`Mầm STEM: no nightly backup: ${e instanceof Error ? e.message : e} (BACKUP_AT)`);
-	}
+	console.log(
+		`Mầm STEM: database ${opened.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'} at ${databaseLabel()}`
+	);
 	if (process.env.SEED_DEMO !== '0' && (await isEmpty(db))) {
 		const t = Date.now();
 		await seedAll(db);
@@ -49,6 +64,20 @@ export async function prepareDatabase(): Promise<void> {
 export async function startUp(): Promise<void> {
 	if (process.env.MAM_STEM_PREPARED !== '1') await prepareDatabase();
 	const db = database();
+	if (!databaseUrl()) {
+		// A restore refuses to replace the database while this file names a living server.
+		holdDatabase(databasePath());
+		// The nightly backup (SQLite; a PostgreSQL server is backed up with its own tools).
+		if (runsJobs()) {
+			try {
+				scheduleBackups();
+			} catch (e) {
+				console.error(
+					`Mầm STEM: no nightly backup: ${e instanceof Error ? e.message : e} (BACKUP_AT)`
+				);
+			}
+		}
+	}
 	// One welcome for the whole cluster: the process that runs the jobs says it.
 	if (process.env.QUIET_START !== '1' && runsJobs()) console.log(await welcome(db));
 	// After the server has begun to answer: a failure here only means the first dashboard computes them.

@@ -1,17 +1,17 @@
 import { json } from '@sveltejs/kit';
 import { openAppDatabase } from '$lib/server/db';
-import { schemaVersion } from '$lib/server/db/migrate';
+import { schemaVersionOf } from '$lib/server/db/migrate';
 import { dashboardWarmed } from '$lib/server/reports/views';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = () => {
+export const GET: RequestHandler = async () => {
 	try {
-		const { sqlite } = openAppDatabase();
-		sqlite.prepare('SELECT 1').get();
+		const { db, engine } = openAppDatabase();
 		return json(
 			{
 				ok: true,
-				schema: schemaVersion(sqlite),
+				engine,
+				schema: await schemaVersionOf(db),
 				dashboard: dashboardWarmed() ? 'ready' : 'preparing'
 			},
 			{ headers: { 'cache-control': 'no-store' } }

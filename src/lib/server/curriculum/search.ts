@@ -1,6 +1,7 @@
 // The library: published lessons, filtered and searched with FTS5 over folded text.
 import { sql } from 'kysely';
 import type { Conn } from '../db';
+import { lessonTextMatch } from '../db/dialect';
 import { foldKey } from '$lib/text/normalize';
 import type { LessonContent, LessonForm, LessonProcess } from '$lib/curriculum/lesson';
 import type { LessonStatus } from '../db/types';
@@ -28,13 +29,19 @@ export async function indexLesson(db: Conn, lessonId: number, c: LessonContent):
  * syllables match exactly; only the last may be unfinished ("may say h" finds "máy sấy hồi").
  */
 export function ftsQuery(q: string): string | null {
-	const words =
-		foldKey(q)
-			.match(/[a-z0-9]+/g)
-			?.slice(0, 12) ?? [];
+	const words = searchWords(q);
 	return words.length
 		? words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ')
 		: null;
+}
+
+/** A user's words, folded, at most 12 (what every engine's text match takes). */
+export function searchWords(q: string): string[] {
+	return (
+		foldKey(q)
+			.match(/[a-z0-9]+/g)
+			?.slice(0, 12) ?? []
+	);
 }
 
 export interface LibraryFilters {
@@ -112,12 +119,13 @@ export async function searchLibrary(
 	db: Conn,
 	f: LibraryFilters
 ): Promise<{ items: LessonSummary[]; total: number; page: number; pages: number }> {
-	const match = f.q ? ftsQuery(f.q) : null;
+	const words = f.q ? searchWords(f.q) : [];
+	const match = words.length ? lessonTextMatch(db, words) : null;
 	let query = summaryQuery(db).where('lessons.status', '=', 'published');
 	if (match)
 		query = query
 			.innerJoin('lesson_search', (j) => j.on(sql`lesson_search.rowid`, '=', sql.ref('lessons.id')))
-			.where(sql<boolean>`lesson_search MATCH ${match}`);
+			.where(match.where);
 	if (f.grade)
 		query = query.where((eb) =>
 			eb.exists(
@@ -150,7 +158,7 @@ export async function searchLibrary(
 	const page = Math.min(Math.max(1, Math.floor(f.page ?? 1) || 1), pages);
 	// Title hits weigh most, then aims, then the activities' text.
 	const ordered = match
-		? query.orderBy(sql`bm25(lesson_search, 10.0, 3.0, 1.0)`).orderBy('lessons.id')
+		? query.orderBy(match.rank).orderBy('lessons.id')
 		: query.orderBy('lessons.title').orderBy('lessons.id');
 	const rows = await ordered
 		.limit(PAGE_SIZE)

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './connect';
+import { PILOT_SQL } from './pilot.fixture';
 import { checksum, migrate, MIGRATIONS_DIR, readMigrations, type Migration } from './migrate';
 
 /** Changed after they had landed (before migrations were checksummed): their present text is the baseline. */
@@ -76,33 +77,7 @@ function migrationsAt(commit: string): Migration[] {
 type Sqlite = ReturnType<typeof openDatabase>['sqlite'];
 
 /** A small pilot written with the earlier schema's columns only: every later migration must keep it. */
-function addPilot(sqlite: Sqlite) {
-	const t = Date.UTC(2025, 9, 6, 3);
-	sqlite.exec(`
-		INSERT INTO schools VALUES (1, 'THCS Đồng Đăng', 'Đồng Đăng', 'lower_secondary', '2025-09-01', ${t});
-		INSERT INTO school_years VALUES (1, '2025–2026', '2025-09-05', '2026-05-31', 1);
-		INSERT INTO users VALUES (1, 'teacher', 1, 'gv.hoa', 'Nguyễn Thị Hoa', 'x', NULL, ${t});
-		INSERT INTO users VALUES (2, 'student', 1, NULL, 'Hoàng Văn An', NULL, NULL, ${t});
-		INSERT INTO users VALUES (3, 'student', 1, NULL, 'Lý Thị Bình', NULL, NULL, ${t});
-		INSERT INTO pupil_profiles VALUES (2, 'male', NULL, 'Tày', 'pictures', 'a-b');
-		INSERT INTO pupil_profiles VALUES (3, 'female', NULL, 'Nùng', 'words', 'c-d');
-		INSERT INTO classes VALUES (1, 1, 1, 7, '7A', 'ABC123', ${t});
-		INSERT INTO class_teachers VALUES (1, 1);
-		INSERT INTO enrolments VALUES (1, 1, 2, '2025-09-05', NULL), (2, 1, 3, '2025-09-05', NULL);
-		INSERT INTO sessions VALUES ('s1', 2, ${t + 86_400_000});
-		INSERT INTO lessons (id, title, status, author_id, school_id, created_at, updated_at)
-			VALUES (1, 'Cầu tre', 'published', 1, 1, ${t}, ${t});
-		INSERT INTO exercises (id, title, kind, grade, concept, status, created_at, updated_at)
-			VALUES (1, 'Mê cung', 'maze', 7, 'loops', 'published', ${t}, ${t});
-		INSERT INTO exercise_attempts (id, exercise_id, pupil_id, class_id, passed, stars, created_at)
-			VALUES (1, 1, 2, 1, 1, 3, ${t}), (2, 1, 3, 1, 0, 0, ${t + 1000});
-		INSERT INTO assignments (id, school_id, teacher_id, kind, title, process, opens_on, due_on, created_at)
-			VALUES (1, 1, 1, 'project', 'Cầu tre', 'engineering', '2025-10-01', '2025-11-01', ${t});
-		INSERT INTO project_steps VALUES (1, 1, 'ask', 'Hỏi');
-		INSERT INTO teams VALUES (1, 1, 1, 'Nhóm 1', ${t});
-		INSERT INTO team_members VALUES (1, 1, 2), (1, 1, 3);
-	`);
-}
+const addPilot = (sqlite: Sqlite) => sqlite.exec(PILOT_SQL);
 
 const schemaOf = (sqlite: Sqlite) =>
 	sqlite

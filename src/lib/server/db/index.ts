@@ -1,22 +1,45 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { openDatabase, type DB, type Opened } from './connect';
+import { openDatabase, openPostgres, type AnyOpened, type DB } from './connect';
 
 export * from './connect';
 export type * from './types';
 
-let opened: Opened | undefined;
+let opened: AnyOpened | undefined;
 
 export function databasePath(): string {
 	return resolve(process.env.DATABASE_PATH ?? 'data/mam-stem.db');
 }
 
+/** DATABASE_URL=postgres://… selects PostgreSQL; without it, SQLite at DATABASE_PATH. */
+export function databaseUrl(): string | null {
+	const url = process.env.DATABASE_URL?.trim();
+	return url ? url : null;
+}
+
+/** Where the database is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
+export function databaseLabel(): string {
+	const url = databaseUrl();
+	if (!url) return databasePath();
+	try {
+		const u = new URL(url);
+		if (u.password) u.password = '***';
+		return u.toString();
+	} catch {
+		return 'DATABASE_URL';
+	}
+}
+
 /** The application's database, opened on first use (not at import: the build imports this). */
-export function openAppDatabase(): Opened {
+export function openAppDatabase(): AnyOpened {
 	if (!opened) {
-		const path = databasePath();
-		mkdirSync(dirname(path), { recursive: true });
-		opened = openDatabase(path);
+		const url = databaseUrl();
+		if (url) opened = openPostgres(url);
+		else {
+			const path = databasePath();
+			mkdirSync(dirname(path), { recursive: true });
+			opened = openDatabase(path);
+		}
 	}
 	return opened;
 }

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type SQLite from 'better-sqlite3';
+import type pg from 'pg';
+import type { AnyOpened, DB } from './connect';
 
 export const MIGRATIONS_DIR = resolve(process.env.MIGRATIONS_DIR ?? 'migrations');
 
-export type Engine = 'sqlite' | 'postgres';
+type Engine = AnyOpened['engine'];
 
 export interface Migration {
 	/** The number and name every engine records: `0001_foundation.sql`. */
@@ -138,5 +140,68 @@ export function schemaVersion(sqlite: SQLite.Database): string | null {
 	const row = sqlite
 		.prepare('SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1')
 		.get() as { name: string } | undefined;
+	return row?.name ?? null;
+}
+
+/** Any two instances starting together over one PostgreSQL database migrate one after the other. */
+const PG_LOCK = 7_240_013;
+
+/**
+ * PostgreSQL's migrator: the same plan and checks as SQLite's; each migration (its `.pg.sql` twin where
+ * there is one) runs in its own transaction, PostgreSQL's DDL being transactional too.
+ */
+export async function migratePostgres(
+	pool: pg.Pool,
+	migrations = readMigrations(MIGRATIONS_DIR, 'postgres')
+): Promise<string[]> {
+	const client = await pool.connect();
+	try {
+		await client.query('SELECT pg_advisory_lock($1)', [PG_LOCK]);
+		await client.query(
+			'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL, checksum TEXT)'
+		);
+		const { rows } = await client.query<Applied>(
+			'SELECT name, applied_at::float8 AS applied_at, checksum FROM schema_migrations'
+		);
+		const { pending, unsigned } = plan(rows, migrations);
+		for (const u of unsigned)
+			await client.query('UPDATE schema_migrations SET checksum = $1 WHERE name = $2', [
+				u.checksum,
+				u.name
+			]);
+		for (const m of pending) {
+			try {
+				await client.query('BEGIN');
+				await client.query(m.sql);
+				await client.query(
+					'INSERT INTO schema_migrations (name, applied_at, checksum) VALUES ($1, $2, $3)',
+					[m.name, Date.now(), checksum(m.sql)]
+				);
+				await client.query('COMMIT');
+			} catch (e) {
+				await client.query('ROLLBACK').catch(() => {});
+				throw new MigrationError(m.file ?? m.name, e);
+			}
+		}
+		return pending.map((m) => m.name);
+	} finally {
+		await client.query('SELECT pg_advisory_unlock($1)', [PG_LOCK]).catch(() => {});
+		client.release();
+	}
+}
+
+/** Migrates whichever engine was opened. */
+export async function migrateOpened(opened: AnyOpened): Promise<string[]> {
+	return opened.engine === 'sqlite' ? migrate(opened.sqlite) : migratePostgres(opened.pool);
+}
+
+/** The newest migration recorded, on either engine. */
+export async function schemaVersionOf(db: DB): Promise<string | null> {
+	const row = await db
+		.selectFrom('schema_migrations')
+		.select('name')
+		.orderBy('name', 'desc')
+		.limit(1)
+		.executeTakeFirst();
 	return row?.name ?? null;
 }

@@ -1,0 +1,32 @@
+// The one place for SQL that differs between the engines: each function gives SQLite's form and
+// PostgreSQL's. Domain code asks here instead of writing engine-specific SQL itself.
+import { sql, type RawBuilder } from 'kysely';
+import { engineOf, type Conn } from './connect';
+
+export interface TextMatch {
+	/** Joined to lesson_search: whether the row has every word (the last as a prefix). */
+	where: RawBuilder<boolean>;
+	/** Best first, as an ORDER BY term (title above aims above activities). */
+	rank: RawBuilder<unknown>;
+}
+
+/**
+ * Full-text match over lesson_search's folded words (already without diacritics): FTS5's MATCH and
+ * bm25 on SQLite, a tsquery over the GIN-indexed tsvector and ts_rank on PostgreSQL. `words` are
+ * folded [a-z0-9]+ words.
+ */
+export function lessonTextMatch(db: Conn, words: string[]): TextMatch {
+	const last = words.length - 1;
+	if (engineOf(db) === 'postgres') {
+		const query = words.map((w, i) => (i === last ? `${w}:*` : w)).join(' & ');
+		return {
+			where: sql<boolean>`lesson_search.doc @@ to_tsquery('simple', ${query})`,
+			rank: sql`ts_rank('{0.0, 0.1, 0.3, 1.0}', lesson_search.doc, to_tsquery('simple', ${query})) DESC`
+		};
+	}
+	const match = words.map((w, i) => `"${w}"${i === last ? '*' : ''}`).join(' ');
+	return {
+		where: sql<boolean>`lesson_search MATCH ${match}`,
+		rank: sql`bm25(lesson_search, 10.0, 3.0, 1.0)`
+	};
+}
