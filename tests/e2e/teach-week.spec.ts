@@ -80,4 +80,71 @@ test('the teacher’s week: what waits on /teach, and the assignment list’s co
 	await expect(cells.nth(4)).toHaveText(`2/${total}`);
 	await expect(cells.nth(5)).toHaveText(`0/${total}`);
 	await expect(cells.nth(6)).toHaveText(`${Number(total) - 2}/${total}`);
+
+	// Work has been handed in: it cannot be deleted, only archived; then it leaves the panel.
+	await row.getByRole('link', { name: title }).click();
+	await page.locator('summary', { hasText: 'Lưu trữ bài giao' }).click();
+	await expect(page.getByRole('button', { name: 'Xoá bài giao' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Lưu trữ bài giao' }).click();
+	await expect(page.locator('main p.muted').first()).toContainText('Đã lưu trữ');
+	await page.goto('/teach');
+	await expect(page.locator('.todo li', { hasText: title })).toHaveCount(0);
+});
+
+test('an assignment that can change: edit, extend for one pupil, duplicate, delete, archive', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const title = `Bộ bài sửa được E2E ${Date.now().toString(36)}`;
+	await signIn(page, DEMO.teacher, '/teach');
+	await page.goto('/teach/assignments');
+	await page.getByLabel('Bộ bài tập lập trình').check();
+	await page.getByLabel('Tên bài').fill(title);
+	await page.getByLabel('Ngày mở').fill(day(0));
+	await page.getByLabel('Hạn nộp').fill(day(3));
+	await page.getByLabel('Lớp 7A1').check();
+	await page.locator('.ex-row').nth(0).locator('input').fill('1');
+	await page.getByRole('button', { name: 'Giao bài' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	const url = page.url();
+
+	// Edit: a title that is empty is refused, then a new title and due date are saved.
+	await page.getByText('Sửa bài giao').click();
+	await page.locator('#e-title').fill(' ');
+	await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+	await expect(page.locator('#e-title-error')).toBeVisible();
+	await page.locator('#e-title').fill(`${title} (sửa)`);
+	await page.locator('#e-due').fill(day(4));
+	await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã lưu thay đổi');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title} (sửa)`);
+	await expect(page.locator('main')).toContainText(vn(day(4)));
+
+	// Extend for one pupil: their row shows their own due date, the others' do not.
+	await page.getByText('Gia hạn nộp').first().click();
+	await page.getByLabel('Hạn nộp mới').fill(day(9));
+	const first = page.locator('form[action="?/extend"] .choice').first();
+	const firstName = ((await first.textContent()) ?? '').replace(/\s*\(.*\)\s*$/, '').trim();
+	await first.locator('input').check();
+	await page.getByRole('button', { name: 'Gia hạn', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText(`Đã gia hạn đến ${vn(day(9))}`);
+	await expect(page.getByRole('row', { name: new RegExp(esc(firstName)) })).toContainText(
+		`hạn riêng ${vn(day(9))}`
+	);
+	await expect(page.locator('.own-due')).toHaveCount(1);
+
+	// Duplicate to 6A1, then delete the copy: only after ticking the confirmation.
+	await page.getByText('Giao bài này cho lớp khác').click();
+	await page.getByLabel('Lớp nhận bài').selectOption({ label: 'Lớp 6A1' });
+	await page.getByRole('button', { name: 'Tạo bản sao' }).click();
+	await expect(page).not.toHaveURL(url);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${title} (sửa)`);
+	await expect(page.locator('main p.muted').first()).toContainText('Lớp 6A1');
+	await page.getByText('Xoá bài giao').first().click();
+	await page.getByRole('button', { name: 'Xoá bài giao' }).click();
+	await expect(page.getByRole('alert')).toContainText('đánh dấu ô xác nhận');
+	await page.getByLabel('Tôi chắc chắn muốn xoá bài giao này').check();
+	await page.getByRole('button', { name: 'Xoá bài giao' }).click();
+	await expect(page).toHaveURL(/\/teach\/assignments$/);
+	await expect(page.getByRole('row', { name: new RegExp(esc(title)) })).toHaveCount(1);
 });

@@ -245,7 +245,14 @@ export function dueThisWeek(assignments: Assignment[], now = Date.now()) {
 
 /** Everything on the "Việc cần làm" panel; `empty` only when nothing waits. */
 export async function teacherTodo(db: Conn, teacher: Teacher, now = Date.now()) {
-	const assignments = await listTeacherAssignments(db, teacher);
+	const archived = new Set(
+		(await db.selectFrom('assignment_archives').select('assignment_id').execute()).map(
+			(r) => r.assignment_id
+		)
+	);
+	const assignments = (await listTeacherAssignments(db, teacher)).filter(
+		(a) => !archived.has(a.id)
+	);
 	const [reviews, lessons, stuck, surveys] = await Promise.all([
 		waitingReviews(db, assignments),
 		returnedLessons(db, teacher.id),
@@ -291,10 +298,16 @@ export async function workCounts(db: Conn, a: Assignment, now = Date.now()): Pro
 /** The teacher's assignment list: each with its classes and counts. */
 export async function assignmentRows(db: Conn, teacher: Teacher, now = Date.now()) {
 	const list = await listTeacherAssignments(db, teacher);
+	const archived = new Set(
+		(await db.selectFrom('assignment_archives').select('assignment_id').execute()).map(
+			(r) => r.assignment_id
+		)
+	);
 	const rows = [];
 	for (const a of list)
 		rows.push({
 			...a,
+			archived: archived.has(a.id),
 			classes: (await listTargetClasses(db, a.id)).map((c) => c.name),
 			counts: await workCounts(db, a, now)
 		});
