@@ -22,10 +22,10 @@ export const POST: RequestHandler = async (event) => {
 		return json({ refused: 'malformed' }, { status: 400 });
 	}
 	const text = typeof body.workspace === 'string' ? body.workspace : '';
-	const graded = gradeWorkspaceText(ex.kind, ex.spec, text);
+	const saved = await work.getWork(db, ex.id, user.id);
+	const graded = gradeWorkspaceText(ex.kind, ex.spec, text, saved?.hintsUsed ?? 0);
 	if (!graded.ok) return json({ refused: graded.problem, detail: graded.detail }, { status: 400 });
 	const cls = await pupilClass(db, user.id);
-	const saved = await work.getWork(db, ex.id, user.id);
 	const id = await attempts.recordAttempt(db, {
 		exerciseId: ex.id,
 		pupilId: user.id,
