@@ -1,6 +1,7 @@
 // The checker shared by the browser and the server: runs the code once per case in a fresh world.
 import { runToEnd, startRun, STEP_BUDGET, type InterpreterClass, type RunEnd } from './runner';
 import type { ExerciseSpec, Kind, Segment } from './spec';
+import { runtimeReason } from './compare';
 import { fail, OK, type Verdict } from './verdict';
 import { createIoWorld } from './worlds/io';
 import { createMazeWorld } from './worlds/maze';
@@ -34,7 +35,7 @@ export function caseCount(kind: Kind, spec: ExerciseSpec): number {
 }
 
 export function createWorld(kind: Kind, spec: ExerciseSpec, index: number): AnyWorld {
-	if (kind === 'io') return createIoWorld(spec.io!.cases[index]);
+	if (kind === 'io') return createIoWorld(spec.io!.cases[index], spec.io!.ignoreDiacritics);
 	if (kind === 'maze') return createMazeWorld(spec.maze!.worlds[index]);
 	if (kind === 'sensor')
 		return createSensorWorld(spec.sensor!, spec.sensor!.scenarios[index].values);
@@ -44,7 +45,11 @@ export function createWorld(kind: Kind, spec: ExerciseSpec, index: number): AnyW
 export function endVerdict(end: RunEnd, errorMessage?: string): Verdict | null {
 	if (end === 'budget') return fail('too_long');
 	if (end === 'timeout') return fail('timeout');
-	if (end === 'error') return fail('runtime_error', { message: errorMessage ?? '' });
+	if (end === 'error')
+		return fail('runtime_error', {
+			message: errorMessage ?? '',
+			reason: runtimeReason(errorMessage ?? '')
+		});
 	return null;
 }
 
@@ -56,7 +61,8 @@ export function checkCode(
 	code: string,
 	options: { deadline?: number; budget?: number; skipHidden?: boolean } = {}
 ): Verdict {
-	if (!code.trim()) return fail('empty');
+	// Hat blocks alone (or nothing) generate only step markers: an empty program earns nothing.
+	if (!code.replace(/highlightBlock\([^)]*\);/g, '').trim()) return fail('empty');
 	const n = caseCount(kind, spec);
 	for (let i = 0; i < n; i++) {
 		if (options.skipHidden && kind === 'io' && spec.io!.cases[i].hidden) continue;

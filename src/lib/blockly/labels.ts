@@ -7,14 +7,9 @@ const VERDICTS: Record<Verdict['code'], (p: P) => string> = {
 	ok: () => m.exercise_v_ok(),
 	too_long: () => m.exercise_v_too_long(),
 	timeout: () => m.exercise_v_timeout(),
-	runtime_error: (p) => m.exercise_v_runtime_error({ message: String(p.message ?? '') }),
-	empty: () => m.exercise_v_empty(),
-	io_wrong: (p) =>
-		m.exercise_v_io_wrong({
-			input: String(p.input),
-			expected: String(p.expected),
-			got: String(p.got)
-		}),
+	runtime_error: (p) => runtimeMessage(String(p.reason ?? 'other')),
+	empty: () => m.course_v_empty(),
+	io_wrong: (p) => ioWrongMessage(p),
 	io_hidden_wrong: () => m.exercise_v_io_hidden_wrong(),
 	turtle_missing: () => m.exercise_v_turtle_missing(),
 	turtle_extra: () => m.exercise_v_turtle_extra(),
@@ -32,6 +27,26 @@ const VERDICTS: Record<Verdict['code'], (p: P) => string> = {
 	sensor_stopped_early: (p) =>
 		m.exercise_v_sensor_stopped_early({ hour: String(p.hour), hours: String(p.hours) })
 };
+
+function runtimeMessage(reason: string): string {
+	if (reason === 'not_defined') return m.course_v_runtime_not_defined();
+	if (reason === 'not_function') return m.course_v_runtime_not_function();
+	if (reason === 'recursion') return m.course_v_runtime_recursion();
+	return m.course_v_runtime_other();
+}
+
+/** What differs, in words a child reads; no empty "Với đầu vào ," and no "∅". */
+function ioWrongMessage(p: P): string {
+	const got = String(p.got ?? '');
+	const expected = String(p.expected ?? '');
+	const sentence =
+		p.why === 'empty' || !got.trim()
+			? m.course_v_io_nothing()
+			: p.why === 'accents'
+				? m.course_v_io_accents({ got, expected })
+				: m.course_v_io_text({ got, expected });
+	return p.input ? m.course_v_io_with_input({ input: String(p.input) }) + sentence : sentence;
+}
 
 export function verdictMessage(v: Verdict, manyCases = false): string {
 	const sentence = (VERDICTS[v.code] ?? VERDICTS.runtime_error)(v.params ?? {});

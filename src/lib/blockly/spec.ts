@@ -57,7 +57,7 @@ export interface ExerciseSpec {
 	hints: string[];
 	reference: WorkspaceJson | null; // the teacher's solution; never sent to pupils
 	wrong?: WorkspaceJson[]; // wrong solutions kept for the tests
-	io?: { cases: IoCase[] };
+	io?: { cases: IoCase[]; ignoreDiacritics?: boolean }; // tone marks ignored (grades 3–5)
 	turtle?: { target: Segment[]; tolerance?: number };
 	maze?: { worlds: MazeWorld[] };
 	sensor?: SensorSpec;

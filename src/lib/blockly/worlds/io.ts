@@ -1,9 +1,10 @@
+import { outputDifference, sameOutput } from '../compare';
 import type { IoCase } from '../spec';
 import { fail, type Verdict } from '../verdict';
 
 const MAX_LINES = 200;
 
-export function createIoWorld(testCase: IoCase) {
+export function createIoWorld(testCase: IoCase, ignoreDiacritics = false) {
 	const world = {
 		halted: false,
 		lines: [] as string[],
@@ -20,12 +21,13 @@ export function createIoWorld(testCase: IoCase) {
 			// Printing without end is an endless loop stopped by the world, not a wrong answer.
 			if (world.lines.length >= MAX_LINES) return fail('too_long');
 			const got = world.lines.join('\n').trim();
-			if (got === testCase.expected.trim()) return null;
+			if (sameOutput(testCase.expected, got, ignoreDiacritics)) return null;
 			if (testCase.hidden) return fail('io_hidden_wrong');
 			const input = Object.entries(testCase.inputs)
 				.map(([k, v]) => `${k} = ${v}`)
 				.join(', ');
-			return fail('io_wrong', { input, expected: testCase.expected.trim(), got: got || '∅' });
+			const why = outputDifference(testCase.expected, got);
+			return fail('io_wrong', { input, expected: testCase.expected.trim(), got, why });
 		}
 	};
 	return world;

@@ -86,7 +86,7 @@ export async function listCourses(db: Conn, filter: { grade?: number } = {}): Pr
 			eb.fn.count<number>('course_lessons.id').distinct().as('lessons'),
 			eb.fn.count<number>('course_lesson_exercises.exercise_id').as('exercises')
 		])
-		.groupBy(courseColumns)
+		.groupBy([...courseColumns])
 		.orderBy('courses.position');
 	if (filter.grade)
 		q = q

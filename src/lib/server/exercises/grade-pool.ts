@@ -34,8 +34,13 @@ export function gradingPool(): Pool {
 }
 
 /** Grades a submission in a worker: throws Busy when the pool is full, Overrun past its limit. */
-export function gradeOffThread(kind: Kind, spec: ExerciseSpec, text: string): Promise<Graded> {
-	return gradingPool().run<Graded>({ kind, spec, text });
+export function gradeOffThread(
+	kind: Kind,
+	spec: ExerciseSpec,
+	text: string,
+	hints = 0
+): Promise<Graded> {
+	return gradingPool().run<Graded>({ kind, spec, text, hints });
 }
 
 /** Lets the workers finish what they hold (a clean stop). */

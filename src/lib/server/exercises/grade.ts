@@ -11,23 +11,34 @@ export type Graded =
 	| { ok: true; verdict: Verdict; blocks: number; stars: number; workspace: WorkspaceJson }
 	| { ok: false; problem: WorkspaceProblem | 'load_failed'; detail?: string };
 
-/** Code.org's stars: 3 solved within the ideal block count, 2 solved with more, 1 for a try. */
-export function starsFor(passed: boolean, blocks: number, ideal: number): number {
-	if (!passed) return 1;
+/**
+ * Code.org's stars: 3 solved within the ideal block count, 2 solved with more, 1 for a try; an empty
+ * workspace earns nothing; each hint opened beyond the first costs a star of a solved puzzle (never
+ * below 1).
+ */
+export function starsFor(passed: boolean, blocks: number, ideal: number, hints = 0): number {
+	if (!passed) return blocks > 0 ? 1 : 0;
+	if (hints > 1) return Math.max(1, (blocks <= ideal ? 3 : 2) - (hints - 1));
 	return blocks <= ideal ? 3 : 2;
 }
 
-export function gradeWorkspaceText(kind: Kind, spec: ExerciseSpec, text: string): Graded {
+export function gradeWorkspaceText(
+	kind: Kind,
+	spec: ExerciseSpec,
+	text: string,
+	hints = 0
+): Graded {
 	const parsed = parseWorkspace(text);
 	if (!parsed.ok) return parsed;
-	return gradeWorkspace(kind, spec, parsed.workspace, parsed.blocks);
+	return gradeWorkspace(kind, spec, parsed.workspace, parsed.blocks, hints);
 }
 
 export function gradeWorkspace(
 	kind: Kind,
 	spec: ExerciseSpec,
 	workspace: WorkspaceJson,
-	blocks: number
+	blocks: number,
+	hints = 0
 ): Graded {
 	const code = generateCode(workspace);
 	if (code === null) return { ok: false, problem: 'load_failed' };
@@ -38,7 +49,7 @@ export function gradeWorkspace(
 		ok: true,
 		verdict,
 		blocks,
-		stars: starsFor(verdict.passed, blocks, spec.ideal),
+		stars: verdict.code === 'empty' ? 0 : starsFor(verdict.passed, blocks, spec.ideal, hints),
 		workspace
 	};
 }

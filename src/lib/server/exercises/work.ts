@@ -63,13 +63,44 @@ export async function saveWork(
 	return { saved: false, version: current?.version ?? version };
 }
 
-/** Reveals the next hint: counts it (the attempt records hints used) and returns how many are shown. */
+/** Each hint step a pupil opened (nudge, strategy, answer), once per step, with when. */
+async function recordHintView(
+	db: Conn,
+	exerciseId: number,
+	pupilId: number,
+	step: number,
+	now: number
+) {
+	if (step < 1) return;
+	await db
+		.insertInto('exercise_hint_views')
+		.values({ exercise_id: exerciseId, pupil_id: pupilId, step, created_at: now })
+		.onConflict((oc) => oc.doNothing())
+		.execute();
+}
+
+/**
+ * Reveals the next hint step (nudge → strategy → answer): counts it (the attempt records hints used,
+ * and the stars rule takes them off), records the step, and returns how many are shown.
+ */
 export async function useHint(
 	db: Conn,
 	exerciseId: number,
 	pupilId: number,
 	available: number,
 	now = Date.now()
+): Promise<number> {
+	const shown = await revealHint(db, exerciseId, pupilId, available, now);
+	await recordHintView(db, exerciseId, pupilId, shown, now);
+	return shown;
+}
+
+async function revealHint(
+	db: Conn,
+	exerciseId: number,
+	pupilId: number,
+	available: number,
+	now: number
 ): Promise<number> {
 	const work = await getWork(db, exerciseId, pupilId);
 	if (!work) {

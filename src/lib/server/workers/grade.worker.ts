@@ -8,9 +8,13 @@ export interface GradeTask {
 	kind: Kind;
 	spec: ExerciseSpec;
 	text: string;
+	/** Hints the pupil opened: each beyond the first costs a star of a solved puzzle. */
+	hints?: number;
 }
 
-export default job((task: GradeTask) => gradeWorkspaceText(task.kind, task.spec, task.text));
+export default job((task: GradeTask) =>
+	gradeWorkspaceText(task.kind, task.spec, task.text, task.hints ?? 0)
+);
 
 /** For the pool's tests only: a worker that dies in the middle of a task. */
 export const crash = job(() => process.exit(1));

@@ -4,9 +4,12 @@ import type { Conn, DB } from '../../db';
 import { createExercise } from '../../exercises/exercises';
 import { seedSpec } from '../exercises';
 import { COURSE_3 } from './lop-3';
+import { COURSE_4_5 } from './lop-4-5';
+import { COURSE_6_7 } from './lop-6-7';
+import { COURSE_8_9 } from './lop-8-9';
 import type { SeedCourse } from './types';
 
-export const SEED_COURSES: SeedCourse[] = [COURSE_3];
+export const SEED_COURSES: SeedCourse[] = [COURSE_3, COURSE_4_5, COURSE_6_7, COURSE_8_9];
 
 async function stemLessonId(db: Conn, title: string | undefined): Promise<number | null> {
 	if (!title) return null;

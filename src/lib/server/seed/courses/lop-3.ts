@@ -2,6 +2,7 @@
 import * as b from '../../exercises/build';
 import type { SeedExercise } from '../exercises';
 import { hints, maze, mazeFromRoute, polygon, routeBlocks, routeProgram } from './make';
+import { EVENTS_3 } from './events-3';
 import type { SeedCourse } from './types';
 
 const G = 3;
@@ -388,6 +389,13 @@ export const COURSE_3: SeedCourse = {
 			concept: 'loops',
 			summary: 'Thấy phần lặp lại và dùng khối «lặp lại».',
 			exercises: loops
+		},
+		{
+			slug: 'su-kien',
+			title: 'Bài 4. Khi … thì …',
+			concept: 'events',
+			summary: 'Khối «khi …» chạy các lệnh khi một việc xảy ra: bấm Chạy, rô-bốt tới bụi chè.',
+			exercises: EVENTS_3
 		},
 		{
 			slug: 'sua-loi',

@@ -25,15 +25,15 @@ export const POST: RequestHandler = async (event) => {
 		return json({ refused: 'malformed' }, { status: 400 });
 	}
 	const text = typeof body.workspace === 'string' ? body.workspace : '';
+	const saved = await work.getWork(db, ex.id, user.id);
 	let graded;
 	try {
-		graded = await gradeOffThread(ex.kind, ex.spec, text);
+		graded = await gradeOffThread(ex.kind, ex.spec, text, saved?.hintsUsed ?? 0);
 	} catch (e) {
 		return busyResponse(e);
 	}
 	if (!graded.ok) return json({ refused: graded.problem, detail: graded.detail }, { status: 400 });
 	const cls = await pupilClass(db, user.id);
-	const saved = await work.getWork(db, ex.id, user.id);
 	const recorded = await attempts.recordAttemptOnce(
 		db,
 		{
