@@ -3,6 +3,7 @@
 // http on the local network, so the protocol is taken from X-Forwarded-Proto when a TLS proxy
 // sets it, and is http otherwise. Set ORIGIN to pin the public address instead.
 import { createServer } from 'node:http';
+import { compress } from './compress.js';
 
 if (!process.env.ORIGIN) {
 	process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
@@ -17,6 +18,7 @@ const { handler } = await import(new URL('../build/handler.js', import.meta.url)
 const server = createServer((req, res) => {
 	if (!process.env.ORIGIN && !req.headers['x-forwarded-proto'])
 		req.headers['x-forwarded-proto'] = 'http';
+	compress(req, res);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');
