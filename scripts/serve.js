@@ -16,6 +16,7 @@ import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compress } from './compress.js';
 
 export const STOP_GRACE_MS = 10_000;
 
@@ -103,6 +104,7 @@ async function serve() {
 		res.once('close', () => inFlight--);
 		if (!process.env.ORIGIN && !req.headers['x-forwarded-proto'])
 			req.headers['x-forwarded-proto'] = 'http';
+		compress(req, res);
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');
