@@ -1,6 +1,7 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import * as assignments from '$lib/server/assignments/assignments';
+import * as courseProgress from '$lib/server/courses/progress';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		fullName: user.fullName,
 		cls: cls ?? null,
-		work: await assignments.listPupilWork(db, user.id)
+		work: await assignments.listPupilWork(db, user.id),
+		courses: await courseProgress.pupilCourses(db, user.id)
 	};
 };

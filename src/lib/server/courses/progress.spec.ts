@@ -173,6 +173,15 @@ describe('course progress, per pupil per course', () => {
 		expect(p.completedOn).toBe('2026-10-07');
 		expect(p.next).toBeNull();
 		expect(p.stars).toBe(3 * all.length);
+		expect(await progress.pupilCertificates(db, pupil)).toEqual([
+			{
+				courseId: course.id,
+				courseSlug: 'lop-3',
+				courseTitle: course.title,
+				completedOn: '2026-10-07'
+			}
+		]);
+		expect(await progress.pupilCertificates(db, s.pupils[1])).toEqual([]);
 	});
 
 	test('an unknown course is undefined', async () => {
