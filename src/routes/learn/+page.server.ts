@@ -2,6 +2,7 @@ import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import * as assignments from '$lib/server/assignments/assignments';
 import * as offline from '$lib/server/offline/pages';
+import * as courseProgress from '$lib/server/courses/progress';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		work: await assignments.listPupilWork(db, user.id),
 		// When this list was made: shown when the device shows it again without a network.
 		seenAt: Date.now(),
-		keep: await offline.pagesToKeep(db, user.id)
+		keep: await offline.pagesToKeep(db, user.id),
+		courses: await courseProgress.pupilCourses(db, user.id)
 	};
 };

@@ -6,6 +6,7 @@ import { createAssignment, setClosed } from '../assignments/assignments';
 import { recordAttempt } from '../exercises/attempts';
 import * as courses from './courses';
 import * as progress from './progress';
+import { classCertificates } from './certificates';
 
 const at = (iso: string) => Date.parse(iso);
 const NOW = at('2026-10-05T03:00:00Z');
@@ -173,6 +174,26 @@ describe('course progress, per pupil per course', () => {
 		expect(p.completedOn).toBe('2026-10-07');
 		expect(p.next).toBeNull();
 		expect(p.stars).toBe(3 * all.length);
+		expect(await progress.pupilCertificates(db, pupil)).toEqual([
+			{
+				courseId: course.id,
+				courseSlug: 'lop-3',
+				courseTitle: course.title,
+				completedOn: '2026-10-07'
+			}
+		]);
+		expect(await progress.pupilCertificates(db, s.pupils[1])).toEqual([]);
+		// The teacher's print: the same pupils, named as the class list has them.
+		const printed = await classCertificates(db, s.classId);
+		expect(printed).toEqual([
+			{
+				pupilId: pupil,
+				fullName: 'Hoàng Văn An',
+				courseId: course.id,
+				courseTitle: course.title,
+				completedOn: '2026-10-07'
+			}
+		]);
 	});
 
 	test('an unknown course is undefined', async () => {

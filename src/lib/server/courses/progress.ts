@@ -175,3 +175,27 @@ export async function pupilCourses(db: Conn, pupilId: number, now = Date.now()) 
 	}
 	return out;
 }
+
+export interface Certificate {
+	courseId: number;
+	courseSlug: string;
+	courseTitle: string;
+	completedOn: string;
+}
+
+/** The courses the pupil has completed (any grade's: a certificate stays when they move up). */
+export async function pupilCertificates(db: Conn, pupilId: number): Promise<Certificate[]> {
+	const out: Certificate[] = [];
+	const none = new Map<number, string>();
+	for (const c of await listCourses(db)) {
+		const p = await courseProgress(db, c.id, pupilId, Date.now(), none);
+		if (p?.complete)
+			out.push({
+				courseId: c.id,
+				courseSlug: c.slug,
+				courseTitle: c.title,
+				completedOn: p.completedOn!
+			});
+	}
+	return out;
+}

@@ -1,11 +1,26 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { myProgress, pupilProjects } from '$lib/server/progress/pupil';
+import * as courseProgress from '$lib/server/courses/progress';
+import { pupilClass } from '$lib/server/exercises/pupil';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'student');
+	const db = database();
+	const cls = await pupilClass(db, user.id);
+	const school = cls
+		? await db
+				.selectFrom('schools')
+				.select('name')
+				.where('id', '=', cls.school_id)
+				.executeTakeFirst()
+		: undefined;
 	return {
+		fullName: user.fullName,
+		school: school?.name ?? '',
+		courses: await courseProgress.pupilCourses(db, user.id),
+		certificates: await courseProgress.pupilCertificates(db, user.id),
 		path: await myProgress(database(), user.id),
 		projects: await pupilProjects(database(), user.id)
 	};

@@ -5,6 +5,7 @@ import { pupilView } from '$lib/blockly/spec';
 import * as attempts from '$lib/server/exercises/attempts';
 import { renderTask, requirePupilExercise } from '$lib/server/exercises/pupil';
 import * as work from '$lib/server/exercises/work';
+import * as courses from '$lib/server/courses/courses';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,7 +31,8 @@ export const load: PageServerLoad = async (event) => {
 		version: saved?.version ?? 0,
 		hints: ex.spec.hints.slice(0, hintsUsed),
 		hintCount: ex.spec.hints.length,
-		best: await attempts.bestStars(db, ex.id, user.id)
+		best: await attempts.bestStars(db, ex.id, user.id),
+		place: await courses.placeOfExercise(db, ex.id)
 	};
 };
 
