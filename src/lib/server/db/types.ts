@@ -647,3 +647,12 @@ export interface AuditLogTable {
 	address: string | null;
 	detail: string | null;
 }
+
+// Issue 11 (migration 0011): columns added to existing tables (interfaces merge).
+export interface LoginFailuresTable {
+	locks: Generated<number>;
+}
+export interface UsersTable {
+	must_change_password: Generated<number>;
+	erased_at: number | null;
+}
