@@ -1,4 +1,5 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { firstPasswordRedirect } from '$lib/server/auth/guard';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { closeAppDatabase, database } from '$lib/server/db';
@@ -37,6 +38,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event.cookies);
 		}
 	}
+	const forced = firstPasswordRedirect(event);
+	if (forced) return new Response(null, { status: 303, headers: { location: forced } });
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');

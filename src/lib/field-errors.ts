@@ -11,6 +11,8 @@ export function fieldError(code: string): string {
 			return m.err_password_short();
 		case 'too_long':
 			return m.err_too_long();
+		case 'common':
+			return m.security_password_common();
 		default:
 			return m.err_invalid();
 	}

@@ -17,7 +17,20 @@ test('the administrator resets a teacher’s password and disables the account',
 
 	// The teacher is signed in elsewhere when the administrator resets the password.
 	const other = await browser.newPage();
-	await signIn(other, { username, password: 'first-password' }, '/teach');
+	// The password the admin chose must be replaced at first sign-in: every page leads there.
+	await signIn(other, { username, password: 'first-password' }, '/account/password');
+	await other.goto('/teach');
+	await expect(other).toHaveURL(/\/account\/password/);
+	await other.locator('#current').fill('first-password');
+	await other.locator('#password').fill('12345678');
+	await other.locator('#confirm').fill('12345678');
+	await other.locator('main form button[type="submit"]').click();
+	await expect(other.getByRole('alert')).toContainText('quá phổ biến');
+	await other.locator('#current').fill('first-password');
+	await other.locator('#password').fill('Xuan-tu-chon-2026');
+	await other.locator('#confirm').fill('Xuan-tu-chon-2026');
+	await other.locator('main form button[type="submit"]').click();
+	await expect(other).toHaveURL(/\/teach(\?|$|\/)/);
 	const row = page.getByRole('row', { name: new RegExp(username) });
 	await row.getByLabel(`Mật khẩu mới cho ${username}`).fill('second-password');
 	await row.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
@@ -26,7 +39,8 @@ test('the administrator resets a teacher’s password and disables the account',
 	);
 	await other.goto('/teach');
 	await expect(other).toHaveURL(/\/login/);
-	await signIn(other, { username, password: 'second-password' }, '/teach');
+	// A reset by the admin is again a password to replace at the next sign-in.
+	await signIn(other, { username, password: 'second-password' }, '/account/password');
 
 	// Disabling ends the session at once and refuses the next sign-in.
 	await page

@@ -7,17 +7,33 @@ const MAX_BLOCKS = 2000;
 
 export type WorkspaceProblem = 'too_large' | 'malformed' | 'unknown_block';
 
-function* walk(
-	block: BlockJson | undefined,
-	depth = 0
-): Generator<{ block: BlockJson; shadow: boolean }> {
-	if (!block || depth > 200) return;
-	yield { block, shadow: false };
-	for (const input of Object.values(block.inputs ?? {})) {
-		if (input?.block) yield* walk(input.block, depth + 1);
-		if (input?.shadow) yield { block: input.shadow, shadow: true };
+/**
+ * Every block under a top block, at any depth, shadows and what shadows hold included: an explicit
+ * stack, not recursion, so a deeply nested workspace cannot overflow the call stack. Lazy, so the
+ * caller stops at its cap. Anything that is not an object is yielded as is for the caller to refuse.
+ */
+export function* walk(top: BlockJson): Generator<{ block: BlockJson; shadow: boolean }> {
+	const stack: { block: unknown; shadow: boolean }[] = [{ block: top, shadow: false }];
+	while (stack.length) {
+		const { block, shadow } = stack.pop()!;
+		yield { block: block as BlockJson, shadow };
+		if (!block || typeof block !== 'object') continue;
+		const b = block as BlockJson;
+		// Pushed in reverse so that blocks come out in reading order: inputs, then the next block.
+		const children: { block: unknown; shadow: boolean }[] = [];
+		const slots = [...Object.values(b.inputs && typeof b.inputs === 'object' ? b.inputs : {})];
+		if (b.next !== undefined) slots.push(b.next);
+		for (const slot of slots) {
+			if (slot === undefined) continue;
+			if (!slot || typeof slot !== 'object') {
+				children.push({ block: slot, shadow });
+				continue;
+			}
+			if (slot.block !== undefined) children.push({ block: slot.block, shadow });
+			if (slot.shadow !== undefined) children.push({ block: slot.shadow, shadow: true });
+		}
+		for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
 	}
-	if (block.next?.block) yield* walk(block.next.block, depth + 1);
 }
 
 export function topBlocks(ws: WorkspaceJson): BlockJson[] {
@@ -54,7 +70,8 @@ export function parseWorkspace(
 	for (const top of tops) {
 		if (!top || typeof top !== 'object') return { ok: false, problem: 'malformed' };
 		for (const { block } of walk(top)) {
-			if (!block || typeof block.type !== 'string') return { ok: false, problem: 'malformed' };
+			if (!block || typeof block !== 'object' || typeof block.type !== 'string')
+				return { ok: false, problem: 'malformed' };
 			if (!KNOWN_BLOCKS.has(block.type))
 				return { ok: false, problem: 'unknown_block', detail: block.type.slice(0, 60) };
 			if (++count > MAX_BLOCKS) return { ok: false, problem: 'too_large' };

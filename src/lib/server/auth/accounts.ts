@@ -3,6 +3,7 @@ import type { Role } from '../db/types';
 import { cleanText } from '$lib/text/normalize';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password';
 import { invalidateUserSessions } from './session';
+import { isCommonPassword } from './common-passwords';
 
 export type StaffRole = Exclude<Role, 'student'>;
 
@@ -27,7 +28,7 @@ export interface StaffInput {
 export type StaffErrors = Partial<
 	Record<
 		'role' | 'username' | 'fullName' | 'schoolId' | 'password',
-		'required' | 'invalid' | 'taken' | 'too_short' | 'too_long'
+		'required' | 'invalid' | 'taken' | 'too_short' | 'too_long' | 'common'
 	>
 >;
 
@@ -37,9 +38,17 @@ export function normalizeUsername(value: string): string {
 }
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,39}$/;
 
-export function passwordProblem(password: string): 'too_short' | 'too_long' | null {
+export type PasswordProblem = 'too_short' | 'too_long' | 'common';
+
+/** Too short, too long, or on the list of the most common passwords (or the username itself). */
+export function passwordProblem(
+	password: string,
+	username?: string | null
+): PasswordProblem | null {
 	if (password.length < MIN_PASSWORD_LENGTH) return 'too_short';
 	if (password.length > MAX_PASSWORD_LENGTH) return 'too_long';
+	if (isCommonPassword(password)) return 'common';
+	if (username && normalizeUsername(password) === normalizeUsername(username)) return 'common';
 	return null;
 }
 
@@ -90,7 +99,7 @@ export async function createStaff(
 		errors.username = 'taken';
 	if (!fullName) errors.fullName = 'required';
 	else if (fullName.length > 120) errors.fullName = 'too_long';
-	const pw = passwordProblem(input.password);
+	const pw = passwordProblem(input.password, username);
 	if (pw) errors.password = pw;
 	let schoolId: number | null = null;
 	if (role === 'teacher') {
@@ -114,6 +123,8 @@ export async function createStaff(
 			full_name: fullName,
 			school_id: schoolId,
 			password_hash: await hashPassword(input.password),
+			// The admin chose this password: its owner replaces it at first sign-in.
+			must_change_password: 1,
 			created_at: now
 		})
 		.returning('id')
@@ -121,11 +132,22 @@ export async function createStaff(
 	return { ok: true, id: row.id };
 }
 
-/** Sets a new password and ends every session of the user. */
-export async function setPassword(db: Conn, userId: number, password: string): Promise<void> {
+/**
+ * Sets a new password and ends every session of the user. A password set by someone else (the
+ * admin's reset) must be replaced by its owner at their next sign-in.
+ */
+export async function setPassword(
+	db: Conn,
+	userId: number,
+	password: string,
+	by: 'owner' | 'admin' = 'owner'
+): Promise<void> {
 	await db
 		.updateTable('users')
-		.set({ password_hash: await hashPassword(password) })
+		.set({
+			password_hash: await hashPassword(password),
+			must_change_password: by === 'admin' ? 1 : 0
+		})
 		.where('id', '=', userId)
 		.execute();
 	await invalidateUserSessions(db, userId);

@@ -51,3 +51,18 @@ export function idParam(value: string | undefined): number {
 	if (!Number.isSafeInteger(id) || id <= 0) notFound();
 	return id;
 }
+
+/** Paths a user who must first choose their own password may still reach. */
+const FIRST_PASSWORD_OPEN = ['/account/password', '/logout', '/lang', '/healthz'];
+
+/**
+ * Staff whose password the admin set are led to /account/password from every other page until
+ * they choose their own. Returns where to send them, or null.
+ */
+export function firstPasswordRedirect(event: Pick<RequestEvent, 'locals' | 'url'>): string | null {
+	if (!event.locals.user?.mustChangePassword) return null;
+	const path = event.url.pathname;
+	if (FIRST_PASSWORD_OPEN.some((p) => path === p || path.startsWith(p + '/'))) return null;
+	if (path.startsWith('/_app/') || /\.[a-z0-9]+$/i.test(path)) return null;
+	return '/account/password';
+}

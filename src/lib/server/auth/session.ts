@@ -22,6 +22,8 @@ export interface SessionUser {
 	schoolId: number | null;
 	username: string | null;
 	fullName: string;
+	/** Staff whose password was set by the admin: every page leads to /account/password until changed. */
+	mustChangePassword?: boolean;
 }
 
 export type SessionValidation =
@@ -74,7 +76,8 @@ export async function validateSessionToken(
 			'users.school_id',
 			'users.username',
 			'users.full_name',
-			'users.disabled_at'
+			'users.disabled_at',
+			'users.must_change_password'
 		])
 		.where('sessions.id', '=', sessionIdOf(token))
 		.executeTakeFirst();
@@ -101,7 +104,8 @@ export async function validateSessionToken(
 			role: row.role,
 			schoolId: row.school_id,
 			username: row.username,
-			fullName: row.full_name
+			fullName: row.full_name,
+			...(row.must_change_password ? { mustChangePassword: true } : {})
 		},
 		renewed
 	};

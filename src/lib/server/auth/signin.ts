@@ -46,11 +46,12 @@ export async function signInStaff(
 /** A pupil's sign-in with the secret of their login card, limited per pupil. */
 export async function signInPupil(
 	db: Conn,
-	input: { pupilId: number; classId: number; answer: string[] },
+	input: { pupilId: number; classId: number; answer: string[]; address?: string },
 	now = Date.now()
 ): Promise<SignInResult> {
 	const key = `pupil:${input.pupilId}`;
-	const locked = await limits.lockedUntil(db, key, now);
+	const addressKey = `pupil-ip:${input.classId}:${input.address ?? ''}`;
+	const locked = await limits.lockedUntilAny(db, [key, addressKey], now);
 	if (locked) return { ok: false, reason: 'locked', until: locked };
 	const pupil = await db
 		.selectFrom('users')
@@ -71,7 +72,9 @@ export async function signInPupil(
 		pupil.disabled_at !== null ||
 		!secretMatches(pupil.secret_kind as SecretKind, pupil.secret, input.answer)
 	) {
-		const until = await limits.recordFailure(db, key, limits.PUPIL, now);
+		const a = await limits.recordPupilFailure(db, key, now);
+		const b = await limits.recordFailure(db, addressKey, limits.PUPIL_ADDRESS, now);
+		const until = Math.max(a ?? 0, b ?? 0);
 		return until ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'invalid' };
 	}
 	await limits.clearFailures(db, key);

@@ -753,4 +753,11 @@ export interface AssignmentArchivesTable {
 	assignment_id: number;
 	archived_by: number;
 	archived_at: number;
+// Issue 11 (migration 0011): columns added to existing tables (interfaces merge).
+export interface LoginFailuresTable {
+	locks: Generated<number>;
+}
+export interface UsersTable {
+	must_change_password: Generated<number>;
+	erased_at: number | null;
 }

@@ -1,6 +1,8 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldError } from '$lib/field-errors';
+import { actorOf, record } from '$lib/server/audit/log';
 import { database } from '$lib/server/db';
-import { requireRole } from '$lib/server/auth/guard';
+import { HOME_OF, requireRole } from '$lib/server/auth/guard';
 import { passwordProblem, setPassword } from '$lib/server/auth/accounts';
 import { verifyPassword } from '$lib/server/auth/password';
 import * as auth from '$lib/server/auth/session';
@@ -9,7 +11,8 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	requireRole(event, 'admin', 'department', 'teacher');
+	const user = requireRole(event, 'admin', 'department', 'teacher');
+	return { first: user.mustChangePassword === true };
 };
 
 export const actions: Actions = {
@@ -26,11 +29,9 @@ export const actions: Actions = {
 			.executeTakeFirstOrThrow();
 		if (!row.password_hash || !(await verifyPassword(row.password_hash, current)))
 			return fail(400, { message: m.password_current_wrong() });
-		const problem = passwordProblem(next);
-		if (problem)
-			return fail(400, {
-				message: problem === 'too_short' ? m.err_password_short() : m.err_too_long()
-			});
+		const problem = passwordProblem(next, user.username);
+		if (problem) return fail(400, { message: fieldError(problem) });
+		if (next === current) return fail(400, { message: m.security_password_same() });
 		if (next !== String(form.get('confirm') ?? ''))
 			return fail(400, { message: m.password_mismatch() });
 		// Every session ends, including this one; this browser gets a fresh one.
@@ -38,6 +39,12 @@ export const actions: Actions = {
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(db, token, user.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		await record(db, actorOf(event), {
+			action: 'auth.password_changed',
+			target: { type: 'user', id: user.id },
+			schoolId: user.schoolId
+		});
+		if (user.mustChangePassword) redirect(303, HOME_OF[user.role]);
 		return { done: true };
 	}
 };

@@ -37,11 +37,11 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const account = await staffFrom(form);
 		const password = String(form.get('password') ?? '');
-		const problem = accounts.passwordProblem(password);
+		const problem = accounts.passwordProblem(password, account.username);
 		if (problem) return fail(400, { resetError: problem, userId: account.id });
 		await database()
 			.transaction()
-			.execute((tx) => accounts.setPassword(tx, account.id, password));
+			.execute((tx) => accounts.setPassword(tx, account.id, password, 'admin'));
 		return { reset: account.username, self: account.id === admin.id };
 	},
 	setDisabled: async (event) => {

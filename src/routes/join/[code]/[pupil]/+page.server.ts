@@ -41,7 +41,12 @@ export const actions: Actions = {
 						String(form.get('word1') ?? '').slice(0, 60),
 						String(form.get('word2') ?? '').slice(0, 60)
 					];
-		const result = await signInPupil(db, { pupilId: pupil.id, classId: cls.id, answer });
+		const result = await signInPupil(db, {
+			pupilId: pupil.id,
+			classId: cls.id,
+			answer,
+			address: event.getClientAddress()
+		});
 		if (!result.ok && result.reason === 'locked') {
 			const minutes = Math.max(1, Math.ceil((result.until - Date.now()) / 60000));
 			return fail(429, { message: m.join_locked({ minutes }) });

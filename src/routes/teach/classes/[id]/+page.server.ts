@@ -3,6 +3,8 @@ import { notFound } from '$lib/server/auth/guard';
 import { requireTeacherClass } from '$lib/server/classes/guard';
 import * as classes from '$lib/server/classes/classes';
 import * as pupils from '$lib/server/classes/pupils';
+import * as locks from '$lib/server/auth/locks';
+import { actorOf } from '$lib/server/audit/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		cls,
 		pupils: await pupils.listRoster(db, cls.id),
+		locks: await locks.classLocks(db, cls.id),
 		otherClasses: (await classes.listSchoolClasses(db, user.schoolId)).filter(
 			(c) => c.id !== cls.id
 		)
@@ -56,5 +59,18 @@ export const actions: Actions = {
 		if (!target || target.id === cls.id) return fail(400, { moveError: true });
 		await db.transaction().execute((tx) => pupils.movePupil(tx, pupil.id, cls.id, target.id));
 		return { moved: pupil.fullName, movedTo: target.name };
+	},
+	liftLock: async (event) => {
+		const { db, cls } = await requireTeacherClass(event);
+		const form = await event.request.formData();
+		const pupil = await pupils.getPupilInClass(db, cls.id, Number(form.get('pupilId')));
+		if (!pupil) notFound();
+		await db.transaction().execute((tx) => locks.liftPupilLock(tx, actorOf(event), cls, pupil.id));
+		return { lifted: pupil.fullName };
+	},
+	liftAddressLock: async (event) => {
+		const { db, cls } = await requireTeacherClass(event);
+		await db.transaction().execute((tx) => locks.liftClassAddressLocks(tx, actorOf(event), cls));
+		return { liftedAddress: true };
 	}
 };
