@@ -32,6 +32,7 @@ function occupy(request: APIRequestContext, url: string) {
 test('a submission that meets a busy server says so, waits, and is graded after the retry', async ({
 	page
 }) => {
+	test.setTimeout(180_000); // a teacher adds the pupil first; slow on a busy test machine
 	const secret = await newPupil(page, DEMO.primaryTeacher, '4A');
 	await signInPupil(page, secret);
 	await page.goto('/learn/exercises');
