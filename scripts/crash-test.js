@@ -102,6 +102,7 @@ async function pupilLoop(s, exerciseId, acked, until) {
 			if (res.status !== 200) fail(`a save was answered ${res.status}: ${await res.text()}`);
 			const body = await res.json();
 			if (body.saved) acked.set(s.pupilId, Math.max(acked.get(s.pupilId) ?? 0, version));
+			acks.count++;
 		} catch {
 			return; // the server was killed under this request: not acknowledged
 		}
@@ -133,19 +134,31 @@ let server = start();
 await ready();
 const { sessions, exerciseId } = setUp();
 const acked = new Map();
+const acks = { count: 0 };
+/** Load for LOAD_MS, and until every pupil had at least one save acknowledged in this round. */
+async function loadUntilKill() {
+	const started = Date.now();
+	const before = acks.count;
+	while (Date.now() - started < LOAD_MS || acks.count - before < PUPILS) {
+		if (Date.now() - started > 180_000) fail('the server acknowledged too few saves in 3 minutes');
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	return acks.count - before;
+}
 for (const s of sessions) s.version = 0;
 for (let round = 1; round <= ROUNDS; round++) {
 	const until = { at: Infinity };
 	const loops = sessions.map((s) => pupilLoop(s, exerciseId, acked, until));
-	await new Promise((r) => setTimeout(r, LOAD_MS));
-	const count = [...acked.values()].length;
+	const count = await loadUntilKill();
 	process.kill(-server.pid, 'SIGKILL');
 	until.at = 0;
 	await Promise.all(loops);
 	server = start();
 	await ready();
 	check(acked, exerciseId, round);
-	console.log(`✓ round ${round}: ${count} pupils' acknowledged saves all present, integrity ok`);
+	console.log(
+		`✓ round ${round}: killed after ${count} acknowledged saves of ${PUPILS} pupils; all present, integrity ok`
+	);
 }
 const stopped = new Promise((r) => server.once('exit', (code) => r(code)));
 process.kill(server.pid, 'SIGTERM');
