@@ -32,7 +32,7 @@ for (const course of SEED_COURSES)
 					for (const w of e.wrong) expect(grade(e, w).verdict.passed).toBe(false);
 					expect(e.hints.length).toBe(3);
 					if (lesson.concept === 'debugging') expect(e.start).toBeTruthy();
-				});
+				}, 120_000); // a whole day of sensor runs per scenario: slow on a shared machine
 	});
 
 test('at least 120 exercises in four courses, titles unique, a debugging lesson in each', () => {
