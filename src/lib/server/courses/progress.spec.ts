@@ -30,7 +30,7 @@ describe('course progress, per pupil per course', () => {
 				exerciseId,
 				pupilId,
 				classId: s.classId,
-				verdict: { passed, code: passed ? 'ok' : 'not_at_goal', params: {} },
+				verdict: { passed, code: passed ? 'ok' : 'maze_not_goal', params: {} },
 				stars,
 				blocks: 3,
 				hintsUsed: 0,
