@@ -30,7 +30,7 @@ describe('course progress, per pupil per course', () => {
 				exerciseId,
 				pupilId,
 				classId: s.classId,
-				verdict: { passed, code: passed ? 'ok' : 'not_at_goal', params: {} },
+				verdict: { passed, code: passed ? 'ok' : 'maze_not_goal', params: {} },
 				stars,
 				blocks: 3,
 				hintsUsed: 0,
@@ -183,7 +183,11 @@ describe('course progress, per pupil per course', () => {
 			}
 		]);
 		expect(await progress.pupilCertificates(db, s.pupils[1])).toEqual([]);
-		// The teacher's print: the same pupils, named as the class list has them.
+		// The teacher's print: the same pupils, named as the class list has them (the roster reads profiles).
+		await db
+			.insertInto('pupil_profiles')
+			.values(s.pupils.map((id) => ({ user_id: id, secret_kind: 'words' as const, secret: 'a b' })))
+			.execute();
 		const printed = await classCertificates(db, s.classId);
 		expect(printed).toEqual([
 			{
