@@ -1,7 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig, type Plugin } from 'vitest/config';
-// @ts-expect-error -- a plain JS script, without types
 import { buildWorkers } from './scripts/build-workers.js';
 
 /** `vite dev` and vitest: bundle the worker threads' code (src/lib/server/workers) when it changed. */

@@ -13,7 +13,8 @@ export const init: ServerInit = async () => {
 	// scripts/serve.js emits this once the server stopped taking requests and those in flight ended.
 	process.once('sveltekit:shutdown', () => {
 		void closeGradingPool();
-		closeAppDatabase();
+		// SQLite: checkpoint and close happen at once (no await before them), before the process exits.
+		void closeAppDatabase();
 	});
 };
 

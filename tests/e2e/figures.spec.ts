@@ -30,7 +30,7 @@ test('after a teacher imports pupils, every breakdown and the export show one to
 
 	// The department opens three breakdowns of the province: the same total, taken at the same time.
 	await signIn(page, DEMO.department, '/department');
-	const seen = [];
+	const seen: Awaited<ReturnType<typeof figuresOf>>[] = [];
 	for (const by of ['school', 'commune', 'level']) {
 		await page.goto(`/department?by=${by}`);
 		seen.push(await figuresOf(page));

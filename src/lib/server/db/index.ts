@@ -53,13 +53,17 @@ export function database(): DB {
  * A clean stop: folds the WAL back into the database file and closes it. Later calls to database()
  * would open it again; the server calls this only after it stopped answering.
  */
-export function closeAppDatabase(): void {
+export async function closeAppDatabase(): Promise<void> {
 	if (!opened) return;
-	const { sqlite } = opened;
+	const current = opened;
 	opened = undefined;
+	if (current.engine === 'postgres') {
+		await current.pool.end();
+		return;
+	}
 	try {
-		sqlite.pragma('wal_checkpoint(TRUNCATE)');
+		current.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 	} finally {
-		sqlite.close();
+		current.sqlite.close();
 	}
 }

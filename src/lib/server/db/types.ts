@@ -701,6 +701,8 @@ export interface Database {
 	course_lessons: CourseLessonsTable;
 	course_lesson_exercises: CourseLessonExercisesTable;
 	exercise_hint_views: ExerciseHintViewsTable;
+}
+
 // Issue 10 (migration 0010): the dashboard's snapshots, leases, backups.
 export interface ReportSnapshotsTable {
 	id: Generated<number>;
@@ -737,6 +739,8 @@ export interface Database {
 	report_snapshot_views: ReportSnapshotViewsTable;
 	job_leases: JobLeasesTable;
 	backup_runs: BackupRunsTable;
+}
+
 // A teacher's week: assignments that can change (migrations/0012_teacher_week.sql).
 export interface Database {
 	assignment_extensions: AssignmentExtensionsTable;
@@ -753,6 +757,8 @@ export interface AssignmentArchivesTable {
 	assignment_id: number;
 	archived_by: number;
 	archived_at: number;
+}
+
 // Issue 11 (migration 0011): columns added to existing tables (interfaces merge).
 export interface LoginFailuresTable {
 	locks: Generated<number>;

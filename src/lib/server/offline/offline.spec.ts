@@ -112,7 +112,11 @@ describe('a submission queued on the device is counted once', () => {
 		exerciseId: f.ex[0],
 		pupilId: f.pupils[0],
 		classId: f.classId,
-		verdict: { passed: stars > 1, code: stars > 1 ? 'ok' : 'not_at_goal', params: {} },
+		verdict: {
+			passed: stars > 1,
+			code: stars > 1 ? ('ok' as const) : ('maze_not_goal' as const),
+			params: {}
+		},
 		stars,
 		blocks: 2,
 		hintsUsed: 0,

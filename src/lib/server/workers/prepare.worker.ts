@@ -6,5 +6,5 @@ import { prepareDatabase } from '../startup';
 try {
 	await prepareDatabase();
 } finally {
-	closeAppDatabase();
+	await closeAppDatabase();
 }
