@@ -209,7 +209,9 @@ export function buildAttemptRollups(db) {
 
 /** A trigger's CREATE statement as a migration wrote it, to set it back after a bulk load. */
 function triggerOf(migrationPrefix, name) {
-	const file = readdirSync(join(root, 'migrations')).find((f) => f.startsWith(migrationPrefix));
+	const file = readdirSync(join(root, 'migrations')).find(
+		(f) => f.startsWith(migrationPrefix) && !f.endsWith('.pg.sql')
+	);
 	return new RegExp(`CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(
 		readFileSync(join(root, 'migrations', file), 'utf8')
 	)[0];

@@ -7,9 +7,9 @@ const T = Date.UTC(2025, 9, 6, 3);
 export const PILOT_SQL = `
 INSERT INTO schools VALUES (1, 'THCS Đồng Đăng', 'Đồng Đăng', 'lower_secondary', '2025-09-01', ${T});
 INSERT INTO school_years VALUES (1, '2025–2026', '2025-09-05', '2026-05-31', 1);
-INSERT INTO users VALUES (1, 'teacher', 1, 'gv.hoa', 'Nguyễn Thị Hoa', 'x', NULL, ${T});
-INSERT INTO users VALUES (2, 'student', 1, NULL, 'Hoàng Văn An', NULL, NULL, ${T});
-INSERT INTO users VALUES (3, 'student', 1, NULL, 'Lý Thị Bình', NULL, NULL, ${T});
+INSERT INTO users (id, role, school_id, username, full_name, password_hash, disabled_at, created_at) VALUES (1, 'teacher', 1, 'gv.hoa', 'Nguyễn Thị Hoa', 'x', NULL, ${T});
+INSERT INTO users (id, role, school_id, username, full_name, password_hash, disabled_at, created_at) VALUES (2, 'student', 1, NULL, 'Hoàng Văn An', NULL, NULL, ${T});
+INSERT INTO users (id, role, school_id, username, full_name, password_hash, disabled_at, created_at) VALUES (3, 'student', 1, NULL, 'Lý Thị Bình', NULL, NULL, ${T});
 INSERT INTO pupil_profiles VALUES (2, 'male', NULL, 'Tày', 'pictures', 'a-b');
 INSERT INTO pupil_profiles VALUES (3, 'female', NULL, 'Nùng', 'words', 'c-d');
 INSERT INTO classes VALUES (1, 1, 1, 7, '7A', 'ABC123', ${T});

@@ -72,11 +72,22 @@ describe('empty programs, errors and stars', () => {
 
 test('each hint step a pupil opens is recorded once, in order', async () => {
 	const { db } = openTestDatabase();
+	const school = await db
+		.insertInto('schools')
+		.values({
+			name: 'Trường Tiểu học Chi Lăng',
+			commune: 'Chi Lăng',
+			level: 'primary',
+			pilot_since: '2025-09-05',
+			created_at: 0
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	const pupil = await db
 		.insertInto('users')
 		.values({
 			role: 'student',
-			school_id: null,
+			school_id: school.id,
 			username: null,
 			full_name: 'Em',
 			password_hash: null,
