@@ -219,7 +219,7 @@ test('a teacher finds exercises in the library and cannot publish a new one unti
 	await signIn(page, DEMO.teacher, '/teach');
 	await page.getByRole('link', { name: 'Thư viện bài lập trình' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thư viện bài lập trình');
-	await expect(page.getByText(/^\d+ bài · Trang 1\/2$/)).toBeVisible();
+	await expect(page.getByText(/^\d+ bài · Trang 1\/\d+$/)).toBeVisible();
 	await page.getByRole('link', { name: 'Trang sau' }).click();
 	await expect(page).toHaveURL(/page=2/);
 	await page.getByLabel('Khối').selectOption('4');
