@@ -28,8 +28,13 @@ test('the administrator creates a school and a teacher, who sets up and imports 
 	await expect(page.getByRole('status')).toContainText(username);
 	await signOut(page);
 
-	// The new teacher signs in and creates a class.
-	await signIn(page, { username, password: 'mat-khau-moi-1' }, '/teach');
+	// The new teacher signs in, must first choose a password of their own, then creates a class.
+	await signIn(page, { username, password: 'mat-khau-moi-1' }, '/account/password');
+	await page.locator('#current').fill('mat-khau-moi-1');
+	await page.locator('#password').fill('Hoa-ban-Mau-Son-2026');
+	await page.locator('#confirm').fill('Hoa-ban-Mau-Son-2026');
+	await page.locator('main form button[type="submit"]').click();
+	await expect(page).toHaveURL(/\/teach(\?|$|\/)/);
 	await expect(page.getByText('Bạn chưa có lớp nào')).toBeVisible();
 	await page.getByLabel('Khối').selectOption('6');
 	await page.getByLabel('Tên lớp').fill('6a1');
