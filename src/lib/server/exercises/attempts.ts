@@ -83,7 +83,12 @@ export async function recordAttemptOnce(
 	}
 }
 
-async function attemptByKey(db: Conn, pupilId: number, key: string): Promise<Recorded | undefined> {
+/** The attempt a device's key already recorded for the pupil, if any (a resend is answered with it). */
+export async function attemptByKey(
+	db: Conn,
+	pupilId: number,
+	key: string
+): Promise<Recorded | undefined> {
 	const row = await db
 		.selectFrom('exercise_attempts')
 		.select(['id', 'stars', 'verdict'])

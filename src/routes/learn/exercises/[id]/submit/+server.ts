@@ -25,6 +25,16 @@ export const POST: RequestHandler = async (event) => {
 		return json({ refused: 'malformed' }, { status: 400 });
 	}
 	const text = typeof body.workspace === 'string' ? body.workspace : '';
+	// A resend of a submission already recorded is answered with its first verdict, not graded again.
+	const key = attempts.validClientKey(body.key);
+	const earlier = key ? await attempts.attemptByKey(db, user.id, key) : undefined;
+	if (earlier)
+		return json({
+			attemptId: earlier.id,
+			verdict: earlier.verdict,
+			stars: earlier.stars,
+			duplicate: true
+		});
 	const saved = await work.getWork(db, ex.id, user.id);
 	let graded;
 	try {
@@ -47,7 +57,7 @@ export const POST: RequestHandler = async (event) => {
 			timeSpentMs: Number(body.timeSpentMs) || 0,
 			workspace: text
 		},
-		attempts.validClientKey(body.key),
+		key,
 		attempts.submittedAt(body.madeAt)
 	);
 	return json({
