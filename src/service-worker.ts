@@ -46,12 +46,18 @@ function keyOf(url: URL) {
 	return url.pathname.endsWith(DATA) && !isFullData(url) ? url.href : url.origin + url.pathname;
 }
 
-async function networkFirst(request: Request, url: URL): Promise<Response> {
+async function networkFirst(event: FetchEvent, url: URL): Promise<Response> {
+	const request = event.request;
 	const cache = await caches.open(PAGES);
 	try {
 		const response = await fetch(request);
-		if (response.ok && !response.redirected && response.type === 'basic')
+		if (response.ok && !response.redirected && response.type === 'basic') {
 			await cache.put(keyOf(url), response.clone());
+			// A page opened by a tap fetches only (part of) its data: keep the page and its full data
+			// too, once, so that it also opens without a network (a reload, a tablet closed and reopened).
+			if (url.pathname.endsWith(DATA))
+				event.waitUntil(keep([url.pathname.slice(0, -DATA.length)]));
+		}
 		return response;
 	} catch {
 		const kept = (await cache.match(url.origin + url.pathname)) ?? (await cache.match(url.href));
@@ -88,7 +94,7 @@ sw.addEventListener('fetch', (event) => {
 	}
 	const page = url.pathname.endsWith(DATA) ? url.pathname.slice(0, -DATA.length) : url.pathname;
 	if (isPupilPath(page) && (request.mode === 'navigate' || url.pathname.endsWith(DATA))) {
-		event.respondWith(networkFirst(request, url));
+		event.respondWith(networkFirst(event, url));
 		return;
 	}
 	if (request.mode === 'navigate') event.respondWith(fetch(request).catch(() => offlinePage()));

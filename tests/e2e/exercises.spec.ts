@@ -225,7 +225,9 @@ test('a teacher finds exercises in the library and cannot publish a new one unti
 	await page.getByLabel('Khối').selectOption('4');
 	await page.getByLabel('Loại bài').selectOption('maze');
 	await page.getByRole('button', { name: 'Lọc' }).click();
-	await expect(page.getByText('1 bài')).toBeVisible();
+	await expect(page.getByText(/^[1-9]\d* bài · Trang 1\/1$/)).toBeVisible();
+	for (const row of await page.locator('main tbody tr').all())
+		await expect(row.locator('td').nth(2)).toHaveText('Rô-bốt trên lưới');
 	await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).click();
 	await expect(page.getByTestId('run')).toBeEnabled(); // preview and try
 

@@ -53,6 +53,7 @@ test('without a network a pupil opens, solves and submits; the server grades it 
 	await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).click();
 	await expect(page.locator('.injectionDiv')).toBeVisible();
 	const exercise = new URL(page.url()).pathname;
+	await kept(page, exercise); // opened by a tap: its page is kept as well as its data
 
 	// The network is cut: the to-do list as last seen, marked as such; the exercise opens.
 	await context.setOffline(true);
@@ -112,12 +113,14 @@ test('the open exercise set is kept after the home page: it opens without a netw
 	await controlled(page);
 	const set = page.getByRole('link', { name: /Bộ bài lập trình: tuần này/ });
 	const href = (await set.getAttribute('href'))!;
+	await kept(page, href);
 	await kept(page, href + '/__data.json');
 	const first = await page.evaluate(async (h) => {
 		const html = await (await caches.match(new URL(h, location.origin).href))!.text();
 		return /href="(\/learn\/exercises\/\d+)"/.exec(html)?.[1] ?? '';
 	}, href);
 	expect(first).toMatch(/^\/learn\/exercises\/\d+$/);
+	await kept(page, first);
 	await kept(page, first + '/__data.json');
 
 	await context.setOffline(true);
@@ -135,6 +138,7 @@ test('the same submission sent twice is recorded once and answered with the firs
 	await signInPupil(page, await newPupil(page, DEMO.primaryTeacher, '4A'));
 	await page.goto('/learn/exercises');
 	await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).click();
+	await expect(page).toHaveURL(/\/learn\/exercises\/\d+$/);
 	const id = page.url().split('/').pop();
 	const data = {
 		workspace: JSON.stringify({
@@ -157,6 +161,8 @@ test('a teacher’s form sent without a network keeps what was typed and says wh
 	await page.goto('/account/password');
 	const field = page.locator('input[type="password"]').first();
 	await field.fill('mat-khau-dang-go');
+	await page.locator('#password').fill('Mot-mat-khau-moi-2026');
+	await page.locator('#confirm').fill('Mot-mat-khau-moi-2026');
 	await context.setOffline(true);
 	await expect(page.getByTestId('offline-banner')).toContainText('Không có mạng');
 	await page.locator('main form button[type="submit"]').first().click();

@@ -56,7 +56,13 @@ export function submittedAt(madeAt: unknown, now = Date.now()): number {
 	return t;
 }
 
-export type Recorded = { id: number; duplicate: boolean; stars: number; verdict: Verdict };
+export type Recorded = {
+	id: number;
+	duplicate: boolean;
+	stars: number;
+	blocks: number;
+	verdict: Verdict;
+};
 
 /**
  * Records an attempt once per device key: a resend of the same queued submission (its reply lost on a
@@ -74,7 +80,7 @@ export async function recordAttemptOnce(
 	}
 	try {
 		const id = await recordAttempt(db, a, now, clientKey);
-		return { id, duplicate: false, stars: a.stars, verdict: a.verdict };
+		return { id, duplicate: false, stars: a.stars, blocks: a.blocks, verdict: a.verdict };
 	} catch (e) {
 		// Two copies racing: the unique index lets one in; the other answers with its attempt.
 		const same = clientKey ? await attemptByKey(db, a.pupilId, clientKey) : undefined;
@@ -91,11 +97,19 @@ export async function attemptByKey(
 ): Promise<Recorded | undefined> {
 	const row = await db
 		.selectFrom('exercise_attempts')
-		.select(['id', 'stars', 'verdict'])
+		.select(['id', 'stars', 'block_count', 'verdict'])
 		.where('pupil_id', '=', pupilId)
 		.where('client_key', '=', key)
 		.executeTakeFirst();
-	return row && { id: row.id, duplicate: true, stars: row.stars, verdict: JSON.parse(row.verdict) };
+	return (
+		row && {
+			id: row.id,
+			duplicate: true,
+			stars: row.stars,
+			blocks: row.block_count,
+			verdict: JSON.parse(row.verdict)
+		}
+	);
 }
 
 export async function listPupilAttempts(db: Conn, exerciseId: number, pupilId: number) {

@@ -28,13 +28,7 @@ export const POST: RequestHandler = async (event) => {
 	// A resend of a submission already recorded is answered with its first verdict, not graded again.
 	const key = attempts.validClientKey(body.key);
 	const earlier = key ? await attempts.attemptByKey(db, user.id, key) : undefined;
-	if (earlier)
-		return json({
-			attemptId: earlier.id,
-			verdict: earlier.verdict,
-			stars: earlier.stars,
-			duplicate: true
-		});
+	if (earlier) return json(answerOf(earlier));
 	const saved = await work.getWork(db, ex.id, user.id);
 	let graded;
 	try {
@@ -60,11 +54,11 @@ export const POST: RequestHandler = async (event) => {
 		key,
 		attempts.submittedAt(body.madeAt)
 	);
-	return json({
-		attemptId: recorded.id,
-		verdict: recorded.verdict,
-		stars: recorded.stars,
-		blocks: graded.blocks,
-		duplicate: recorded.duplicate
-	});
+	return json(answerOf(recorded));
 };
+
+/** The answer to a submission, the same for its first sending and any resend. */
+function answerOf(a: attempts.Recorded) {
+	const { id, verdict, stars, blocks, duplicate } = a;
+	return { attemptId: id, verdict, stars, blocks, duplicate };
+}
