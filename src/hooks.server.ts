@@ -4,6 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { closeAppDatabase, database } from '$lib/server/db';
 import { closeGradingPool } from '$lib/server/exercises/grade-pool';
+import { closeSheetsPool } from '$lib/server/sheets/pool';
 import * as auth from '$lib/server/auth/session';
 import { startUp } from '$lib/server/startup';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
@@ -13,6 +14,7 @@ export const init: ServerInit = async () => {
 	// scripts/serve.js emits this once the server stopped taking requests and those in flight ended.
 	process.once('sveltekit:shutdown', () => {
 		void closeGradingPool();
+		void closeSheetsPool();
 		// SQLite: checkpoint and close happen at once (no await before them), before the process exits.
 		void closeAppDatabase();
 	});

@@ -55,8 +55,7 @@ async function networkFirst(event: FetchEvent, url: URL): Promise<Response> {
 			await cache.put(keyOf(url), response.clone());
 			// A page opened by a tap fetches only (part of) its data: keep the page and its full data
 			// too, once, so that it also opens without a network (a reload, a tablet closed and reopened).
-			if (url.pathname.endsWith(DATA))
-				event.waitUntil(keep([url.pathname.slice(0, -DATA.length)]));
+			if (url.pathname.endsWith(DATA)) event.waitUntil(keep([url.pathname.slice(0, -DATA.length)]));
 		}
 		return response;
 	} catch {

@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
+import type { FileError } from '$lib/server/classes/roster-import';
 
-export function importFileError(code: string): string {
+export function importFileError(code: FileError): string {
 	switch (code) {
 		case 'empty_file':
 			return m.import_err_empty();
@@ -14,7 +15,9 @@ export function importFileError(code: string): string {
 			return m.import_err_no_rows();
 		case 'too_many_rows':
 			return m.import_err_too_many_rows();
-		default:
+		case 'busy':
+			return m.load_busy_try_again();
+		case 'unreadable':
 			return m.import_err_unreadable();
 	}
 }

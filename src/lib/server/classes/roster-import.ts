@@ -1,7 +1,9 @@
 // Class lists as SMAS and vnEdu export them (.xlsx or .csv): a few title rows, then a header row
 // with columns such as "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc"; other columns are ignored.
-import ExcelJS from 'exceljs';
 import type { Conn } from '../db';
+import type { Cell } from '../sheets/book';
+import { readOffThread } from '../sheets/pool';
+import { Busy } from '../workers/pool';
 import { foldKey } from '$lib/text/normalize';
 import {
 	addPupil,
@@ -22,7 +24,8 @@ export type FileError =
 	| 'old_xls'
 	| 'no_name_column'
 	| 'no_rows'
-	| 'too_many_rows';
+	| 'too_many_rows'
+	| 'busy';
 
 export interface ImportRow {
 	/** The line (row number) in the file, as the teacher sees it in Excel. */
@@ -32,8 +35,6 @@ export interface ImportRow {
 }
 
 export type ParseResult = { ok: true; rows: ImportRow[] } | { ok: false; error: FileError };
-
-type Cell = string | number | Date | null;
 
 const HEADERS: Record<
 	'name' | 'family' | 'given' | 'birth' | 'gender' | 'female' | 'ethnicity',
@@ -133,30 +134,12 @@ function isoIfReal(y: number, mo: number, d: number): string | undefined {
 	return date.toISOString().slice(0, 10);
 }
 
-/** Rows of the first worksheet, or of a CSV file, as cells. */
+/** Rows of the first worksheet (read in a worker thread), or of a CSV file, as cells. */
 async function readCells(bytes: Uint8Array): Promise<Cell[][] | FileError> {
 	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 	const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 	if (isOle) return 'old_xls';
-	if (isZip) {
-		try {
-			const wb = new ExcelJS.Workbook();
-			await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-			const ws = wb.worksheets[0];
-			if (!ws) return 'no_rows';
-			const rows: Cell[][] = [];
-			ws.eachRow({ includeEmpty: true }, (row, n) => {
-				const cells: Cell[] = [];
-				row.eachCell({ includeEmpty: true }, (cell, col) => {
-					cells[col - 1] = excelValue(cell.value);
-				});
-				rows[n - 1] = cells;
-			});
-			return Array.from(rows, (r) => r ?? []);
-		} catch {
-			return 'unreadable';
-		}
-	}
+	if (isZip) return readOffThread(bytes);
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -165,18 +148,6 @@ async function readCells(bytes: Uint8Array): Promise<Cell[][] | FileError> {
 	}
 	if (text.includes('\u0000')) return 'unreadable';
 	return parseCsv(text.replace(/^\uFEFF/, ''));
-}
-
-function excelValue(v: ExcelJS.CellValue): Cell {
-	if (v === null || v === undefined) return null;
-	if (v instanceof Date || typeof v === 'number' || typeof v === 'string') return v;
-	if (typeof v === 'boolean') return String(v);
-	if (typeof v === 'object') {
-		if ('richText' in v) return v.richText.map((t) => t.text).join('');
-		if ('text' in v) return String(v.text);
-		if ('result' in v) return excelValue(v.result as ExcelJS.CellValue);
-	}
-	return String(v);
 }
 
 /**
@@ -227,7 +198,13 @@ export async function parseRosterFile(
 ): Promise<ParseResult> {
 	if (bytes.length === 0) return { ok: false, error: 'empty_file' };
 	if (bytes.length > MAX_FILE_BYTES) return { ok: false, error: 'too_large' };
-	const cells = await readCells(bytes);
+	let cells;
+	try {
+		cells = await readCells(bytes);
+	} catch (e) {
+		if (e instanceof Busy) return { ok: false, error: 'busy' };
+		throw e;
+	}
 	if (typeof cells === 'string') return { ok: false, error: cells };
 
 	// The header is the first row, among the first 20, that names the pupils' name column.

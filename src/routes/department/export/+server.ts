@@ -4,11 +4,12 @@ import { readView } from '$lib/server/reports/params';
 import { viewTables } from '$lib/server/reports/views';
 import { dimensionLabel } from '$lib/server/reports/dashboard';
 import { tablesToXlsx } from '$lib/server/reports/excel';
+import { awaitWorkbook, xlsxResponse } from '$lib/server/sheets/download';
 import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
-const files = new WeakMap<object, Promise<Buffer>>();
+const files = new WeakMap<object, Promise<Uint8Array>>();
 
 // Every table of the view, one sheet each, with the same numbers as the page.
 export const GET: RequestHandler = async (event) => {
@@ -32,14 +33,9 @@ export const GET: RequestHandler = async (event) => {
 				m.progress_privacy_note()
 			]))
 		);
-	const body = await file;
+	file.catch(() => files.delete(tables)); // a busy pool: the next try writes it again
 	const name = `mam-stem-${view.yearName.replace(/\D+/g, '-')}-${view.scope.period}.xlsx`;
-	return new Response(new Uint8Array(body), {
-		headers: {
-			'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-			'Content-Disposition': `attachment; filename="${name}"`
-		}
-	});
+	return xlsxResponse(await awaitWorkbook(file), name);
 };
 
 function periodName(p: string) {
