@@ -1,7 +1,12 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { firstPasswordRedirect } from '$lib/server/auth/guard';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+	extractLocaleFromRequest,
+	overwriteServerAsyncLocalStorage,
+	type Locale
+} from '$lib/paraglide/runtime';
 import { closeAppDatabase, database } from '$lib/server/db';
 import { closeGradingPool } from '$lib/server/exercises/grade-pool';
 import { closeSheetsPool } from '$lib/server/sheets/pool';
@@ -20,11 +25,23 @@ export const init: ServerInit = async () => {
 	});
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
-	});
+// The locale of each request (the cookie, else Vietnamese), where Paraglide's messages find it. Not
+// Paraglide's middleware: with no locale in the URL it only copies every request (an autosave's cost
+// grew by a fifth), so the store is set here directly.
+const locales = new AsyncLocalStorage<{
+	locale: Locale;
+	origin: string;
+	messageCalls: Set<string>;
+}>();
+overwriteServerAsyncLocalStorage(locales);
+
+const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = extractLocaleFromRequest(event.request);
+	const store = { locale, origin: event.url.origin, messageCalls: new Set<string>() };
+	return locales.run(store, () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+	);
+};
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(auth.SESSION_COOKIE);

@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 const root = new URL('../..', import.meta.url).pathname;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PUPILS = Number(process.env.BENCH_PUPILS ?? 400);
+const LAB_PUPILS = Number(process.env.BENCH_LAB_PUPILS ?? 2000);
 const appPort = Number(process.env.BENCH_PORT ?? 4398);
 const barePort = appPort + 1;
 const dir = join(tmpdir(), `mam-stem-load-${process.pid}`);
@@ -88,11 +89,12 @@ const WORKSPACE = JSON.stringify({
 	}
 });
 
-function autosaves(port, tokens, exerciseId, duration = SECONDS) {
+function autosaves(port, tokens, exerciseId, duration = SECONDS, rate = undefined) {
 	let n = 0;
 	return autocannon({
 		url: `http://127.0.0.1:${port}`,
 		connections: 64,
+		overallRate: rate,
 		duration,
 		requests: [
 			{
@@ -114,12 +116,12 @@ function autosaves(port, tokens, exerciseId, duration = SECONDS) {
 	});
 }
 
-function submissions(tokens, exercises, duration = SECONDS) {
+function submissions(tokens, exercises, duration = SECONDS, rate = 40) {
 	let n = 0;
 	return autocannon({
 		url: `http://127.0.0.1:${appPort}`,
-		connections: 16,
-		overallRate: 40,
+		connections: 32,
+		overallRate: rate,
 		duration,
 		requests: [
 			{
@@ -140,6 +142,44 @@ function submissions(tokens, exercises, duration = SECONDS) {
 			}
 		]
 	});
+}
+
+/** Pupils opening exercise pages (the page itself, then its data as a tap would). */
+function pageLoads(tokens, exercises, duration, rate) {
+	let n = 0;
+	return autocannon({
+		url: `http://127.0.0.1:${appPort}`,
+		connections: 32,
+		overallRate: rate,
+		duration,
+		requests: [
+			{
+				method: 'GET',
+				setupRequest: (req) => {
+					const i = n++;
+					const ex = exercises[i % exercises.length];
+					return {
+						...req,
+						path: `/learn/exercises/${ex.id}${i % 2 ? '/__data.json' : ''}`,
+						headers: { cookie: `session=${tokens[(i * 11) % tokens.length]}` }
+					};
+				}
+			}
+		]
+	});
+}
+
+/**
+ * A lab hour: LAB_PUPILS pupils each autosaving every 5 s, submitting once a minute and opening a
+ * page every 30 s, at once (open loop: the rates hold whatever the answers' speed).
+ */
+async function labHour(tokens, exercises, exerciseId) {
+	const [saves, submits, pages] = await Promise.all([
+		autosaves(appPort, tokens, exerciseId, SECONDS, LAB_PUPILS / 5),
+		submissions(tokens, exercises, SECONDS, LAB_PUPILS / 60),
+		pageLoads(tokens, exercises, SECONDS, LAB_PUPILS / 30)
+	]);
+	return { saves, submits, pages };
 }
 
 function samples(from, to) {
@@ -185,6 +225,8 @@ try {
 		submissions(tokens, exercises)
 	]);
 	const t2 = Date.now();
+	await sleep(3000); // the queues drain
+	const lab = await labHour(tokens, exercises, exerciseId);
 	const loaded = samples(t0, t2);
 	const underGrades = samples(t1, t2);
 	const rssPeak = Math.max(...loaded.map((s) => s.rssMb));
@@ -200,12 +242,19 @@ try {
 	row('app autosave (a)', appRun);
 	row('app autosave (b)', mixed);
 	row('app submissions (b)', grades);
-	console.log('(autocannon reports p97.5 in the p95 column)');
+	row(`lab: autosaves`, lab.saves);
+	row(`lab: submissions`, lab.submits);
+	row(`lab: pages`, lab.pages);
+	console.log(
+		`(autocannon reports p97.5 in the p95 column; lab: ${LAB_PUPILS} pupils, an autosave each 5 s, a submission each minute, a page each 30 s)`
+	);
 	console.log(
 		`autosave_per_s=${perS(appRun)} bare_per_s=${perS(bareRun)} ratio=${(perS(appRun) / perS(bareRun)).toFixed(2)}` +
 			` autosave_p95_ms=${appRun.latency.p97_5} errors=${errorsOf(appRun) + errorsOf(mixed)}` +
 			` loop_delay_p99_ms=${loopP99.toFixed(1)} grades_per_s=${(grades['2xx'] / grades.duration).toFixed(1)}` +
-			` rss_idle_mb=${Math.round(rssIdle)} rss_peak_mb=${Math.round(rssPeak)}`
+			` rss_idle_mb=${Math.round(rssIdle)} rss_peak_mb=${Math.round(rssPeak)}` +
+			` lab_pupils=${LAB_PUPILS} lab_p95_ms=${Math.max(...Object.values(lab).map((r) => r.latency.p97_5))}` +
+			` lab_errors=${Object.values(lab).reduce((n, r) => n + errorsOf(r), 0)}`
 	);
 } finally {
 	bare?.kill('SIGTERM');

@@ -253,7 +253,7 @@ export const BLOCK_MESSAGES: Record<'vi' | 'en', Record<string, string>> = {
 export const STANDARD_BLOCKS: Record<string, string[]> = {
 	logic: ['controls_if', 'logic_compare', 'logic_operation', 'logic_negate', 'logic_boolean'],
 	loops: ['controls_repeat_ext', 'controls_whileUntil'],
-	math: ['math_number', 'math_arithmetic', 'math_modulo'],
+	math: ['math_number', 'math_arithmetic', 'math_modulo', 'math_round'],
 	text: ['text', 'text_join'],
 	lists: [
 		'io_input_list',
@@ -335,6 +335,7 @@ const DEFAULT_INPUTS: Record<string, Record<string, unknown>> = {
 	turtle_turn: { ANGLE: SHADOW_NUMBER(90) },
 	math_arithmetic: { A: SHADOW_NUMBER(1), B: SHADOW_NUMBER(1) },
 	math_modulo: { DIVIDEND: SHADOW_NUMBER(10), DIVISOR: SHADOW_NUMBER(2) },
+	math_round: { NUM: SHADOW_NUMBER(3.5) },
 	io_print: {},
 	lists_split: { DELIM: { shadow: { type: 'text', fields: { TEXT: ',' } } } },
 	math_change: { DELTA: SHADOW_NUMBER(1) },

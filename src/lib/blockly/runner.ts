@@ -40,8 +40,53 @@ export interface Run {
 	errorMessage?: string;
 }
 
+interface ParsingInterpreter {
+	prototype: { parse_(code: string, sourceFile: string): object };
+	stripLocations_(node: object, start?: number, end?: number): void;
+}
+const parsedOnce = new WeakSet<object>();
+
+/**
+ * Every new interpreter parses, strips and runs the same polyfills (Array.prototype.map…), and each of
+ * an exercise's cases parses the same program: two thirds of grading a submission. The syntax trees
+ * are kept and shared below their root (each run gets its own root, the only node a run changes; a
+ * tree's locations are stripped once); the polyfills still run in each interpreter: no state is shared.
+ */
+function parseOnce(Interpreter: InterpreterClass) {
+	if (parsedOnce.has(Interpreter)) return;
+	parsedOnce.add(Interpreter);
+	const I = Interpreter as unknown as ParsingInterpreter;
+	const parse = I.prototype.parse_;
+	const trees = new Map<string, object>();
+	I.prototype.parse_ = function (code, sourceFile) {
+		if (sourceFile !== 'polyfills' && sourceFile !== 'code')
+			return parse.call(this, code, sourceFile);
+		const key = sourceFile + '\n' + code;
+		let tree = trees.get(key);
+		if (!tree) {
+			if (trees.size > 64) trees.clear(); // a worker grades many programs: keep the recent ones
+			trees.set(key, (tree = parse.call(this, code, sourceFile)));
+		}
+		// Running a program empties its root's body (stepProgram shifts it): each run gets its own root.
+		const root = tree as { body: unknown[] };
+		return Object.assign(Object.create(Object.getPrototypeOf(root)), root, {
+			body: root.body.slice()
+		});
+	};
+	const strip = I.stripLocations_;
+	const stripped = new WeakSet<object>();
+	I.stripLocations_ = (node, start, end) => {
+		if (start === undefined && end === undefined) {
+			if (stripped.has(node)) return;
+			stripped.add(node);
+		}
+		strip(node, start, end);
+	};
+}
+
 /** A parsed program bound to a world. Throws on a syntax error (cannot happen with generated code). */
 export function startRun(Interpreter: InterpreterClass, code: string, world: World): Run {
+	parseOnce(Interpreter);
 	const run = { steps: 0, highlighted: null, reachedBlock: false, world } as unknown as Run;
 	run.interpreter = new Interpreter(code, (interpreter, global) => {
 		interpreter.setProperty(

@@ -4,7 +4,6 @@ import { database, databaseLabel, databasePath, databaseUrl, openAppDatabase, ty
 import { runsJobs } from './jobs/schedule';
 import { migrateOpened, MigrationChangedError, MigrationError } from './db/migrate';
 import { DEMO_PASSWORDS, DEMO_SCHOOLS, isEmpty } from './seed/demo';
-import { seedAll } from './seed';
 import { listRoster } from './classes/pupils';
 import { picturesOf, wordsOf } from '$lib/secrets';
 import { warmDashboard } from './reports/views';
@@ -56,6 +55,8 @@ export async function prepareDatabase(): Promise<void> {
 	);
 	if (process.env.SEED_DEMO !== '0' && (await isEmpty(db))) {
 		const t = Date.now();
+		// Loaded only to seed: the seed grades its exercises' references, which loads Blockly (60 MB).
+		const { seedAll } = await import('./seed');
 		await seedAll(db);
 		console.log(`Mầm STEM: seeded the demo pilot in ${Date.now() - t} ms`);
 	}

@@ -96,3 +96,21 @@ describe('the step budget and the refusals', () => {
 		});
 	});
 });
+
+describe('the syntax trees kept between runs', () => {
+	test('the same program graded again and again, and between others, gets the same verdict', () => {
+		// Each run empties its program's root: a kept tree handed out twice would lose the polyfills
+		// (Array.prototype.map…) or the program itself on the second run.
+		const spec = {
+			...emptySpec('io'),
+			io: { cases: [{ inputs: { ds: '3,5,7' }, expected: '15' }] }
+		};
+		const sum = b.ws(b.print(b.onList('SUM', b.inputList('ds'))));
+		const wrong = b.ws(b.print(b.onList('MAX', b.inputList('ds'))));
+		const passed = [sum, wrong, sum, sum, wrong, sum].map((ws) => {
+			const r = gradeWorkspace('io', spec, ws, countBlocks(ws));
+			return r.ok && r.verdict.passed;
+		});
+		expect(passed).toEqual([true, false, true, true, false, true]);
+	});
+});

@@ -50,8 +50,20 @@ export async function requirePupilMayOpen(
 	return id;
 }
 
+/** Tasks rendered lately: the same task is shown to a whole class, and sanitizing costs ~2 ms. */
+const rendered = new Map<string, string>();
+
 /** Markdown of a task, sanitized on the server. */
 export function renderTask(markdown: string): string {
+	let html = rendered.get(markdown);
+	if (html === undefined) {
+		if (rendered.size >= 500) rendered.clear();
+		rendered.set(markdown, (html = sanitizeTask(markdown)));
+	}
+	return html;
+}
+
+function sanitizeTask(markdown: string): string {
 	const html = marked.parse(markdown, { async: false }) as string;
 	return sanitizeHtml(html, {
 		allowedTags: sanitizeHtml.defaults.allowedTags.concat(['img']),

@@ -3,7 +3,7 @@
 // stars and every wrong solution (for "Sửa lỗi" puzzles: the broken start) fails.
 import { describe, expect, test } from 'vitest';
 import { checkCode } from '$lib/blockly/check';
-import { countBlocks } from '$lib/blockly/workspace';
+import { countBlocks, parseWorkspace, walk } from '$lib/blockly/workspace';
 import { generateCode, ServerInterpreter } from '../../exercises/blockly';
 import { starsFor } from '../../exercises/grade';
 import { seedSpec } from '../exercises';
@@ -25,6 +25,12 @@ for (const course of SEED_COURSES)
 		for (const lesson of course.lessons)
 			for (const e of lesson.exercises)
 				test(`${lesson.title} / ${e.title}`, () => {
+					// The server takes the reference as a pupil's submission, and the pupil's toolbox holds its blocks.
+					expect(parseWorkspace(JSON.stringify(e.reference))).toMatchObject({ ok: true });
+					const allowed = new Set(seedSpec(e).toolbox);
+					for (const top of e.reference.blocks.blocks)
+						for (const { block, shadow } of walk(top))
+							if (!shadow) expect(allowed, block.type).toContain(block.type);
 					const ref = grade(e, e.reference);
 					expect(ref.verdict).toMatchObject({ passed: true });
 					expect(ref.stars).toBe(3);

@@ -445,7 +445,7 @@ const lc = (e: Omit<Parameters<typeof ioEx>[0], 'grade' | 'categories' | 'concep
 	ioEx({
 		grade: 9,
 		concept: 'conditions',
-		categories: ['io', 'loops', 'logic', 'math', 'variables'],
+		categories: ['io', 'loops', 'logic', 'math', 'variables', 'text'],
 		...e
 	});
 const countUp = (...body: BlockJson[]) => [
