@@ -44,7 +44,12 @@ export async function prepareDatabase(): Promise<void> {
 			console.log(`Mầm STEM: applied migrations ${applied.join(', ')} to ${databaseLabel()}`);
 	} catch (e) {
 		if (e instanceof MigrationChangedError) refuse(`(${databaseLabel()}) ${e.message}`);
-		if (!(e instanceof MigrationError)) refuse(unreachable(e));
+		if (!(e instanceof MigrationError))
+			refuse(
+				opened.engine === 'postgres'
+					? unreachable(e)
+					: `the database ${databaseLabel()} cannot be prepared: ${String((e as Error)?.message ?? e).split('\n')[0]} (the migrations are read from ./migrations: start it from the app's folder).`
+			);
 		refuse(
 			`migration ${e.migration} failed.\n${e.message}\n` +
 				`The database ${databaseLabel()} was left as it was before that migration. Fix the migration and start again.`

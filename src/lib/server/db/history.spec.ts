@@ -132,3 +132,45 @@ describe.skipIf(!history)('an upgrade from an earlier release', () => {
 		expect(n.n).toBeGreaterThan(0);
 	});
 });
+
+/** Each migration as it was first committed (a pilot that migrated before 0005, 0006 and 0008 were edited). */
+function firstVersions(upTo: string): Migration[] {
+	return files()
+		.filter((f) => !f.endsWith('.pg.sql') && f <= upTo)
+		.map((name) => {
+			const path = `migrations/${name}`;
+			const first = git('log', '--diff-filter=A', '--format=%H', '--', path)!
+				.trim()
+				.split('\n')
+				.at(-1)!;
+			return { name, sql: git('show', `${first}:${path}`)! };
+		});
+}
+
+describe.skipIf(!history)('a pilot migrated before 0005, 0006 and 0008 were edited', () => {
+	it('is repaired by 0015: the tables and triggers the edits added, and rollups of its earlier data', () => {
+		const old = openDatabase(':memory:').sqlite;
+		const first = firstVersions('0008_dashboard_rollups.sql');
+		expect(first.find((m) => m.name === '0005_projects.sql')!.sql).not.toContain('portfolio_files');
+		old.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+		for (const m of first) {
+			old.exec(m.sql);
+			old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(m.name, Date.now());
+		}
+		addPilot(old);
+		expect(() => old.prepare('SELECT 1 FROM progress_mastery_class').get()).toThrow();
+
+		const applied = migrate(old);
+		expect(applied).toContain('0015_repair_edited_migrations.sql');
+
+		const fresh = openDatabase(':memory:').sqlite;
+		migrate(fresh);
+		addPilot(fresh);
+		expect(schemaOf(old)).toEqual(schemaOf(fresh));
+		expect(rowsOf(old)).toEqual(rowsOf(fresh));
+		const n = (table: string) =>
+			(old.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+		expect(n('progress_mastery_class')).toBeGreaterThan(0);
+		expect(n('progress_mastery_school')).toBeGreaterThan(0);
+	});
+});
