@@ -29,9 +29,9 @@ export const init: ServerInit = async () => {
 // Paraglide's middleware: with no locale in the URL it only copies every request (an autosave's cost
 // grew by a fifth), so the store is set here directly.
 const locales = new AsyncLocalStorage<{
-	locale: Locale;
-	origin: string;
-	messageCalls: Set<string>;
+	locale?: Locale;
+	origin?: string;
+	messageCalls?: Set<string>;
 }>();
 overwriteServerAsyncLocalStorage(locales);
 
