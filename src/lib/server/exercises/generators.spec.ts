@@ -89,6 +89,13 @@ test('every standard block the toolboxes offer generates code', () => {
 				)
 			)
 		),
+		b.ws(
+			b.print({
+				type: 'math_round',
+				fields: { OP: 'ROUNDDOWN' },
+				inputs: { NUM: { block: b.num(2.5) } }
+			})
+		),
 		b.ws(b.print({ type: 'procedures_callreturn', extraState: { name: 'g' } }), {
 			type: 'procedures_defreturn',
 			fields: { NAME: 'g' },

@@ -50,8 +50,14 @@ describe('the grading pool', { timeout: 180_000 }, () => {
 	});
 
 	test('while (true) is stopped at the limit in a worker, and the request thread keeps turning', async () => {
-		const { value, turns } = await turnsDuring(gradeOffThread('io', spec, forever));
-		expect(value.ok && value.verdict.code).toBe('too_long');
+		// Five in a row (one is over in a few milliseconds now that grading keeps its syntax trees).
+		const five = async () => {
+			const verdicts = [];
+			for (let i = 0; i < 5; i++) verdicts.push(await gradeOffThread('io', spec, forever));
+			return verdicts;
+		};
+		const { value, turns } = await turnsDuring(five());
+		for (const v of value) expect(v.ok && v.verdict.code).toBe('too_long');
 		expect(turns).toBeGreaterThan(3);
 	});
 
