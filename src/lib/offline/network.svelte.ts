@@ -17,6 +17,12 @@ export async function tellServiceWorker(
 	message: { type: 'keep'; urls: string[] } | { type: 'forget' }
 ) {
 	if (!('serviceWorker' in navigator)) return;
+	if (message.type === 'forget') {
+		// At once, to the worker that controls this page (a signing-out page has no time to wait): one
+		// that becomes ready later kept nothing for this user, and must not erase what the next one keeps.
+		navigator.serviceWorker.controller?.postMessage(message);
+		return;
+	}
 	try {
 		const registration = await navigator.serviceWorker.ready;
 		registration.active?.postMessage(message);
