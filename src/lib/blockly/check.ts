@@ -62,7 +62,8 @@ export function checkCode(
 	options: { deadline?: number; budget?: number; skipHidden?: boolean } = {}
 ): Verdict {
 	// Hat blocks alone (or nothing) generate only step markers: an empty program earns nothing.
-	if (!code.replace(/highlightBlock\([^)]*\);/g, '').trim()) return fail('empty');
+	// (A block's id is quoted and may hold any character, ")" included.)
+	if (!code.replace(/highlightBlock\('(?:[^'\\]|\\.)*'\);/g, '').trim()) return fail('empty');
 	const n = caseCount(kind, spec);
 	for (let i = 0; i < n; i++) {
 		if (options.skipHidden && kind === 'io' && spec.io!.cases[i].hidden) continue;

@@ -118,3 +118,12 @@ test('each hint step a pupil opens is recorded once, in order', async () => {
 		{ step: 3, created_at: 1002 }
 	]);
 });
+
+test('a lone hat block earns nothing whatever its id holds (Blockly ids may hold a parenthesis)', () => {
+	const spec = { ...emptySpec('io'), io: { cases: [{ inputs: {}, expected: '1' }] } };
+	for (const id of ['a)b(c', 'x);y', ')']) {
+		const ws = b.ws({ ...b.onStart(), id });
+		const r = gradeWorkspace('io', spec, ws, 1);
+		expect(r.ok && r.verdict.code, id).toBe('empty');
+	}
+});
