@@ -111,8 +111,16 @@ export async function takeBackup(o) {
 	try {
 		mkdirSync(work, { recursive: true });
 		const copy = join(work, 'mam-stem.db');
-		// One statement, one read transaction: a consistent copy even while pupils save.
-		o.sqlite.prepare('VACUUM INTO ?').run(copy);
+		// One statement, one read transaction: a consistent copy even while pupils save. The server's
+		// handle does not wait when another process holds the database (its queries wait without
+		// blocking); the backup, once a night, may.
+		const busy = o.sqlite.pragma('busy_timeout', { simple: true });
+		o.sqlite.pragma('busy_timeout = 5000');
+		try {
+			o.sqlite.prepare('VACUUM INTO ?').run(copy);
+		} finally {
+			o.sqlite.pragma(`busy_timeout = ${Number(busy)}`);
+		}
 		const check = new Database(copy, { readonly: true });
 		let schema;
 		let ok;

@@ -1,6 +1,17 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	PostgresAdapter,
+	PostgresDialect,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type Driver,
+	type QueryResult,
+	type Transaction
+} from 'kysely';
 import type { Database } from './types';
 
 export type DB = Kysely<Database>;
@@ -32,12 +43,68 @@ export function openDatabase(path: string): Opened {
 	// better-sqlite3 leaves WAL at synchronous=NORMAL, which can lose a save already acknowledged.
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('busy_timeout = 5000');
+	// Another process writing: SQLite's own busy wait sleeps on the thread that answers requests (1, 2, 5,
+	// 10… ms at a time). Kysely's queries wait without blocking instead (WaitingSqliteDriver); the raw
+	// handle's users that may meet another process (the migrator) set their own timeout.
+	sqlite.pragma('busy_timeout = 0');
 	return {
 		engine: 'sqlite',
 		sqlite,
-		db: new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) })
+		db: new Kysely<Database>({ dialect: new WaitingSqliteDialect(preparedOnce(sqlite)) })
 	};
+}
+
+/** How long a query waits for another process's write to end before it fails ("database is locked"). */
+export const BUSY_WAIT_MS = 5000;
+
+const isBusy = (e: unknown) =>
+	(e as { code?: string })?.code === 'SQLITE_BUSY' ||
+	(e as { code?: string })?.code === 'SQLITE_BUSY_SNAPSHOT';
+
+/**
+ * A connection whose queries, when another process holds the database, are tried again after a
+ * short pause (1 ms, doubling to 16 ms) while the event loop serves other requests. A statement that
+ * met SQLITE_BUSY changed nothing, so trying it again is safe, inside a transaction too.
+ */
+function waiting(connection: DatabaseConnection): DatabaseConnection {
+	return {
+		async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+			const until = Date.now() + BUSY_WAIT_MS;
+			for (let pause = 1; ; pause = Math.min(pause * 2, 16)) {
+				try {
+					return await connection.executeQuery<R>(query);
+				} catch (e) {
+					if (!isBusy(e) || Date.now() > until) throw e;
+					await new Promise((resolve) => setTimeout(resolve, pause));
+				}
+			}
+		},
+		streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize)
+	};
+}
+
+/**
+ * Kysely's SQLite driver, waiting as above; a transaction takes the write lock when it begins (BEGIN
+ * IMMEDIATE), so no statement inside it meets another process's write halfway.
+ */
+class WaitingSqliteDriver extends SqliteDriver {
+	override async acquireConnection(): Promise<DatabaseConnection> {
+		return waiting(await super.acquireConnection());
+	}
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
+class WaitingSqliteDialect extends SqliteDialect {
+	readonly #database: ReturnType<typeof preparedOnce>;
+	constructor(database: ReturnType<typeof preparedOnce>) {
+		super({ database });
+		this.#database = database;
+	}
+	override createDriver(): Driver {
+		return new WaitingSqliteDriver({ database: this.#database });
+	}
 }
 
 /** Statements kept per connection; past this many different ones, the oldest is dropped. */

@@ -112,6 +112,17 @@ function ensureTable(sqlite: SQLite.Database) {
  * the previous one left it. Returns the names applied now.
  */
 export function migrate(sqlite: SQLite.Database, migrations = readMigrations()): string[] {
+	// Once, before the server answers: it may wait (and block) for another process's write.
+	const busy = sqlite.pragma('busy_timeout', { simple: true });
+	sqlite.pragma('busy_timeout = 5000');
+	try {
+		return migrateNow(sqlite, migrations);
+	} finally {
+		sqlite.pragma(`busy_timeout = ${Number(busy)}`);
+	}
+}
+
+function migrateNow(sqlite: SQLite.Database, migrations: Migration[]): string[] {
 	ensureTable(sqlite);
 	const applied = sqlite
 		.prepare('SELECT name, applied_at, checksum FROM schema_migrations')
