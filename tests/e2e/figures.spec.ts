@@ -53,7 +53,7 @@ test('after a teacher imports pupils, every breakdown and the export show one to
 	const total = rows.find((r) => r[0] === 'Tổng')!;
 	expect(total[4]).toBe(seen[0].pupils);
 
-	// The printed report too.
-	await page.goto('/department/report?by=level');
+	// The printed report too (its link names the snapshot the page showed).
+	await page.getByRole('link', { name: 'Báo cáo in' }).click();
 	await expect(page.getByTestId('as-of')).toHaveText(seen[0].asOf);
 });

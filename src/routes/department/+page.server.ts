@@ -9,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'department', 'admin');
 	const db = database();
 	const view = await readView(db, event.url);
-	if (!view) return { view: null, tables: [], asOf: '' };
-	const { tables, asOf } = await viewTables(db, view);
-	return { view, tables, asOf };
+	if (!view) return { view: null, tables: [], asOf: '', snapshotId: 0 };
+	const { tables, asOf, snapshotId } = await viewTables(db, view);
+	return { view, tables, asOf, snapshotId };
 };

@@ -85,6 +85,25 @@ describe('one set of figures', () => {
 		expect(total(c.tables)[3]).toBe(Number(total(a.tables)[3]) + 1);
 	});
 
+	it('gives the export and the report of a page the snapshot the page showed, while it is kept', async () => {
+		const view = (await readView(db, new URL('http://localhost/department?by=level')))!;
+		const start = NOW + 5_000_000;
+		const page = await viewTables(db, view, start);
+		await addPupils(2);
+		// Past the 90 s a page would wait for: the page's link still gets the page's figures.
+		const later = start + snapshots.MAX_AGE_MS + 1;
+		const newest = await viewTables(db, view, later);
+		expect(newest.snapshotId).not.toBe(page.snapshotId);
+		const exported = await viewTables(db, view, later, page.snapshotId);
+		expect(exported.snapshotId).toBe(page.snapshotId);
+		expect(exported.asOf).toBe(page.asOf);
+		expect(total(exported.tables)).toEqual(total(page.tables));
+		// A snapshot of another period, or one no longer kept, gives the newest.
+		const s1 = (await readView(db, new URL('http://localhost/department?by=level&period=s1')))!;
+		expect((await viewTables(db, s1, later, page.snapshotId)).snapshotId).not.toBe(page.snapshotId);
+		expect((await viewTables(db, view, later, 987_654)).snapshotId).toBe(newest.snapshotId);
+	});
+
 	it('is computed by one process at a time: concurrent first reads make one snapshot', async () => {
 		const yp = { yearId: t.yearId, yearStartsOn: '2025-09-05', yearEndsOn: '2026-05-31' };
 		const s1 = { ...yp, period: 's1' as const };

@@ -30,13 +30,22 @@ export function asOfLabel(takenAt: number): string {
 	return m.reports_as_of({ time: t.slice(11, 16), date });
 }
 
-/** The view's figures with their drill-down links: the page, the export and the printed report share them. */
+/**
+ * The view's figures with their drill-down links: the page, the export and the printed report share them.
+ * `snapshotId` (the page's, carried by its export and report links) keeps the figures the officer saw,
+ * while that snapshot is still kept and is of the view's year and period; else the newest.
+ */
 export async function viewTables(
 	db: DB,
 	view: DashboardView,
-	now = Date.now()
+	now = Date.now(),
+	snapshotId?: number
 ): Promise<ViewFigures> {
-	const snap = await snapshots.current(db, view.scope, now);
+	const seen = snapshotId ? await snapshots.load(db, snapshotId) : undefined;
+	const snap =
+		seen && seen.yearId === view.scope.yearId && seen.period === view.scope.period
+			? seen
+			: await snapshots.current(db, view.scope, now);
 	const key = `${getLocale()}|${view.dim}|${JSON.stringify(view.scope)}`;
 	const tables = await snapshots.viewOf(db, snap.id, key, () =>
 		buildTables(
@@ -88,4 +97,10 @@ async function prepare(db: DB): Promise<void> {
 	}
 	const landing = await readView(db, new URL('http://localhost/department'));
 	if (landing) await viewTables(db, landing);
+}
+
+/** The snapshot an export or report link names (`?snapshot=`), if it is a positive whole number. */
+export function snapshotParam(url: URL): number | undefined {
+	const n = Number(url.searchParams.get('snapshot'));
+	return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }

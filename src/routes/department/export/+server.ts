@@ -1,7 +1,7 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { readView } from '$lib/server/reports/params';
-import { viewTables } from '$lib/server/reports/views';
+import { snapshotParam, viewTables } from '$lib/server/reports/views';
 import { dimensionLabel } from '$lib/server/reports/dashboard';
 import { tablesToXlsx } from '$lib/server/reports/excel';
 import { awaitWorkbook, xlsxResponse } from '$lib/server/sheets/download';
@@ -17,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 	const db = database();
 	const view = await readView(db, event.url);
 	if (!view) error(404, { message: m.no_current_year() });
-	const { tables, asOf } = await viewTables(db, view);
+	const { tables, asOf } = await viewTables(db, view, Date.now(), snapshotParam(event.url));
 	const where = view.cls
 		? `${view.cls.schoolName} · ${view.cls.name}`
 		: (view.school?.name ?? m.progress_province());

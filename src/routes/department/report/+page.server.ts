@@ -1,7 +1,7 @@
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { readView } from '$lib/server/reports/params';
-import { viewTables } from '$lib/server/reports/views';
+import { snapshotParam, viewTables } from '$lib/server/reports/views';
 import type { PageServerLoad } from './$types';
 
 // The whole evaluation for a period on A4 pages, for the provincial committee's file.
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const view = await readView(db, event.url);
 	if (!view) return { view: null, tables: [], printedAt: '', asOf: '' };
 	// The page's tables, without the drill-down links a printed page cannot follow.
-	const figures = await viewTables(db, view);
+	const figures = await viewTables(db, view, Date.now(), snapshotParam(event.url));
 	const tables = figures.tables.map((t) => ({
 		...t,
 		rows: t.rows.map((r) => ({ ...r, href: undefined }))
