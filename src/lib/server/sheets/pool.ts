@@ -12,7 +12,8 @@ function sheetsPool(): Pool {
 		threads: 1,
 		queue: 8,
 		hardLimitMs: 60_000,
-		// A workbook that unzips past this ends its worker, not the server (2 MB files at most).
+		// A backstop only: a zip bomb is stopped before parsing (book.ts, MAX_UNPACKED_BYTES), since a
+		// worker out of memory can take the whole process down with it in Node 20.
 		heapMb: 256
 	});
 	return pool;
@@ -24,8 +25,8 @@ export async function writeOffThread(book: Book): Promise<Uint8Array> {
 }
 
 /**
- * The first worksheet's rows, read in a worker. A workbook that overruns the worker's heap or time
- * (a zip bomb) is unreadable; a full pool throws Busy.
+ * The first worksheet's rows, read in a worker. A workbook that unpacks past the ceiling, or whose
+ * reading fails or overruns, is unreadable; a full pool throws Busy.
  */
 export async function readOffThread(bytes: Uint8Array): Promise<Cell[][] | ReadProblem> {
 	try {
