@@ -69,9 +69,9 @@ export function dashboardWarmed(): boolean {
 }
 
 /**
- * Prepares, after the server starts, the current year's snapshots, the dashboard's landing view (the
- * province by school, in Vietnamese) and the Excel writer, so that the first officer of the day does not
- * wait for them.
+ * Prepares, after the server starts, the current year's snapshots and the dashboard's landing view (the
+ * province by school, in Vietnamese), so that the first officer of the day does not wait for them. (The
+ * Excel writer is loaded by the workbook pool's worker, off the request thread.)
  */
 export async function warmDashboard(db: DB): Promise<void> {
 	try {
@@ -82,8 +82,6 @@ export async function warmDashboard(db: DB): Promise<void> {
 }
 
 async function prepare(db: DB): Promise<void> {
-	// The spreadsheet library is large: loaded now rather than by the first export (half a second).
-	await import('./excel');
 	const year = (await listYears(db)).find((y) => y.isCurrent);
 	if (!year) return;
 	for (const period of PERIODS) {
