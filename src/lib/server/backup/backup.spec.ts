@@ -42,7 +42,10 @@ afterAll(() => {
 	rmSync(root, { recursive: true, force: true });
 });
 
-/** Another process saving as fast as it can; prints each id once its transaction has committed. */
+/**
+ * Another process saving one after another (a millisecond apart: a loop with no gap at all starves every
+ * other writer of SQLite's lock on a loaded machine); prints each id once its transaction has committed.
+ */
 function saver(database: string) {
 	const code = `
 		import Database from 'better-sqlite3';
@@ -51,7 +54,7 @@ function saver(database: string) {
 		const ins = db.prepare("INSERT INTO audit_log (at, actor_role, action, detail) VALUES (?, 'student', 'pupil.updated', 'autosave')");
 		let stop = false; process.stdin.on('data', () => (stop = true)); process.stdin.resume();
 		const loop = () => { if (stop) { db.close(); process.exit(0); }
-			const id = ins.run(Date.now()).lastInsertRowid; process.stdout.write(id + '\\n'); setImmediate(loop); };
+			const id = ins.run(Date.now()).lastInsertRowid; process.stdout.write(id + '\\n'); setTimeout(loop, 1); };
 		loop();`;
 	return spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: process.cwd() });
 }
