@@ -15,13 +15,22 @@ const PAGES = `pages-${version}`; // the pages name this build's scripts, so the
 const ASSETS = new Set([...build, ...files]);
 const DATA = '/__data.json';
 
+/**
+ * Keeps every asset it can, each on its own, trying a failed one once more: on a weak link one lost
+ * download must not leave the device with no offline support at all (all-or-nothing addAll did). An
+ * asset still missing is kept the first time a page asks for it (cacheFirst).
+ */
+async function keepShell() {
+	const cache = await caches.open(SHELL);
+	let missing = [...ASSETS];
+	for (let round = 0; round < 2 && missing.length; round++) {
+		const results = await Promise.allSettled(missing.map((path) => cache.add(path)));
+		missing = missing.filter((_, i) => results[i].status === 'rejected');
+	}
+}
+
 sw.addEventListener('install', (event) => {
-	event.waitUntil(
-		caches
-			.open(SHELL)
-			.then((cache) => cache.addAll([...ASSETS]))
-			.then(() => sw.skipWaiting())
-	);
+	event.waitUntil(keepShell().then(() => sw.skipWaiting()));
 });
 
 sw.addEventListener('activate', (event) => {
