@@ -35,9 +35,14 @@ test('after a teacher imports pupils, every breakdown and the export show one to
 		await page.goto(`/department?by=${by}`);
 		seen.push(await figuresOf(page));
 	}
-	expect(seen[0].asOf).toMatch(/^Số liệu lúc \d{2}:\d{2}, \d{2}\/\d{2}\/\d{4}$/);
-	expect(seen[0].pupils).toBeGreaterThan(0);
-	for (const s of seen) expect(s).toEqual(seen[0]);
+	// A snapshot past a minute old is refreshed after the page that finds it, so one of the three may
+	// show a newer one: then with its own "as of". Pages of the same snapshot show the same total.
+	for (const s of seen) expect(s.asOf).toMatch(/^Số liệu lúc \d{2}:\d{2}, \d{2}\/\d{2}\/\d{4}$/);
+	const last = seen.at(-1)!;
+	expect(last.pupils).toBeGreaterThan(0);
+	const sameSnapshot = seen.filter((s) => s.asOf === last.asOf);
+	expect(sameSnapshot.length).toBeGreaterThanOrEqual(2);
+	for (const s of sameSnapshot) expect(s.pupils).toBe(last.pupils);
 
 	// The Excel export of the last one carries the same total and the same "as of".
 	const downloading = page.waitForEvent('download');
@@ -49,11 +54,11 @@ test('after a teacher imports pupils, every breakdown and the export show one to
 	const sheet = wb.worksheets[0];
 	const rows: unknown[][] = [];
 	sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-	expect(rows.some((r) => r[0] === seen[0].asOf)).toBe(true);
+	expect(rows.some((r) => r[0] === last.asOf)).toBe(true);
 	const total = rows.find((r) => r[0] === 'Tổng')!;
-	expect(total[4]).toBe(seen[0].pupils);
+	expect(total[4]).toBe(last.pupils);
 
 	// The printed report too (its link names the snapshot the page showed).
 	await page.getByRole('link', { name: 'Báo cáo in' }).click();
-	await expect(page.getByTestId('as-of')).toHaveText(seen[0].asOf);
+	await expect(page.getByTestId('as-of')).toHaveText(last.asOf);
 });
