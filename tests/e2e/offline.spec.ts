@@ -123,13 +123,26 @@ test('the open exercise set is kept after the home page: it opens without a netw
 	await controlled(page);
 	const set = page.getByRole('link', { name: /Bộ bài lập trình: tuần này/ });
 	const href = (await set.getAttribute('href'))!;
-	await kept(page, href);
+	// The set's page as kept on the device names its first exercise. (Seen rarely in full runs: the kept
+	// page gone again just after; the home page asks to keep the open sets on every visit, so it is
+	// opened again then.)
+	let first = '';
+	await expect
+		.poll(
+			async () => {
+				first = await page.evaluate(async (h) => {
+					const kept = await caches.match(new URL(h, location.origin).href);
+					return kept
+						? (/href="(\/learn\/exercises\/\d+)"/.exec(await kept.text())?.[1] ?? '')
+						: '';
+				}, href);
+				if (!first) await page.reload();
+				return first;
+			},
+			{ timeout: 45_000, intervals: [2_000] }
+		)
+		.toMatch(/^\/learn\/exercises\/\d+$/);
 	await kept(page, href + '/__data.json');
-	const first = await page.evaluate(async (h) => {
-		const html = await (await caches.match(new URL(h, location.origin).href))!.text();
-		return /href="(\/learn\/exercises\/\d+)"/.exec(html)?.[1] ?? '';
-	}, href);
-	expect(first).toMatch(/^\/learn\/exercises\/\d+$/);
 	await kept(page, first);
 	await kept(page, first + '/__data.json');
 
