@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
+import { turnsDuring } from '../workers/turns.testing';
 import JSZip from 'jszip';
 import { parseRosterFile } from '../classes/roster-import';
 import { Busy } from '../workers/pool';
@@ -7,20 +8,6 @@ import { unpackedSize } from './zip-size';
 import { closeSheetsPool, readOffThread, writeOffThread } from './pool';
 
 afterAll(closeSheetsPool);
-
-/** How many times the request thread's event loop turned while `work` ran. */
-async function turnsDuring<T>(work: Promise<T>): Promise<{ value: T; turns: number }> {
-	let turns = 0;
-	let done = false;
-	const spin = () => {
-		turns++;
-		if (!done) setTimeout(spin, 1);
-	};
-	setTimeout(spin, 1);
-	const value = await work;
-	done = true;
-	return { value, turns };
-}
 
 /** A province-sized export: 12 sheets of 2,000 rows. */
 function bigBook(): Book {

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
+import { turnsDuring } from './turns.testing';
 import { emptySpec } from '$lib/blockly/spec';
 import { SEED_EXERCISES, seedSpec } from '../seed/exercises';
 import * as b from '../exercises/build';
@@ -25,20 +26,6 @@ afterAll(async () => {
 	await Promise.all(pools.map((p) => p.close()));
 	await closeGradingPool();
 });
-
-/** How many times the request thread's event loop turned while `work` ran. */
-async function turnsDuring<T>(work: Promise<T>): Promise<{ value: T; turns: number }> {
-	let turns = 0;
-	let done = false;
-	const spin = () => {
-		turns++;
-		if (!done) setTimeout(spin, 1);
-	};
-	setTimeout(spin, 1);
-	const value = await work;
-	done = true;
-	return { value, turns };
-}
 
 describe('the grading pool', { timeout: 180_000 }, () => {
 	test('every seeded reference passes with 3 stars when graded in a worker', async () => {
