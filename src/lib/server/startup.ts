@@ -9,6 +9,8 @@ import { picturesOf, wordsOf } from '$lib/secrets';
 import { warmDashboard } from './reports/views';
 import { holdDatabase } from './backup/restore.js';
 import { scheduleBackups } from './backup/nightly';
+import { scheduleAuditPruning } from './audit/nightly';
+import { auditKeepDays } from './audit/trail';
 
 /** Stops the start with one clear line (no stack trace). */
 function refuse(message: string): never {
@@ -31,6 +33,11 @@ function unreachable(e: unknown): string {
  * (workers/prepare.worker.ts, then MAM_STEM_PREPARED=1 in every server process), else here.
  */
 export async function prepareDatabase(): Promise<void> {
+	try {
+		auditKeepDays();
+	} catch (e) {
+		refuse(e instanceof Error ? e.message : String(e));
+	}
 	const url = databaseUrl();
 	if (url && !/^postgres(ql)?:\/\/[^\s]+$/.test(url))
 		refuse('DATABASE_URL must be a postgres:// address (or unset, for SQLite at DATABASE_PATH).');
@@ -84,6 +91,7 @@ export async function startUp(): Promise<void> {
 			}
 		}
 	}
+	if (runsJobs()) scheduleAuditPruning(db);
 	// One welcome for the whole cluster: the process that runs the jobs says it.
 	if (process.env.QUIET_START !== '1' && runsJobs()) console.log(await welcome(db));
 	// After the server has begun to answer: a failure here only means the first dashboard computes them.

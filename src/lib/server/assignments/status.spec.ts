@@ -1,3 +1,4 @@
+import { actorFor } from '../audit/log';
 import { describe, expect, it } from 'vitest';
 import { endOfDay, exerciseSetFacts, workStatus, byDue } from './status';
 import { openTestDatabase } from '../db/testing';
@@ -289,9 +290,9 @@ describe('assignments in the database', () => {
 		expect(await statusAt('2026-10-07T00:00:00Z')).toBe('submitted');
 		await returnReview(
 			db,
+			actorFor(p.teacherId),
 			{
 				teamId: p.teamId,
-				reviewerId: p.teacherId,
 				criteria: [],
 				scoring: { team: [], adjustments: new Map() },
 				feedback: 'Thêm bảng đo nhiệt độ.'

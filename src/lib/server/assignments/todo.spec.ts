@@ -1,3 +1,4 @@
+import { actorFor } from '../audit/log';
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing';
 import type { DB } from '../db';
@@ -73,9 +74,9 @@ describe('work waiting for review', () => {
 
 		const r = await returnReview(
 			db,
+			actorFor(p.teacherId),
 			{
 				teamId: p.teamId,
-				reviewerId: p.teacherId,
 				criteria: [],
 				scoring: { team: [], adjustments: new Map() },
 				feedback: 'Tốt'

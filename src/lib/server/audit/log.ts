@@ -11,53 +11,55 @@ import type { Role } from '../db/types';
 export const AUDIT_ACTIONS = [
 	'auth.signin',
 	'auth.signin_failed',
-	'auth.signout',
 	'auth.password_changed',
 	'account.created',
 	'account.disabled',
 	'account.enabled',
-	'account.role_changed',
 	'account.password_reset',
 	'pupil.created',
-	'pupil.updated',
 	'pupil.moved',
-	'pupil.left_class',
-	'pupil.removed',
 	'pupil.secret_reset',
 	'pupil.lock_lifted',
-	'class.cards_printed',
 	'class.roster_imported',
-	'class.teacher_added',
-	'class.teacher_removed',
+	'class.cards_printed',
 	'review.given',
 	'review.changed',
 	'consent.recorded',
 	'consent.withdrawn',
 	'project.published',
+	'project.unpublished',
 	'project.featured',
 	'project.unfeatured',
 	'lesson.published',
 	'lesson.returned',
 	'export.class_grid',
-	'export.gradebook',
-	'export.login_cards',
 	'export.pupil_data',
 	'pupil.erased',
 	'retention.erased',
 	'backup.taken',
 	'backup.failed',
-	'backup.restored'
+	'backup.restored',
+	'audit.exported',
+	'audit.pruned'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** Who acted and from where: a signed-in user, or the server itself (nightly jobs, retention). */
+/**
+ * Who acted and from where: a signed-in user, the server itself (nightly jobs, retention), or
+ * somebody not signed in (a failed sign-in).
+ */
 export interface Actor {
 	id: number | null;
-	role: Role | 'system';
+	role: Role | 'system' | 'anonymous';
 	address: string | null;
 }
 
 export const SYSTEM: Actor = { id: null, role: 'system', address: null };
+
+/** A user acting outside a request (the demo seed, tests): no address. */
+export function actorFor(id: number, role: Role = 'teacher'): Actor {
+	return { id, role, address: null };
+}
 
 /** The signed-in user of a request (or an unknown one, e.g. a failed sign-in) and their address. */
 export function actorOf(event: Pick<RequestEvent, 'locals' | 'getClientAddress'>): Actor {
@@ -68,7 +70,7 @@ export function actorOf(event: Pick<RequestEvent, 'locals' | 'getClientAddress'>
 	} catch {
 		// no address outside a real request (e.g. in tests)
 	}
-	return { id: user?.id ?? null, role: user?.role ?? 'system', address };
+	return { id: user?.id ?? null, role: user?.role ?? 'anonymous', address };
 }
 
 export interface AuditEntry {

@@ -1,3 +1,4 @@
+import { record, type Actor } from '../audit/log';
 import type { Conn } from '../db';
 import type { Role } from '../db/types';
 import { cleanText } from '$lib/text/normalize';
@@ -83,6 +84,7 @@ export async function listStaff(db: Conn): Promise<StaffAccount[]> {
 /** Administrators create teachers (of a school) and department officers (of no school). */
 export async function createStaff(
 	db: Conn,
+	actor: Actor,
 	input: StaffInput,
 	now = Date.now()
 ): Promise<{ ok: true; id: number } | { ok: false; errors: StaffErrors }> {
@@ -129,6 +131,17 @@ export async function createStaff(
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
+	await record(
+		db,
+		actor,
+		{
+			action: 'account.created',
+			target: { type: 'user', id: row.id },
+			schoolId,
+			detail: { role }
+		},
+		now
+	);
 	return { ok: true, id: row.id };
 }
 
@@ -138,34 +151,53 @@ export async function createStaff(
  */
 export async function setPassword(
 	db: Conn,
+	actor: Actor,
 	userId: number,
-	password: string,
-	by: 'owner' | 'admin' = 'owner'
+	password: string
 ): Promise<void> {
-	await db
+	const byOwner = actor.id === userId;
+	const row = await db
 		.updateTable('users')
 		.set({
 			password_hash: await hashPassword(password),
-			must_change_password: by === 'admin' ? 1 : 0
+			must_change_password: byOwner ? 0 : 1
 		})
 		.where('id', '=', userId)
-		.execute();
+		.returning('school_id')
+		.executeTakeFirst();
 	await invalidateUserSessions(db, userId);
+	await record(db, actor, {
+		action: byOwner ? 'auth.password_changed' : 'account.password_reset',
+		target: { type: 'user', id: userId },
+		schoolId: row?.school_id ?? null
+	});
 }
 
 /** Disabling ends every session at once; enabling lets the user sign in again. */
 export async function setDisabled(
 	db: Conn,
+	actor: Actor,
 	userId: number,
 	disabled: boolean,
 	now = Date.now()
 ): Promise<void> {
-	await db
+	const row = await db
 		.updateTable('users')
 		.set({ disabled_at: disabled ? now : null })
 		.where('id', '=', userId)
-		.execute();
+		.returning('school_id')
+		.executeTakeFirst();
 	if (disabled) await invalidateUserSessions(db, userId);
+	await record(
+		db,
+		actor,
+		{
+			action: disabled ? 'account.disabled' : 'account.enabled',
+			target: { type: 'user', id: userId },
+			schoolId: row?.school_id ?? null
+		},
+		now
+	);
 }
 
 export async function findStaffById(db: Conn, id: number) {

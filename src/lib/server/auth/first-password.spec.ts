@@ -1,3 +1,4 @@
+import { SYSTEM } from '../audit/log';
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing';
 import { createStaff, passwordProblem, setPassword } from './accounts';
@@ -28,7 +29,7 @@ describe('staff passwords', () => {
 		expect(passwordProblem('cay hoa hoi tren nui')).toBeNull();
 		expect(isCommonPassword('khong-phai-pho-bien')).toBe(false);
 		const { db } = openTestDatabase();
-		expect(await createStaff(db, input('iloveyou'))).toEqual({
+		expect(await createStaff(db, SYSTEM, input('iloveyou'))).toEqual({
 			ok: false,
 			errors: { password: 'common' }
 		});
@@ -37,7 +38,7 @@ describe('staff passwords', () => {
 
 	it('an account the admin created must change its password at first sign-in', async () => {
 		const { db } = openTestDatabase();
-		const r = await createStaff(db, input('Mau-Son-lanh-2026'));
+		const r = await createStaff(db, SYSTEM, input('Mau-Son-lanh-2026'));
 		if (!r.ok) throw new Error('expected ok');
 		const user = await userOf(db, r.id);
 		expect(user.mustChangePassword).toBe(true);
@@ -51,11 +52,11 @@ describe('staff passwords', () => {
 		expect(firstPasswordRedirect(event('/logout'))).toBeNull();
 
 		// Choosing their own password lifts the gate; an admin's reset sets it again.
-		await setPassword(db, r.id, 'cay-na-Chi-Lang', 'owner');
+		await setPassword(db, { id: r.id, role: 'department', address: null }, r.id, 'cay-na-Chi-Lang');
 		const after = await userOf(db, r.id);
 		expect(after.mustChangePassword).toBeUndefined();
 		expect(firstPasswordRedirect(event('/department', after))).toBeNull();
-		await setPassword(db, r.id, 'Ky-Cung-mua-lu', 'admin');
+		await setPassword(db, SYSTEM, r.id, 'Ky-Cung-mua-lu');
 		expect((await userOf(db, r.id)).mustChangePassword).toBe(true);
 	});
 });

@@ -5,6 +5,7 @@ import { makeSchool } from '../projects/testing';
 import { addPupil } from '../classes/pupils';
 import { signInPupil } from './signin';
 import { pupilLockMs } from './ratelimit';
+import { SYSTEM } from '../audit/log';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -17,6 +18,7 @@ async function pictureClass(db: Conn, size: number) {
 	for (let i = 0; i < size; i++) {
 		const id = await addPupil(
 			db,
+			SYSTEM,
 			{ id: s.classId, schoolId: s.schoolId, grade: 3 },
 			{ fullName: `Nông Văn An ${i}`, gender: 'male', birthDate: null, ethnicity: null }
 		);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../audit/log';
 import { openTestDatabase } from '../db/testing';
 import type { DB } from '../db';
 import * as auth from './session';
@@ -101,7 +102,7 @@ describe('ending sessions', () => {
 		const b = auth.generateSessionToken();
 		await auth.createSession(db, a, userId);
 		await auth.createSession(db, b, userId);
-		await setPassword(db, userId, 'new-password-1');
+		await setPassword(db, SYSTEM, userId, 'new-password-1');
 		expect((await auth.validateSessionToken(db, a)).session).toBeNull();
 		expect((await auth.validateSessionToken(db, b)).session).toBeNull();
 	});
@@ -109,7 +110,7 @@ describe('ending sessions', () => {
 	it('disabling the account ends every session, and a disabled user has none', async () => {
 		const a = auth.generateSessionToken();
 		await auth.createSession(db, a, userId);
-		await setDisabled(db, userId, true);
+		await setDisabled(db, SYSTEM, userId, true);
 		expect(await db.selectFrom('sessions').selectAll().execute()).toHaveLength(0);
 		// Even a session created behind the guard's back is refused while disabled.
 		const b = auth.generateSessionToken();

@@ -5,6 +5,7 @@ import { hashPassword } from './password';
 import { signInPupil, signInStaff } from './signin';
 import { createStaff } from './accounts';
 import { addPupil } from '../classes/pupils';
+import { SYSTEM } from '../audit/log';
 
 let db: DB;
 let staffHash: string;
@@ -174,6 +175,7 @@ describe('staff sign-in', () => {
 		const s = (await db.selectFrom('schools').select('id').executeTakeFirstOrThrow()).id;
 		await addPupil(
 			db,
+			SYSTEM,
 			{ id: classA, schoolId: s, grade: 3 },
 			{ fullName: 'Vi Thị Mai', gender: 'female', birthDate: null, ethnicity: null }
 		);
@@ -188,7 +190,7 @@ describe('staff sign-in', () => {
 
 describe('creating staff', () => {
 	it('requires a school for teachers and refuses a taken username', async () => {
-		const r = await createStaff(db, {
+		const r = await createStaff(db, SYSTEM, {
 			role: 'teacher',
 			username: 'gv.hoa',
 			fullName: 'X',
@@ -196,7 +198,7 @@ describe('creating staff', () => {
 			password: 'long-enough'
 		});
 		expect(r).toEqual({ ok: false, errors: { username: 'taken', schoolId: 'required' } });
-		const short = await createStaff(db, {
+		const short = await createStaff(db, SYSTEM, {
 			role: 'department',
 			username: 'so.new',
 			fullName: 'Nông Văn Ba',
@@ -212,6 +214,7 @@ describe('pupil sign-in', () => {
 		const s = (await db.selectFrom('schools').select('id').executeTakeFirstOrThrow()).id;
 		const id = await addPupil(
 			db,
+			SYSTEM,
 			{ id: classId, schoolId: s, grade },
 			{ fullName: 'Nông Văn An', gender: 'male', birthDate: null, ethnicity: 'Tày' }
 		);

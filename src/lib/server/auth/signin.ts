@@ -4,6 +4,7 @@ import { decoyHash, verifyPassword } from './password';
 import { normalizeUsername } from './accounts';
 import { secretMatches } from './pupil-secret';
 import * as limits from './ratelimit';
+import { record } from '../audit/log';
 
 export type SignInResult =
 	| { ok: true; userId: number; role: string }
@@ -26,7 +27,7 @@ export async function signInStaff(
 
 	const user = await db
 		.selectFrom('users')
-		.select(['id', 'role', 'password_hash', 'disabled_at'])
+		.select(['id', 'role', 'school_id', 'password_hash', 'disabled_at'])
 		.where('username', '=', username)
 		.where('role', '<>', 'student')
 		.executeTakeFirst();
@@ -37,9 +38,27 @@ export async function signInStaff(
 		const a = await limits.recordFailure(db, keys[0], limits.STAFF_ACCOUNT, now);
 		const b = await limits.recordFailure(db, keys[1], limits.ADDRESS, now);
 		const until = Math.max(a ?? 0, b ?? 0);
+		// The account tried (when it exists), never the typed name: it may hold a password.
+		await record(
+			db,
+			{ id: null, role: 'anonymous', address: input.address },
+			{
+				action: 'auth.signin_failed',
+				target: user ? { type: 'user', id: user.id } : null,
+				schoolId: user?.school_id ?? null,
+				detail: until ? { locked: true } : null
+			},
+			now
+		);
 		return until ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'invalid' };
 	}
 	await limits.clearFailures(db, keys[0]);
+	await record(
+		db,
+		{ id: user.id, role: user.role, address: input.address },
+		{ action: 'auth.signin', target: { type: 'user', id: user.id }, schoolId: user.school_id },
+		now
+	);
 	return { ok: true, userId: user.id, role: user.role };
 }
 

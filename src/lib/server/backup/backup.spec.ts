@@ -10,7 +10,7 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -88,6 +88,10 @@ describe('backup and restore', () => {
 		expect(r.uploads).toBe(2);
 		const copy = new Database(place.database, { readonly: true });
 		expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+		// The restored trail marks the restore, naming the archive.
+		expect(
+			copy.prepare("SELECT detail FROM audit_log WHERE action = 'backup.restored'").all()
+		).toEqual([{ detail: JSON.stringify({ archive: basename(done.file) }) }]);
 		const ids = new Set(
 			(
 				copy.prepare("SELECT id FROM audit_log WHERE detail = 'autosave'").all() as {

@@ -13,7 +13,7 @@ import {
 	statSync,
 	writeFileSync
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { readArchive } from './archive.js';
 import { APP, BackupError } from './backup.js';
 
@@ -109,6 +109,22 @@ export async function checkArchive(archive, work, known) {
 }
 
 /**
+ * The restored database's audit trail says it was restored, from which archive (the entries the
+ * archive holds end before the restore; this one marks the seam).
+ * @param {string} database @param {string} archive @param {number} now
+ */
+function recordRestore(database, archive, now) {
+	const db = new Database(database);
+	try {
+		db.prepare(
+			"INSERT INTO audit_log (at, actor_id, actor_role, action, detail) VALUES (?, NULL, 'system', 'backup.restored', ?)"
+		).run(now, JSON.stringify({ archive }));
+	} finally {
+		db.close();
+	}
+}
+
+/**
  * Restores `archive` into the database file `database` and the folder `uploads`. What they held is kept
  * beside them ('….before-restore-<time>'). Returns a plain-words account of what was restored.
  * @param {{ archive: string, database: string, uploads: string, known: string[], now?: number }} o
@@ -136,6 +152,7 @@ export async function restoreBackup(o) {
 		}
 		for (const s of ['-wal', '-shm']) rmSync(o.database + s, { force: true });
 		renameSync(join(work, 'mam-stem.db'), o.database);
+		recordRestore(o.database, basename(o.archive), now);
 		if (existsSync(o.uploads) && readdirSync(o.uploads).length) {
 			renameSync(o.uploads, `${o.uploads}.before-restore-${stamp}`);
 			kept.push(`${o.uploads}.before-restore-${stamp}`);

@@ -12,6 +12,7 @@ import {
 } from './pupils';
 import { createClass, findClassByJoinCode, normalizeJoinCode } from './classes';
 import * as auth from '../auth/session';
+import { SYSTEM } from '../audit/log';
 
 let db: DB;
 let schoolId: number;
@@ -92,6 +93,7 @@ describe('pupils', () => {
 		const [a, b] = await twoClasses();
 		const id = await addPupil(
 			db,
+			SYSTEM,
 			a,
 			{ fullName: 'Vi Thị Mai', gender: 'female', birthDate: null, ethnicity: 'Nùng' },
 			Date.UTC(2026, 8, 10)
@@ -120,7 +122,7 @@ describe('pupils', () => {
 				created_at: 0
 			})
 			.execute();
-		await movePupil(db, id, a.id, b.id, Date.UTC(2026, 10, 2));
+		await movePupil(db, SYSTEM, a, id, b.id, Date.UTC(2026, 10, 2));
 		expect(await listRoster(db, a.id)).toHaveLength(0);
 		expect((await listRoster(db, b.id)).map((p) => p.id)).toEqual([id]);
 		expect(await enrolmentHistory(db, id)).toEqual([
@@ -139,7 +141,7 @@ describe('pupils', () => {
 
 	it('a pupil is in one class at a time', async () => {
 		const [a, b] = await twoClasses();
-		const id = await addPupil(db, a, {
+		const id = await addPupil(db, SYSTEM, a, {
 			fullName: 'Vi Thị Mai',
 			gender: null,
 			birthDate: null,
@@ -157,6 +159,7 @@ describe('pupils', () => {
 		const [a] = await twoClasses();
 		const id = await addPupil(
 			db,
+			SYSTEM,
 			a,
 			{ fullName: 'Vi Thị Mai', gender: null, birthDate: null, ethnicity: null },
 			0,
@@ -166,7 +169,7 @@ describe('pupils', () => {
 		await auth.createSession(db, auth.generateSessionToken(), id);
 		let after = before;
 		for (let i = 0; i < 5 && after === before; i++) {
-			await resetSecret(db, id, 5);
+			await resetSecret(db, SYSTEM, { ...a, grade: 5 }, id);
 			after = (await listRoster(db, a.id))[0].secret;
 		}
 		expect(after).not.toBe(before);

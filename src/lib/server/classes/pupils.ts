@@ -4,6 +4,7 @@ import { cleanText } from '$lib/text/normalize';
 import { generateSecret, secretKindForGrade, type SecretKind } from '$lib/secrets';
 import { isIsoDate } from '../schools/schools';
 import { invalidateUserSessions } from '../auth/session';
+import { record, type Actor } from '../audit/log';
 
 export interface PupilInput {
 	fullName: string;
@@ -117,6 +118,7 @@ export function checkPupil(input: {
 /** Adds a pupil to a class with a new sign-in secret suited to the class's grade. */
 export async function addPupil(
 	db: Conn,
+	actor: Actor,
 	cls: { id: number; schoolId: number; grade: number },
 	pupil: PupilInput,
 	now = Date.now(),
@@ -148,6 +150,17 @@ export async function addPupil(
 		.insertInto('enrolments')
 		.values({ class_id: cls.id, pupil_id: user.id, started_on: today(now) })
 		.execute();
+	await record(
+		db,
+		actor,
+		{
+			action: 'pupil.created',
+			target: { type: 'user', id: user.id },
+			schoolId: cls.schoolId,
+			detail: { classId: cls.id }
+		},
+		now
+	);
 	return user.id;
 }
 
@@ -158,14 +171,25 @@ export async function getPupilInClass(db: Conn, classId: number, pupilId: number
 }
 
 /** A new secret, of the kind the class's grade uses; the pupil's sessions end. */
-export async function resetSecret(db: Conn, pupilId: number, grade: number): Promise<void> {
-	const kind = secretKindForGrade(grade);
+export async function resetSecret(
+	db: Conn,
+	actor: Actor,
+	cls: { id: number; schoolId: number; grade: number },
+	pupilId: number
+): Promise<void> {
+	const kind = secretKindForGrade(cls.grade);
 	await db
 		.updateTable('pupil_profiles')
 		.set({ secret_kind: kind, secret: generateSecret(kind) })
 		.where('user_id', '=', pupilId)
 		.execute();
 	await invalidateUserSessions(db, pupilId);
+	await record(db, actor, {
+		action: 'pupil.secret_reset',
+		target: { type: 'user', id: pupilId },
+		schoolId: cls.schoolId,
+		detail: { classId: cls.id }
+	});
 }
 
 /**
@@ -174,12 +198,14 @@ export async function resetSecret(db: Conn, pupilId: number, grade: number): Pro
  */
 export async function movePupil(
 	db: Conn,
+	actor: Actor,
+	from: { id: number; schoolId: number },
 	pupilId: number,
-	fromClassId: number,
 	toClassId: number,
 	now = Date.now()
 ) {
 	const day = today(now);
+	const fromClassId = from.id;
 	await db
 		.updateTable('enrolments')
 		.set({ ended_on: day })
@@ -191,6 +217,17 @@ export async function movePupil(
 		.insertInto('enrolments')
 		.values({ class_id: toClassId, pupil_id: pupilId, started_on: day })
 		.execute();
+	await record(
+		db,
+		actor,
+		{
+			action: 'pupil.moved',
+			target: { type: 'user', id: pupilId },
+			schoolId: from.schoolId,
+			detail: { fromClassId, toClassId }
+		},
+		now
+	);
 }
 
 export async function enrolmentHistory(db: Conn, pupilId: number) {

@@ -5,6 +5,7 @@ import { openTestDatabase } from '../db/testing';
 import type { DB } from '../db';
 import { markDuplicates, parseCsv, parseDate, parseRosterFile, saveRoster } from './roster-import';
 import { addPupil, classDuplicateKeys, listRoster } from './pupils';
+import { SYSTEM } from '../audit/log';
 
 let db: DB;
 let cls: { id: number; schoolId: number; grade: number };
@@ -141,7 +142,7 @@ describe('bad rows: an error for each, on the right line', () => {
 	});
 
 	it('flags a pupil already in the class', async () => {
-		await addPupil(db, cls, {
+		await addPupil(db, SYSTEM, cls, {
 			fullName: 'Hoàng Văn An',
 			gender: 'male',
 			birthDate: '2015-03-12',
@@ -219,7 +220,7 @@ describe('bad files', () => {
 
 describe('saving: every row or none', () => {
 	it('saves a good list', async () => {
-		const r = await saveRoster(db, cls, [
+		const r = await saveRoster(db, SYSTEM, cls, [
 			{
 				line: 2,
 				fullName: 'Hà Thu Lan',
@@ -237,7 +238,7 @@ describe('saving: every row or none', () => {
 
 	it('saves nothing when one submitted row is bad, even if the preview was tampered with', async () => {
 		const r = await db.transaction().execute((tx) =>
-			saveRoster(tx, cls, [
+			saveRoster(tx, SYSTEM, cls, [
 				{ line: 2, fullName: 'Hà Thu Lan', gender: 'female', birthDate: null, ethnicity: null },
 				{ line: 3, fullName: '   ', gender: 'male', birthDate: null, ethnicity: null },
 				{
@@ -262,7 +263,7 @@ describe('saving: every row or none', () => {
 	it('rolls back rows already written when a later insert fails', async () => {
 		await expect(
 			db.transaction().execute(async (tx) => {
-				await saveRoster(tx, cls, [
+				await saveRoster(tx, SYSTEM, cls, [
 					{ line: 2, fullName: 'Chu Thị Hằng', gender: null, birthDate: null, ethnicity: null }
 				]);
 				throw new Error('disk full');
@@ -272,7 +273,7 @@ describe('saving: every row or none', () => {
 	});
 
 	it('refuses a payload that is not a list of rows', async () => {
-		expect(await saveRoster(db, cls, 'nonsense')).toEqual({ ok: false, error: 'no_rows' });
+		expect(await saveRoster(db, SYSTEM, cls, 'nonsense')).toEqual({ ok: false, error: 'no_rows' });
 	});
 });
 

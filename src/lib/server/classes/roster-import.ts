@@ -1,5 +1,6 @@
 // Class lists as SMAS and vnEdu export them (.xlsx or .csv): a few title rows, then a header row
 // with columns such as "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc"; other columns are ignored.
+import { record, type Actor } from '../audit/log';
 import type { Conn } from '../db';
 import type { Cell } from '../sheets/book';
 import { readOffThread } from '../sheets/pool';
@@ -268,6 +269,7 @@ export function markDuplicates(rows: ImportRow[], existing: Set<string>): Import
  */
 export async function saveRoster(
 	db: Conn,
+	actor: Actor,
 	cls: { id: number; schoolId: number; grade: number },
 	submitted: unknown
 ): Promise<
@@ -287,6 +289,12 @@ export async function saveRoster(
 	});
 	const rows = markDuplicates(checked, await classDuplicateKeys(db, cls.id));
 	if (rows.some((r) => r.errors.length)) return { ok: false, rows };
-	for (const row of rows) await addPupil(db, cls, row.value);
+	for (const row of rows) await addPupil(db, actor, cls, row.value);
+	await record(db, actor, {
+		action: 'class.roster_imported',
+		target: { type: 'class', id: cls.id },
+		schoolId: cls.schoolId,
+		detail: { count: rows.length }
+	});
 	return { ok: true, count: rows.length };
 }

@@ -1,5 +1,6 @@
 // Lesson plans: create, save (in place while a draft, as a new version once published), copy,
 // submit, approve or send back, archive. Who may see what lives here too (canView, canEdit).
+import * as audit from '../audit/log';
 import type { Conn } from '../db';
 import type { LessonStatus, Role } from '../db/types';
 import type { LessonContent } from '$lib/curriculum/lesson';
@@ -10,6 +11,8 @@ export interface Viewer {
 	id: number;
 	role: Role;
 	schoolId: number | null;
+	/** The client's address, for the audit trail of the department's decisions. */
+	address?: string | null;
 }
 
 export interface LessonMeta {
@@ -312,6 +315,17 @@ export async function reviewLesson(
 	const text = cleanLong(comment).slice(0, 4000);
 	if (decision === 'return' && !text) return { ok: false, error: 'comment_required' };
 	await setStatus(db, id, decision === 'approve' ? 'published' : 'draft', now);
+	await audit.record(
+		db,
+		{ id: reviewer.id, role: reviewer.role, address: reviewer.address ?? null },
+		{
+			action: decision === 'approve' ? 'lesson.published' : 'lesson.returned',
+			target: { type: 'lesson', id },
+			schoolId: lesson.schoolId,
+			detail: { versionId: lesson.versionId }
+		},
+		now
+	);
 	await record(
 		db,
 		lesson,

@@ -2,7 +2,31 @@
 import { m } from '$lib/paraglide/messages';
 import { cellText } from '$lib/progress-labels';
 import { sheetName, type Book } from '../sheets/book';
-import type { classGrid } from './grid';
+import { classGrid } from './grid';
+import type { Conn } from '../db';
+import { record, type Actor } from '../audit/log';
+
+/** The class grid's workbook, read for an export: who took it is recorded (it names every pupil). */
+export async function exportClassGrid(
+	db: Conn,
+	actor: Actor,
+	cls: { id: number; schoolId: number; name: string; schoolName: string },
+	now = Date.now()
+): Promise<Book> {
+	const g = await classGrid(db, cls.id, 'name', undefined, now);
+	await record(
+		db,
+		actor,
+		{
+			action: 'export.class_grid',
+			target: { type: 'class', id: cls.id },
+			schoolId: cls.schoolId,
+			detail: { pupils: g.rows.length }
+		},
+		now
+	);
+	return gridBook(cls, g);
+}
 
 export function gridBook(
 	cls: { name: string; schoolName: string },

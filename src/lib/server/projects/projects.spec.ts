@@ -1,3 +1,4 @@
+import { actorFor } from '../audit/log';
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing';
 import { makeProject } from './testing';
@@ -69,9 +70,8 @@ describe('rubric scoring', () => {
 		] as const)
 			expect(
 				(
-					await returnReview(db, {
+					await returnReview(db, actorFor(p.teacherId), {
 						teamId: p.teamId,
-						reviewerId: p.teacherId,
 						criteria: rubric,
 						scoring: { team: [...team], adjustments: new Map() },
 						feedback
@@ -165,22 +165,49 @@ describe('showcase consent', () => {
 	it('needs a handed-in project to be proposed', async () => {
 		const { db } = openTestDatabase();
 		const p = await makeProject(db);
-		expect(await propose(db, p.teamId, p.teacherId)).toEqual({ ok: false, error: 'not_submitted' });
+		expect(await propose(db, p.teamId, actorFor(p.teacherId))).toEqual({
+			ok: false,
+			error: 'not_submitted'
+		});
 	});
 	it('hidden until every member consented, parent and pupil; then first names only', async () => {
 		const { db, p } = await finished();
 		const team = (await getTeam(db, p.teamId))!;
-		expect((await propose(db, p.teamId, p.teacherId)).ok).toBe(true);
+		expect((await propose(db, p.teamId, actorFor(p.teacherId))).ok).toBe(true);
 		expect(await isPublic(db, p.teamId)).toBe(false);
 		expect(
-			await recordConsent(db, team, p.pupils[0], { parent: true, pupil: false }, p.teacherId)
+			await recordConsent(
+				db,
+				team,
+				p.pupils[0],
+				{ parent: true, pupil: false },
+				actorFor(p.teacherId)
+			)
 		).toEqual({ ok: false, error: 'not_agreed' });
 		expect(
-			await recordConsent(db, team, p.pupils[3], { parent: true, pupil: true }, p.teacherId)
+			await recordConsent(
+				db,
+				team,
+				p.pupils[3],
+				{ parent: true, pupil: true },
+				actorFor(p.teacherId)
+			)
 		).toEqual({ ok: false, error: 'not_member' });
-		await recordConsent(db, team, p.pupils[0], { parent: true, pupil: true }, p.teacherId);
+		await recordConsent(
+			db,
+			team,
+			p.pupils[0],
+			{ parent: true, pupil: true },
+			actorFor(p.teacherId)
+		);
 		expect(await isPublic(db, p.teamId)).toBe(false); // one member still missing
-		await recordConsent(db, team, p.pupils[1], { parent: true, pupil: true }, p.teacherId);
+		await recordConsent(
+			db,
+			team,
+			p.pupils[1],
+			{ parent: true, pupil: true },
+			actorFor(p.teacherId)
+		);
 		expect(await isPublic(db, p.teamId)).toBe(true);
 		const pub = (await getPublic(db, p.teamId))!;
 		expect(pub.firstNames).toEqual(team.members.map((m) => firstName(m.fullName)));
@@ -196,20 +223,20 @@ describe('showcase consent', () => {
 	it('withdrawing one consent unpublishes at once', async () => {
 		const { db, p } = await finished();
 		const team = (await getTeam(db, p.teamId))!;
-		await propose(db, p.teamId, p.teacherId);
+		await propose(db, p.teamId, actorFor(p.teacherId));
 		for (const m of team.members)
-			await recordConsent(db, team, m.id, { parent: true, pupil: true }, p.teacherId);
+			await recordConsent(db, team, m.id, { parent: true, pupil: true }, actorFor(p.teacherId));
 		expect(await listPublic(db)).toHaveLength(1);
-		await withdrawConsent(db, p.teamId, p.pupils[1], p.teacherId);
+		await withdrawConsent(db, p.teamId, p.pupils[1], actorFor(p.teacherId));
 		expect(await listPublic(db)).toHaveLength(0);
 		expect(await getPublic(db, p.teamId)).toBeUndefined();
 	});
 	it('a pupil added to the team later must consent too', async () => {
 		const { db, p } = await finished();
 		const team = (await getTeam(db, p.teamId))!;
-		await propose(db, p.teamId, p.teacherId);
+		await propose(db, p.teamId, actorFor(p.teacherId));
 		for (const m of team.members)
-			await recordConsent(db, team, m.id, { parent: true, pupil: true }, p.teacherId);
+			await recordConsent(db, team, m.id, { parent: true, pupil: true }, actorFor(p.teacherId));
 		await db
 			.insertInto('team_members')
 			.values({ team_id: p.teamId, assignment_id: p.assignmentId, pupil_id: p.pupils[4] })

@@ -2,12 +2,13 @@
 // feedback and returns it. Every review is kept, so the history of a project can be read back.
 import type { Conn } from '../db';
 import { maxPoints, scoreReview, type RubricCriterion, type Scoring } from './rubrics';
+import { record, type Actor } from '../audit/log';
 
 export async function returnReview(
 	db: Conn,
+	reviewer: Actor,
 	input: {
 		teamId: number;
-		reviewerId: number;
 		criteria: RubricCriterion[];
 		scoring: Scoring;
 		feedback: string;
@@ -21,11 +22,19 @@ export async function returnReview(
 	const scored = scoreReview(input.criteria, input.scoring);
 	if (!scored.ok) return { ok: false, error: 'scores' };
 	if (!input.criteria.length && !feedback) return { ok: false, error: 'feedback' };
+	const team = await db
+		.selectFrom('teams')
+		.innerJoin('classes', 'classes.id', 'teams.class_id')
+		.leftJoin('reviews', 'reviews.team_id', 'teams.id')
+		.select(['classes.school_id', (eb) => eb.fn.count<number>('reviews.id').as('earlier')])
+		.where('teams.id', '=', input.teamId)
+		.groupBy('classes.school_id')
+		.executeTakeFirst();
 	const row = await db
 		.insertInto('reviews')
 		.values({
 			team_id: input.teamId,
-			reviewer_id: input.reviewerId,
+			reviewer_id: reviewer.id!,
 			feedback,
 			total: scored.result.total,
 			max_total: scored.result.max,
@@ -55,6 +64,17 @@ export async function returnReview(
 			}))
 	]);
 	if (scores.length) await db.insertInto('review_scores').values(scores).execute();
+	await record(
+		db,
+		reviewer,
+		{
+			action: Number(team?.earlier ?? 0) > 0 ? 'review.changed' : 'review.given',
+			target: { type: 'team', id: input.teamId },
+			schoolId: team?.school_id ?? null,
+			detail: { reviewId: row.id, total: scored.result.total, max: scored.result.max }
+		},
+		now
+	);
 	return { ok: true, id: row.id };
 }
 

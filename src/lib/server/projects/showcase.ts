@@ -3,13 +3,37 @@
 // Withdrawing one consent unpublishes it at once: the check runs on every request, nothing is cached.
 import type { Conn } from '../db';
 import { firstName, getTeam, type Team } from './teams';
+import { record, type Actor, type AuditAction } from '../audit/log';
+
+/** Records a showcase action on a team, under the team's school. */
+async function audit(
+	db: Conn,
+	by: Actor,
+	teamId: number,
+	action: AuditAction,
+	detail: Record<string, number> | null,
+	now: number
+) {
+	const team = await db
+		.selectFrom('teams')
+		.innerJoin('classes', 'classes.id', 'teams.class_id')
+		.select('classes.school_id')
+		.where('teams.id', '=', teamId)
+		.executeTakeFirst();
+	await record(
+		db,
+		by,
+		{ action, target: { type: 'team', id: teamId }, schoolId: team?.school_id ?? null, detail },
+		now
+	);
+}
 
 export type ShowcaseError = 'not_submitted' | 'not_member' | 'not_agreed' | 'not_proposed';
 
 export async function propose(
 	db: Conn,
 	teamId: number,
-	by: number,
+	by: Actor,
 	now = Date.now()
 ): Promise<{ ok: true } | { ok: false; error: ShowcaseError }> {
 	const handedIn = await db
@@ -23,18 +47,20 @@ export async function propose(
 		.insertInto('showcase_entries')
 		.values({
 			team_id: teamId,
-			proposed_by: by,
+			proposed_by: by.id!,
 			proposed_at: now,
 			featured_by: null,
 			featured_at: null
 		})
 		.onConflict((oc) => oc.column('team_id').doNothing())
 		.execute();
+	await audit(db, by, teamId, 'project.published', null, now);
 	return { ok: true };
 }
 
-export async function unpropose(db: Conn, teamId: number) {
+export async function unpropose(db: Conn, by: Actor, teamId: number, now = Date.now()) {
 	await db.deleteFrom('showcase_entries').where('team_id', '=', teamId).execute();
+	await audit(db, by, teamId, 'project.unpublished', null, now);
 }
 
 /** Records that the parent and the pupil agreed; both must have, or nothing is recorded. */
@@ -43,12 +69,12 @@ export async function recordConsent(
 	team: Team,
 	pupilId: number,
 	agreed: { parent: boolean; pupil: boolean },
-	by: number,
+	by: Actor,
 	now = Date.now()
 ): Promise<{ ok: true } | { ok: false; error: ShowcaseError }> {
 	if (!team.members.some((m) => m.id === pupilId)) return { ok: false, error: 'not_member' };
 	if (!agreed.parent || !agreed.pupil) return { ok: false, error: 'not_agreed' };
-	await withdrawConsent(db, team.id, pupilId, by, now);
+	await endConsent(db, team.id, pupilId, by, now);
 	await db
 		.insertInto('showcase_consents')
 		.values({
@@ -56,29 +82,37 @@ export async function recordConsent(
 			pupil_id: pupilId,
 			parent_agreed: 1,
 			pupil_agreed: 1,
-			recorded_by: by,
+			recorded_by: by.id!,
 			recorded_at: now,
 			withdrawn_by: null,
 			withdrawn_at: null
 		})
 		.execute();
+	await audit(db, by, team.id, 'consent.recorded', { pupilId }, now);
 	return { ok: true };
+}
+
+/** Ends the pupil's standing consent (a new one replaces it, or none: withdrawn). */
+async function endConsent(db: Conn, teamId: number, pupilId: number, by: Actor, now: number) {
+	const ended = await db
+		.updateTable('showcase_consents')
+		.set({ withdrawn_by: by.id!, withdrawn_at: now })
+		.where('team_id', '=', teamId)
+		.where('pupil_id', '=', pupilId)
+		.where('withdrawn_at', 'is', null)
+		.executeTakeFirst();
+	return Number(ended.numUpdatedRows) > 0;
 }
 
 export async function withdrawConsent(
 	db: Conn,
 	teamId: number,
 	pupilId: number,
-	by: number,
+	by: Actor,
 	now = Date.now()
 ) {
-	await db
-		.updateTable('showcase_consents')
-		.set({ withdrawn_by: by, withdrawn_at: now })
-		.where('team_id', '=', teamId)
-		.where('pupil_id', '=', pupilId)
-		.where('withdrawn_at', 'is', null)
-		.execute();
+	if (await endConsent(db, teamId, pupilId, by, now))
+		await audit(db, by, teamId, 'consent.withdrawn', { pupilId }, now);
 }
 
 export interface ConsentView {
@@ -204,14 +238,15 @@ export async function setFeatured(
 	db: Conn,
 	teamId: number,
 	featured: boolean,
-	by: number,
+	by: Actor,
 	now = Date.now()
 ) {
 	await db
 		.updateTable('showcase_entries')
 		.set(
-			featured ? { featured_by: by, featured_at: now } : { featured_by: null, featured_at: null }
+			featured ? { featured_by: by.id, featured_at: now } : { featured_by: null, featured_at: null }
 		)
 		.where('team_id', '=', teamId)
 		.execute();
+	await audit(db, by, teamId, featured ? 'project.featured' : 'project.unfeatured', null, now);
 }

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import { addPupil } from '../classes/pupils';
 import { generateJoinCode } from '../classes/classes';
 import { seededRandom, type Random } from './random';
+import { SYSTEM } from '../audit/log';
 
 export const DEMO_SEED = 20251;
 export const DEMO_PASSWORDS = { admin: 'mamstem-admin', staff: 'mamstem-demo' };
@@ -308,6 +309,7 @@ export async function seedDemo(db: DB, now = Date.now()): Promise<void> {
 				for (let i = 0; i < PUPILS_PER_CLASS; i++) {
 					await addPupil(
 						tx,
+						SYSTEM,
 						{ id: row.id, schoolId: school.id, grade: c.grade },
 						demoPupil(rng, c.grade, year.start),
 						now,

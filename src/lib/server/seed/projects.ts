@@ -1,6 +1,7 @@
 // Demo assignments and projects: an exercise set and a team project for gv.hoa's classes
 // (THCS Đồng Đăng 6A1, 7A1), and finished, consented projects with photos drawn here (SVG → sharp),
 // so /showcase is not empty on first start. Deterministic apart from the photo files' random names.
+import { actorFor } from '../audit/log';
 import sharp from 'sharp';
 import type { DB, Conn } from '../db';
 import { seededRandom } from './random';
@@ -294,16 +295,16 @@ export async function seedProjects(db: DB, now = Date.now()): Promise<void> {
 				const scores = criteria.map((c) => maxPoints(c) - rng.int(2));
 				await returnReview(
 					tx,
+					actorFor(t.id),
 					{
 						teamId: team.id,
-						reviewerId: t.id,
 						criteria,
 						scoring: { team: scores, adjustments: new Map() },
 						feedback: 'Sản phẩm tốt, số liệu rõ ràng. Lần sau hãy so sánh chi phí các phương án.'
 					},
 					when + 8 * DAY
 				);
-				await propose(tx, team.id, t.id, when + 9 * DAY);
+				await propose(tx, team.id, actorFor(t.id), when + 9 * DAY);
 				const full = (await getTeam(tx, team.id))!;
 				for (const mem of full.members)
 					await recordConsent(
@@ -311,7 +312,7 @@ export async function seedProjects(db: DB, now = Date.now()): Promise<void> {
 						full,
 						mem.id,
 						{ parent: true, pupil: true },
-						t.id,
+						actorFor(t.id),
 						when + 10 * DAY
 					);
 				if (p.featured && ti === 0) {
@@ -320,7 +321,8 @@ export async function seedProjects(db: DB, now = Date.now()): Promise<void> {
 						.select('id')
 						.where('username', '=', 'sogd')
 						.executeTakeFirst();
-					if (sogd) await setFeatured(tx, team.id, true, sogd.id, when + 11 * DAY);
+					if (sogd)
+						await setFeatured(tx, team.id, true, actorFor(sogd.id, 'department'), when + 11 * DAY);
 				}
 			}
 		}

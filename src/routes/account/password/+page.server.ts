@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldError } from '$lib/field-errors';
-import { actorOf, record } from '$lib/server/audit/log';
+import { actorOf } from '$lib/server/audit/log';
 import { database } from '$lib/server/db';
 import { HOME_OF, requireRole } from '$lib/server/auth/guard';
 import { passwordProblem, setPassword } from '$lib/server/auth/accounts';
@@ -35,15 +35,10 @@ export const actions: Actions = {
 		if (next !== String(form.get('confirm') ?? ''))
 			return fail(400, { message: m.password_mismatch() });
 		// Every session ends, including this one; this browser gets a fresh one.
-		await setPassword(db, user.id, next);
+		await db.transaction().execute((tx) => setPassword(tx, actorOf(event), user.id, next));
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(db, token, user.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-		await record(db, actorOf(event), {
-			action: 'auth.password_changed',
-			target: { type: 'user', id: user.id },
-			schoolId: user.schoolId
-		});
 		if (user.mustChangePassword) redirect(303, HOME_OF[user.role]);
 		return { done: true };
 	}

@@ -3,6 +3,7 @@ import { database } from '$lib/server/db';
 import { notFound, requireRole } from '$lib/server/auth/guard';
 import * as accounts from '$lib/server/auth/accounts';
 import { listSchools } from '$lib/server/schools/schools';
+import { actorOf } from '$lib/server/audit/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,7 +29,7 @@ export const actions: Actions = {
 			schoolId: Number(form.get('schoolId')) || null,
 			password: String(form.get('password') ?? '').slice(0, 1000)
 		};
-		const result = await accounts.createStaff(database(), input);
+		const result = await accounts.createStaff(database(), actorOf(event), input);
 		if (!result.ok) return fail(400, { input: { ...input, password: '' }, errors: result.errors });
 		return { created: input.username };
 	},
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		if (problem) return fail(400, { resetError: problem, userId: account.id });
 		await database()
 			.transaction()
-			.execute((tx) => accounts.setPassword(tx, account.id, password, 'admin'));
+			.execute((tx) => accounts.setPassword(tx, actorOf(event), account.id, password));
 		return { reset: account.username, self: account.id === admin.id };
 	},
 	setDisabled: async (event) => {
@@ -52,7 +53,9 @@ export const actions: Actions = {
 		if (account.id === admin.id) return fail(400, { selfDisable: true });
 		await database()
 			.transaction()
-			.execute((tx) => accounts.setDisabled(tx, account.id, form.get('disabled') === '1'));
+			.execute((tx) =>
+				accounts.setDisabled(tx, actorOf(event), account.id, form.get('disabled') === '1')
+			);
 		return { toggled: account.username };
 	}
 };

@@ -3,6 +3,7 @@ import { idParam, notFound, requireRole } from '$lib/server/auth/guard';
 import { database } from '$lib/server/db';
 import * as lessons from '$lib/server/curriculum/lessons';
 import { renderLesson } from '$lib/server/curriculum/view';
+import { actorOf } from '$lib/server/audit/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -26,7 +27,15 @@ async function decide(event: Parameters<Actions[string]>[0], decision: 'approve'
 	const db = database();
 	const r = await db
 		.transaction()
-		.execute((tx) => lessons.reviewLesson(tx, user, idParam(event.params.id), decision, comment));
+		.execute((tx) =>
+			lessons.reviewLesson(
+				tx,
+				{ ...user, address: actorOf(event).address },
+				idParam(event.params.id),
+				decision,
+				comment
+			)
+		);
 	if (!r.ok) return fail(400, { comment, error: r.error });
 	// A lesson sent back is its author's draft again, which the department no longer sees.
 	if (decision === 'return') redirect(303, '/department/lessons?done=returned');

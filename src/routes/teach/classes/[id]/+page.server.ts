@@ -36,7 +36,7 @@ export const actions: Actions = {
 		)
 			errors.push('duplicate_in_class');
 		if (errors.length) return fail(400, { add: raw, errors });
-		await db.transaction().execute((tx) => pupils.addPupil(tx, cls, value));
+		await db.transaction().execute((tx) => pupils.addPupil(tx, actorOf(event), cls, value));
 		return { added: value.fullName };
 	},
 	resetSecret: async (event) => {
@@ -44,7 +44,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const pupil = await pupils.getPupilInClass(db, cls.id, Number(form.get('pupilId')));
 		if (!pupil) notFound();
-		await db.transaction().execute((tx) => pupils.resetSecret(tx, pupil.id, cls.grade));
+		await db.transaction().execute((tx) => pupils.resetSecret(tx, actorOf(event), cls, pupil.id));
 		return { reset: pupil.fullName };
 	},
 	move: async (event) => {
@@ -57,7 +57,9 @@ export const actions: Actions = {
 			(c) => c.id === targetId
 		);
 		if (!target || target.id === cls.id) return fail(400, { moveError: true });
-		await db.transaction().execute((tx) => pupils.movePupil(tx, pupil.id, cls.id, target.id));
+		await db
+			.transaction()
+			.execute((tx) => pupils.movePupil(tx, actorOf(event), cls, pupil.id, target.id));
 		return { moved: pupil.fullName, movedTo: target.name };
 	},
 	liftLock: async (event) => {

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requireTeacherClass } from '$lib/server/classes/guard';
 import { classDuplicateKeys } from '$lib/server/classes/pupils';
 import { MAX_FILE_BYTES, parseRosterFile, saveRoster } from '$lib/server/classes/roster-import';
+import { actorOf } from '$lib/server/audit/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -41,7 +42,9 @@ export const actions: Actions = {
 			return fail(400, { fileError: 'unreadable' as const });
 		}
 		// One transaction: a failure on any row leaves the class as it was.
-		const result = await db.transaction().execute((tx) => saveRoster(tx, cls, submitted));
+		const result = await db
+			.transaction()
+			.execute((tx) => saveRoster(tx, actorOf(event), cls, submitted));
 		if (!result.ok && 'error' in result) return fail(400, { fileError: result.error });
 		if (!result.ok) return fail(400, { rows: result.rows });
 		return { saved: result.count };

@@ -3,6 +3,7 @@ import { requireTeacherTeam } from '$lib/server/projects/guard';
 import * as portfolio from '$lib/server/portfolios/portfolio';
 import * as reviews from '$lib/server/projects/reviews';
 import * as showcase from '$lib/server/projects/showcase';
+import { actorOf } from '$lib/server/audit/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	review: async (event) => {
-		const { user, db, assignment, team } = await requireTeacherTeam(event);
+		const { db, assignment, team } = await requireTeacherTeam(event);
 		const form = await event.request.formData();
 		const criteria = assignment.rubric ?? [];
 		const teamScores = criteria.map((_, i) => Number(form.get(`c${i}`) ?? NaN));
@@ -35,9 +36,8 @@ export const actions: Actions = {
 		}
 		const feedback = String(form.get('feedback') ?? '').slice(0, 6000);
 		const r = await db.transaction().execute((tx) =>
-			reviews.returnReview(tx, {
+			reviews.returnReview(tx, actorOf(event), {
 				teamId: team.id,
-				reviewerId: user.id,
 				criteria,
 				scoring: { team: teamScores, adjustments },
 				feedback
@@ -47,18 +47,18 @@ export const actions: Actions = {
 		return { returned: true };
 	},
 	propose: async (event) => {
-		const { user, db, team } = await requireTeacherTeam(event);
-		const r = await showcase.propose(db, team.id, user.id);
+		const { db, team } = await requireTeacherTeam(event);
+		const r = await db.transaction().execute((tx) => showcase.propose(tx, team.id, actorOf(event)));
 		if (!r.ok) return fail(400, { showcaseError: r.error });
 		return { proposed: true };
 	},
 	unpropose: async (event) => {
 		const { db, team } = await requireTeacherTeam(event);
-		await showcase.unpropose(db, team.id);
+		await db.transaction().execute((tx) => showcase.unpropose(tx, actorOf(event), team.id));
 		return { unproposed: true };
 	},
 	consent: async (event) => {
-		const { user, db, team } = await requireTeacherTeam(event);
+		const { db, team } = await requireTeacherTeam(event);
 		const form = await event.request.formData();
 		const pupilId = Number(form.get('pupilId'));
 		const r = await db
@@ -69,18 +69,20 @@ export const actions: Actions = {
 					team,
 					pupilId,
 					{ parent: form.get('parent') === 'on', pupil: form.get('pupil') === 'on' },
-					user.id
+					actorOf(event)
 				)
 			);
 		if (!r.ok) return fail(400, { showcaseError: r.error, consentFor: pupilId });
 		return { consented: pupilId };
 	},
 	withdraw: async (event) => {
-		const { user, db, team } = await requireTeacherTeam(event);
+		const { db, team } = await requireTeacherTeam(event);
 		const pupilId = Number((await event.request.formData()).get('pupilId'));
 		if (!team.members.some((x) => x.id === pupilId))
 			return fail(400, { showcaseError: 'not_member' });
-		await showcase.withdrawConsent(db, team.id, pupilId, user.id);
+		await db
+			.transaction()
+			.execute((tx) => showcase.withdrawConsent(tx, team.id, pupilId, actorOf(event)));
 		return { withdrawn: pupilId };
 	}
 };

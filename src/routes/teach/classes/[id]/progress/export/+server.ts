@@ -1,6 +1,6 @@
 import { requireTeacherClass } from '$lib/server/classes/guard';
-import * as grid from '$lib/server/progress/grid';
-import { gridBook } from '$lib/server/progress/grid-book';
+import { exportClassGrid } from '$lib/server/progress/grid-book';
+import { actorOf } from '$lib/server/audit/log';
 import { awaitWorkbook, xlsxResponse } from '$lib/server/sheets/download';
 import { writeOffThread } from '$lib/server/sheets/pool';
 import type { RequestHandler } from './$types';
@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 // The class grid as the teacher sees it, with the same cell texts (written in a worker thread).
 export const GET: RequestHandler = async (event) => {
 	const { db, cls } = await requireTeacherClass(event);
-	const g = await grid.classGrid(db, cls.id, 'name');
-	const body = await awaitWorkbook(writeOffThread(gridBook(cls, g)));
+	const book = await exportClassGrid(db, actorOf(event), cls);
+	const body = await awaitWorkbook(writeOffThread(book));
 	return xlsxResponse(body, `tien-do-lop-${cls.id}.xlsx`);
 };
