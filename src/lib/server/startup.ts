@@ -9,6 +9,7 @@ import { picturesOf, wordsOf } from '$lib/secrets';
 import { warmDashboard } from './reports/views';
 import { holdDatabase } from './backup/restore.js';
 import { scheduleBackups } from './backup/nightly';
+import { scheduleRetention } from './privacy/retention';
 
 /** Stops the start with one clear line (no stack trace). */
 function refuse(message: string): never {
@@ -82,6 +83,16 @@ export async function startUp(): Promise<void> {
 					`Mầm STEM: no nightly backup: ${e instanceof Error ? e.message : e} (BACKUP_AT)`
 				);
 			}
+		}
+	}
+	// Pupils who left the pilot more than RETENTION_YEARS ago are erased daily (either engine).
+	if (runsJobs()) {
+		try {
+			scheduleRetention(db);
+		} catch (e) {
+			console.error(
+				`Mầm STEM: no retention run: ${e instanceof Error ? e.message : e} (RETENTION_AT)`
+			);
 		}
 	}
 	// One welcome for the whole cluster: the process that runs the jobs says it.
