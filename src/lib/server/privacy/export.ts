@@ -471,8 +471,8 @@ export function archiveEntries(data: PupilData, now = Date.now()): ZipEntry[] {
 	const json = JSON.stringify(
 		{
 			...data,
-			photos: data.photos.map(({ stored: _, ...p }) => p),
-			files: data.files.map(({ stored: _, ...f }) => f)
+			photos: data.photos.map((p) => ({ ...p, stored: undefined })),
+			files: data.files.map((f) => ({ ...f, stored: undefined }))
 		},
 		null,
 		2
