@@ -11,6 +11,7 @@ import { holdDatabase } from './backup/restore.js';
 import { scheduleBackups } from './backup/nightly';
 import { scheduleAuditPruning } from './audit/nightly';
 import { auditKeepDays } from './audit/trail';
+import { scheduleRetention } from './privacy/retention';
 
 /** Stops the start with one clear line (no stack trace). */
 function refuse(message: string): never {
@@ -92,6 +93,16 @@ export async function startUp(): Promise<void> {
 		}
 	}
 	if (runsJobs()) scheduleAuditPruning(db);
+	// Pupils who left the pilot more than RETENTION_YEARS ago are erased daily (either engine).
+	if (runsJobs()) {
+		try {
+			scheduleRetention(db);
+		} catch (e) {
+			console.error(
+				`Mầm STEM: no retention run: ${e instanceof Error ? e.message : e} (RETENTION_AT)`
+			);
+		}
+	}
 	// One welcome for the whole cluster: the process that runs the jobs says it.
 	if (process.env.QUIET_START !== '1' && runsJobs()) console.log(await welcome(db));
 	// After the server has begun to answer: a failure here only means the first dashboard computes them.

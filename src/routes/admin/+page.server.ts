@@ -3,6 +3,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { currentYear } from '$lib/server/schools/years';
 import { backupStatus } from '$lib/server/backup/status';
 import { asOfTime } from '$lib/server/backup/format';
+import { retentionStatus } from '$lib/server/privacy/retention';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,7 +28,11 @@ export const load: PageServerLoad = async (event) => {
 		classes: await count('classes'),
 		staff: Number(staff.n),
 		year: await currentYear(db),
-		backup: await backupInfo(db)
+		backup: await backupInfo(db),
+		retention: await retentionStatus(db).then((r) => ({
+			...r,
+			lastRun: r.lastRun && { at: asOfTime(r.lastRun.at), count: r.lastRun.count }
+		}))
 	};
 };
 

@@ -4,6 +4,7 @@ import { requireTeacherClass } from '$lib/server/classes/guard';
 import * as classes from '$lib/server/classes/classes';
 import * as pupils from '$lib/server/classes/pupils';
 import * as locks from '$lib/server/auth/locks';
+import { formerPupils } from '$lib/server/privacy/export';
 import { actorOf } from '$lib/server/audit/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async (event) => {
 		cls,
 		pupils: await pupils.listRoster(db, cls.id),
 		locks: await locks.classLocks(db, cls.id),
+		former: await formerPupils(db, cls.id),
 		otherClasses: (await classes.listSchoolClasses(db, user.schoolId)).filter(
 			(c) => c.id !== cls.id
 		)
