@@ -27,6 +27,7 @@ const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'lesson.published': m.audit_action_lesson_published,
 	'lesson.returned': m.audit_action_lesson_returned,
 	'export.class_grid': m.audit_action_export_class_grid,
+	'export.gradebook': m.audit_action_export_gradebook,
 	'export.pupil_data': m.audit_action_export_pupil_data,
 	'pupil.erased': m.audit_action_pupil_erased,
 	'retention.erased': m.audit_action_retention_erased,

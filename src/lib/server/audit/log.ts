@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
 	'lesson.published',
 	'lesson.returned',
 	'export.class_grid',
+	'export.gradebook',
 	'export.pupil_data',
 	'pupil.erased',
 	'retention.erased',
