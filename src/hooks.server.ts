@@ -53,7 +53,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			if (result.renewed)
-				setSessionCookie(event.cookies, event.url, token, result.session.expiresAt);
+				setSessionCookie(event, token, result.session.expiresAt);
 		} else {
 			deleteSessionCookie(event.cookies);
 		}

@@ -38,7 +38,7 @@ export const actions: Actions = {
 		await setPassword(db, user.id, next);
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(db, token, user.id);
-		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		setSessionCookie(event, token, session.expiresAt);
 		await record(db, actorOf(event), {
 			action: 'auth.password_changed',
 			target: { type: 'user', id: user.id },
