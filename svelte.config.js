@@ -14,7 +14,8 @@ const node = adapter({ out: 'build' });
  * write style attributes too. Styles cannot run code, and scripts stay locked. SvelteKit adds no
  * nonce to style-src while 'unsafe-inline' is there (a nonce would make browsers ignore it).
  * Images: our own files (photos are served by the app, Blockly's media is bundled) and data: URIs
- * (Blockly's inline icons and cursors); no blob: or other hosts, nothing uses them.
+ * (Blockly's inline icons and cursors); no blob: or other hosts, nothing uses them. Fonts: ours and
+ * data: URIs (the build inlines KaTeX's smallest font files into its stylesheet).
  * Violations are reported to /csp-report (src/routes/csp-report), which logs a line.
  */
 /** @type {import('@sveltejs/kit').KitConfig['csp']} */
@@ -25,7 +26,7 @@ const csp = {
 		'script-src': ['self'],
 		'style-src': ['self', 'unsafe-inline'],
 		'img-src': ['self', 'data:'],
-		'font-src': ['self'],
+		'font-src': ['self', 'data:'],
 		'connect-src': ['self'],
 		'media-src': ['self'],
 		'worker-src': ['self'],

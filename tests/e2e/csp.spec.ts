@@ -103,6 +103,15 @@ test('staff pages: teacher (with the exercise editor), department, administrator
 		'/teach/progress'
 	])
 		await visit(page, consoleErrors, path);
+	// A lesson with a formula: KaTeX's fonts (some inlined by the build as data: URIs) load.
+	await visit(page, consoleErrors, '/teach/lessons?q=may+say+hoa+hoi');
+	await page.getByRole('link', { name: 'Máy sấy hoa hồi dùng năng lượng mặt trời' }).click();
+	await expect(page.locator('.katex').first()).toBeVisible();
+	await page.evaluate(() => document.fonts.ready);
+	await noViolations(page, consoleErrors, 'a lesson with a formula');
+	await visit(page, consoleErrors, page.url());
+	await page.evaluate(() => document.fonts.ready);
+	await noViolations(page, consoleErrors, 'a lesson with a formula, loaded');
 	const classUrl = await openClass(page, '6A1');
 	await visit(page, consoleErrors, classUrl);
 	await visit(page, consoleErrors, classUrl + '/cards');
