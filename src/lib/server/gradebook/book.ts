@@ -14,13 +14,14 @@ export function gradebookBook(cls: { name: string; schoolName: string }, g: Grad
 		sheets: [
 			{
 				name: sheetName(cls.name, new Set(), 'Lop'),
-				widths: [28, 24],
+				widths: [28, 14, 24],
 				rows: [
 					{ cells: [m.gradebook_title({ name: cls.name }), cls.schoolName], bold: true },
 					{ cells: [m.gradebook_intro()] },
 					{
 						cells: [
 							m.gradebook_col_pupil(),
+							m.field_pupil_code(),
 							...g.columns.map(
 								(c) => `${c.title} (${m.gradebook_due({ date: formatDate(c.dueOn) })})`
 							),
@@ -29,10 +30,19 @@ export function gradebookBook(cls: { name: string; schoolName: string }, g: Grad
 						bold: true
 					},
 					...g.rows.map((r) => ({
-						cells: [r.fullName, ...r.cells.map(cellText), percentText(r.average)]
+						cells: [
+							r.fullName,
+							r.pupilCode ?? '',
+							...r.cells.map(cellText),
+							percentText(r.average)
+						]
 					})),
 					{
-						cells: [m.gradebook_row_average(), ...g.columns.map((c) => percentText(c.average))],
+						cells: [
+							m.gradebook_row_average(),
+							'',
+							...g.columns.map((c) => percentText(c.average))
+						],
 						bold: true
 					}
 				]

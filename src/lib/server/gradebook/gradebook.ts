@@ -33,6 +33,8 @@ export interface GradebookCell {
 export interface GradebookRow {
 	pupilId: number;
 	fullName: string;
+	/** The school's pupil code, for pasting the marks into the school's records. */
+	pupilCode: string | null;
 	cells: GradebookCell[];
 	average: number | null;
 }
@@ -181,6 +183,7 @@ export async function classGradebook(
 		return {
 			pupilId: p.id,
 			fullName: p.fullName,
+			pupilCode: p.pupilCode ?? null,
 			cells: mine,
 			average: averagePercent(mine.map((c) => c.mark?.score))
 		};
