@@ -30,19 +30,10 @@ export function gradebookBook(cls: { name: string; schoolName: string }, g: Grad
 						bold: true
 					},
 					...g.rows.map((r) => ({
-						cells: [
-							r.fullName,
-							r.pupilCode ?? '',
-							...r.cells.map(cellText),
-							percentText(r.average)
-						]
+						cells: [r.fullName, r.pupilCode ?? '', ...r.cells.map(cellText), percentText(r.average)]
 					})),
 					{
-						cells: [
-							m.gradebook_row_average(),
-							'',
-							...g.columns.map((c) => percentText(c.average))
-						],
+						cells: [m.gradebook_row_average(), '', ...g.columns.map((c) => percentText(c.average))],
 						bold: true
 					}
 				]
