@@ -52,3 +52,25 @@ test('the teacher reads the class gradebook on a 1,024 px screen and exports it 
 	const withoutCode = fileRows.map((r) => [r[0], ...r.slice(2)]);
 	for (const r of pageRows) expect(withoutCode).toContainEqual(r);
 });
+
+test('the class progress grid is readable at 1,024 px: names on one line, in place while it scrolls', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1024, height: 768 });
+	await signIn(page, DEMO.teacher, '/teach');
+	const url = await openClass(page, '7A1');
+	await page.goto(url + '/progress');
+	const table = page.locator('table.grid-table');
+	await expect(table.locator('tbody tr').first()).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+	const heights = await table
+		.locator('tbody th')
+		.evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().height));
+	expect(Math.max(...heights)).toBeLessThan(40);
+	expect(
+		await table
+			.locator('tbody th')
+			.first()
+			.evaluate((el) => getComputedStyle(el).position)
+	).toBe('sticky');
+});

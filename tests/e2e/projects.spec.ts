@@ -1,6 +1,13 @@
 import { expect, test, type Request, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { DEMO, openClass, pupilSecretFromCards, signIn, signOut } from './helpers';
+import {
+	DEMO,
+	openClass,
+	pupilSecretFromCards,
+	signIn,
+	signOut,
+	handInWholeProject
+} from './helpers';
 
 test.use({ actionTimeout: 15_000 });
 
@@ -256,7 +263,12 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	const download = await page.request.get(fileHref);
 	expect(download.headers()['content-disposition']).toMatch(/^attachment/);
 
+	// Steps left empty are named, and the team confirms before the whole project goes in.
 	await page.getByRole('button', { name: 'Nộp cả dự án' }).click();
+	const empty = page.getByRole('alert').filter({ hasText: 'Các bước này còn trống' });
+	await expect(empty).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Đã nộp cả dự án' })).toHaveCount(0);
+	await empty.getByRole('button', { name: 'Vẫn nộp cả dự án' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Đã nộp cả dự án' })).toBeVisible();
 	await signOut(page);
 
@@ -301,7 +313,7 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await step4.getByLabel(/Bài viết/).fill('Lần 2: thay cát mịn, độ trong tăng lên 25 cm.');
 	await step4.getByRole('button', { name: 'Lưu bài viết' }).click();
 	await expect(step4.locator('.entry')).toContainText('25 cm');
-	await page.getByRole('button', { name: 'Nộp cả dự án' }).click();
+	await handInWholeProject(page);
 	await expect(page.getByRole('status').filter({ hasText: 'Đã nộp cả dự án' })).toBeVisible();
 	await page.goto('/learn');
 	await expect(page.locator('.todo-item', { hasText: projectTitle })).toContainText('Đã nộp');

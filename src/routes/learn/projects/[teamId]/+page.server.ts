@@ -86,6 +86,11 @@ export const actions: Actions = {
 	},
 	submitAll: async (event) => {
 		const { user, db, team } = await requirePupilTeam(event);
+		// A project with empty steps is handed in only once the team has seen which and confirmed.
+		if ((await event.request.formData()).get('confirmEmpty') !== '1') {
+			const empty = await portfolio.emptySteps(db, team);
+			if (empty.length) return fail(400, { emptySteps: empty.map((s) => s.label) });
+		}
 		const r = await portfolio.submit(db, team, null, user.id);
 		if (!r.ok) return fail(400, { submitError: r.error });
 		return { allSubmitted: true };
