@@ -1,3 +1,4 @@
+import { foldKey } from '../../src/lib/text/normalize';
 import { expect, test, type Request, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import {
@@ -68,14 +69,25 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await page.getByLabel('Ngày mở').fill(day(0));
 	await page.getByLabel('Hạn nộp').fill(day(3));
 	await page.getByLabel('Lớp 7A1').check();
-	const rows = page.locator('.ex-row');
-	const titles = [];
-	for (let i = 0; i < 2; i++)
-		titles.push(
-			((await rows.nth(i).locator('label').textContent()) ?? '').replace(/\s*\(.*\)\s*$/, '').trim()
-		);
-	await rows.nth(0).locator('input').fill('2');
-	await rows.nth(1).locator('input').fill('1');
+	// Picked from the library by ticking, found by a search that ignores diacritics, then ordered.
+	const library = page.locator('.picker .list li');
+	await library.nth(0).getByRole('checkbox').check();
+	await library.nth(1).getByRole('checkbox').check();
+	const chosen = page.locator('.chosen li .title');
+	await expect(chosen).toHaveCount(2);
+	const titles = await chosen.allTextContents();
+	const plain = foldKey(titles[1]);
+	await page.getByLabel('Tìm bài').fill(plain);
+	await expect(library.locator('.title').first()).toHaveText(titles[1]);
+	expect(await library.count()).toBeLessThan(10);
+	await page.getByLabel('Tìm bài').fill('');
+	await page.getByRole('button', { name: `Đưa “${titles[1]}” lên` }).click();
+	await expect(chosen).toHaveText([titles[1], titles[0]]);
+	// Dragging works too: back, then up again with the button.
+	await page.locator('.chosen li').nth(1).dragTo(page.locator('.chosen li').nth(0));
+	await expect(chosen).toHaveText([titles[0], titles[1]]);
+	await page.getByRole('button', { name: `Đưa “${titles[1]}” lên` }).click();
+	await expect(chosen).toHaveText([titles[1], titles[0]]);
 	await page.getByRole('button', { name: 'Giao bài' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(setTitle);
 	await expect(page.getByRole('listitem').filter({ hasText: titles[1] })).toBeVisible();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing';
 import { makeSchool } from '../projects/testing';
-import { createAssignment } from './assignments';
+import { createAssignment, orderedExerciseIds } from './assignments';
 import type { Conn } from '../db';
 
 const now = Date.parse('2026-10-01T00:00:00Z');
@@ -71,5 +71,16 @@ describe('exercises in an assignment', () => {
 			now
 		);
 		expect(r.ok).toBe(true);
+	});
+});
+
+describe("the set's order", () => {
+	it('follows the order the teacher made, keeps only ticked exercises, and appends those it does not name', () => {
+		expect(orderedExerciseIds([4, 7, 9], '9,4,7')).toEqual([9, 4, 7]);
+		// An id in the order that is not ticked (taken out) is dropped; a ticked one not named follows.
+		expect(orderedExerciseIds([4, 7, 9], '9,12,4')).toEqual([9, 4, 7]);
+		// Without scripts the browser sends no order: the ticked ones, as they came.
+		expect(orderedExerciseIds([4, 7], '')).toEqual([4, 7]);
+		expect(orderedExerciseIds([4], 'x,4,4')).toEqual([4]);
 	});
 });

@@ -357,6 +357,32 @@ export async function listSteps(db: Conn, assignmentId: number) {
 		.execute();
 }
 
+/** The exercises a teacher may put in a set: published, shared or of their school, by grade then title. */
+export async function listAssignableExercises(db: Conn, schoolId: number) {
+	return db
+		.selectFrom('exercises')
+		.select(['id', 'title', 'grade', 'kind', 'concept'])
+		.where('status', '=', 'published')
+		.where((eb) => eb.or([eb('school_id', 'is', null), eb('school_id', '=', schoolId)]))
+		.orderBy('grade')
+		.orderBy('title')
+		.execute();
+}
+
+/**
+ * The ticked exercises in the teacher's order ("3,1,2", sent by the picker); ticked ones the order
+ * does not name follow in the order they came (a browser without scripts sends no order).
+ */
+export function orderedExerciseIds(ticked: number[], order: string): number[] {
+	const set = new Set(ticked);
+	const first = order
+		.split(',')
+		.map(Number)
+		.filter((id) => set.has(id));
+	const placed = new Set(first);
+	return [...placed, ...ticked.filter((id) => !placed.has(id))];
+}
+
 export async function listExercises(db: Conn, assignmentId: number) {
 	return db
 		.selectFrom('assignment_exercises')

@@ -22,14 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	);
 	// The library's published lessons and the teacher's own (a colleague's draft stays theirs).
 	const lessons = await listLessonsForAssigning(db, user);
-	const exercises = await db
-		.selectFrom('exercises')
-		.select(['id', 'title', 'grade', 'kind', 'concept'])
-		.where('status', '=', 'published')
-		.where((eb) => eb.or([eb('school_id', 'is', null), eb('school_id', '=', user.schoolId)]))
-		.orderBy('grade')
-		.orderBy('title')
-		.execute();
+	const exercises = await assignments.listAssignableExercises(db, user.schoolId);
 	return {
 		assignments: await todo.assignmentRows(db, user),
 		classes,
@@ -51,15 +44,6 @@ export const actions: Actions = {
 	create: async (event) => {
 		const user = requireTeacher(event);
 		const form = await event.request.formData();
-		// Exercises come with their place in the set: "ex_<id>" = a number; empty means not in the set.
-		const ordered: { id: number; pos: number }[] = [];
-		for (const [k, v] of form) {
-			const match = /^ex_(\d+)$/.exec(k);
-			const pos = Number(v);
-			if (match && String(v).trim() !== '' && Number.isFinite(pos))
-				ordered.push({ id: Number(match[1]), pos });
-		}
-		ordered.sort((a, b) => a.pos - b.pos);
 		const input = {
 			kind: String(form.get('kind') ?? ''),
 			title: String(form.get('title') ?? '').slice(0, 500),
@@ -68,7 +52,11 @@ export const actions: Actions = {
 			dueOn: String(form.get('dueOn') ?? ''),
 			classIds: ids(form.getAll('classIds')),
 			pupilIds: ids(form.getAll('pupilIds')),
-			exerciseIds: ordered.map((o) => o.id),
+			// The ticked exercises, in the order the teacher put them in.
+			exerciseIds: assignments.orderedExerciseIds(
+				ids(form.getAll('exerciseIds')),
+				String(form.get('exerciseOrder') ?? '')
+			),
 			lessonId: Number(form.get('lessonId')) || null,
 			process: String(form.get('process') ?? ''),
 			rubricId: Number(form.get('rubricId')) || null
@@ -84,7 +72,8 @@ export const actions: Actions = {
 					title: input.title,
 					instructions: input.instructions,
 					opensOn: input.opensOn,
-					dueOn: input.dueOn
+					dueOn: input.dueOn,
+					exerciseIds: input.exerciseIds
 				},
 				errors: result.errors
 			});
