@@ -20,16 +20,16 @@ async function codeTaken(db: Conn, schoolId: number, code: string, pupilId: numb
 	return other !== undefined;
 }
 
-/** The pupil codes the school's pupils have. */
-export async function schoolPupilCodes(db: Conn, schoolId: number): Promise<Set<string>> {
+/** The pupil codes the school's pupils have, each with its pupil. */
+export async function schoolPupilCodes(db: Conn, schoolId: number): Promise<Map<string, number>> {
 	const rows = await db
 		.selectFrom('pupil_profiles')
 		.innerJoin('users', 'users.id', 'pupil_profiles.user_id')
-		.select('pupil_profiles.pupil_code')
+		.select(['pupil_profiles.pupil_code', 'users.id'])
 		.where('users.school_id', '=', schoolId)
 		.where('pupil_profiles.pupil_code', 'is not', null)
 		.execute();
-	return new Set(rows.map((r) => r.pupil_code!));
+	return new Map(rows.map((r) => [r.pupil_code!, r.id]));
 }
 
 /** What is wrong with these details for this pupil of the class, beyond checkPupil's own rules. */

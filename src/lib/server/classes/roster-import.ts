@@ -275,8 +275,11 @@ export function markDuplicates(rows: ImportRow[], existing: Set<string>): Import
 }
 
 /** A pupil code already held by a pupil of the school, or by an earlier row of the file, is refused. */
-export function markCodesTaken(rows: ImportRow[], taken: Set<string>): ImportRow[] {
-	const seen = new Set(taken);
+export function markCodesTaken(
+	rows: ImportRow[],
+	taken: ReadonlyMap<string, number> | ReadonlySet<string>
+): ImportRow[] {
+	const seen = new Set(taken.keys());
 	return rows.map((row) => {
 		const code = row.value.pupilCode;
 		if (!code) return row;

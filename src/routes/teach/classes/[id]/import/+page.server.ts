@@ -1,13 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireTeacherClass } from '$lib/server/classes/guard';
-import { classDuplicateKeys } from '$lib/server/classes/pupils';
-import {
-	MAX_FILE_BYTES,
-	markCodesTaken,
-	parseRosterFile,
-	saveRoster
-} from '$lib/server/classes/roster-import';
-import { schoolPupilCodes } from '$lib/server/classes/pupil-changes';
+import { MAX_FILE_BYTES, parseRosterFile } from '$lib/server/classes/roster-import';
+import { applyRosterUpdate, planForClass } from '$lib/server/classes/roster-update';
 import { actorOf } from '$lib/server/audit/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,8 +10,11 @@ export const load: PageServerLoad = async (event) => {
 	return { cls };
 };
 
+const ids = (values: FormDataEntryValue[]) =>
+	values.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+
 export const actions: Actions = {
-	/** Reads the file and shows every row with its problems; nothing is saved. */
+	/** Reads the file and matches it to the class: new, changed, unchanged, missing; nothing is saved. */
 	preview: async (event) => {
 		const { db, cls } = await requireTeacherClass(event);
 		let form: FormData;
@@ -30,16 +27,11 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { fileError: 'empty_file' as const });
 		if (file.size > MAX_FILE_BYTES) return fail(400, { fileError: 'too_large' as const });
-		const parsed = await parseRosterFile(
-			new Uint8Array(await file.arrayBuffer()),
-			await classDuplicateKeys(db, cls.id)
-		);
+		const parsed = await parseRosterFile(new Uint8Array(await file.arrayBuffer()), new Set());
 		if (!parsed.ok) return fail(400, { fileError: parsed.error, fileName: file.name });
-		// A pupil code another pupil of the school has is shown as an error before saving.
-		const rows = markCodesTaken(parsed.rows, await schoolPupilCodes(db, cls.schoolId));
-		return { fileName: file.name, rows };
+		return { fileName: file.name, plan: await planForClass(db, cls, parsed.rows) };
 	},
-	/** Saves every previewed row, or none when any row is wrong now. */
+	/** Applies the previewed update, or nothing when any row is wrong now. */
 	save: async (event) => {
 		const { db, cls } = await requireTeacherClass(event);
 		const form = await event.request.formData();
@@ -52,9 +44,11 @@ export const actions: Actions = {
 		// One transaction: a failure on any row leaves the class as it was.
 		const result = await db
 			.transaction()
-			.execute((tx) => saveRoster(tx, actorOf(event), cls, submitted));
+			.execute((tx) =>
+				applyRosterUpdate(tx, actorOf(event), cls, submitted, ids(form.getAll('leave')))
+			);
 		if (!result.ok && 'error' in result) return fail(400, { fileError: result.error });
-		if (!result.ok) return fail(400, { rows: result.rows });
-		return { saved: result.count };
+		if (!result.ok) return fail(400, { plan: result.plan });
+		return { applied: { added: result.added, changed: result.changed, left: result.left } };
 	}
 };
