@@ -5,7 +5,7 @@ import { openTestDatabase } from '../db/testing';
 import type { DB } from '../db';
 import { makeProject, makeSchool } from '../projects/testing';
 import { addPupil, movePupil, resetSecret } from '../classes/pupils';
-import { saveRoster } from '../classes/roster-import';
+import { applyRosterUpdate } from '../classes/roster-update';
 import { loginCards } from '../classes/cards';
 import { createStaff, setDisabled, setPassword } from '../auth/accounts';
 import { signInStaff } from '../auth/signin';
@@ -52,9 +52,13 @@ describe('audit entries of pupils and classes', () => {
 			birthDate: '2015-03-04',
 			ethnicity: 'Tày'
 		});
-		const r = await saveRoster(db, by, cls, [
-			{ line: 2, fullName: 'Hà Văn Giang', gender: 'male', birthDate: null, ethnicity: null }
-		]);
+		const r = await applyRosterUpdate(
+			db,
+			by,
+			cls,
+			[{ line: 2, fullName: 'Hà Văn Giang', gender: 'male', birthDate: null, ethnicity: null }],
+			[]
+		);
 		expect(r.ok).toBe(true);
 		await resetSecret(db, by, cls, pupil);
 		const other = await db
@@ -86,7 +90,7 @@ describe('audit entries of pupils and classes', () => {
 		expect(rows.every((e) => e.address === '10.1.2.3' && e.actor_role === 'teacher')).toBe(true);
 		expect(rows[0].target_id).toBe(pupil);
 		expect(JSON.parse(rows[4].detail!)).toEqual({ fromClassId: s.classId, toClassId: other.id });
-		expect(JSON.parse(rows[2].detail!)).toEqual({ count: 1 });
+		expect(JSON.parse(rows[2].detail!)).toEqual({ added: 1, changed: 0, left: 0 });
 		const secrets = (await db.selectFrom('pupil_profiles').select('secret').execute()).map(
 			(p) => p.secret
 		);

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing';
 import type { DB } from '../db';
-import { markDuplicates, parseCsv, parseDate, parseRosterFile, saveRoster } from './roster-import';
+import { markDuplicates, parseCsv, parseDate, parseRosterFile } from './roster-import';
+import { applyRosterUpdate } from './roster-update';
 import { addPupil, classDuplicateKeys, listRoster } from './pupils';
 import { SYSTEM } from '../audit/log';
 
@@ -231,19 +232,25 @@ describe('bad files', () => {
 	});
 });
 
-describe('saving: every row or none', () => {
+describe('saving a new list: every row or none', () => {
 	it('saves a good list', async () => {
-		const r = await saveRoster(db, SYSTEM, cls, [
-			{
-				line: 2,
-				fullName: 'Hà Thu Lan',
-				gender: 'female',
-				birthDate: '2015-07-17',
-				ethnicity: 'Tày'
-			},
-			{ line: 3, fullName: 'Lộc Văn Mạnh', gender: 'male', birthDate: null, ethnicity: null }
-		]);
-		expect(r).toEqual({ ok: true, count: 2 });
+		const r = await applyRosterUpdate(
+			db,
+			SYSTEM,
+			cls,
+			[
+				{
+					line: 2,
+					fullName: 'Hà Thu Lan',
+					gender: 'female',
+					birthDate: '2015-07-17',
+					ethnicity: 'Tày'
+				},
+				{ line: 3, fullName: 'Lộc Văn Mạnh', gender: 'male', birthDate: null, ethnicity: null }
+			],
+			[]
+		);
+		expect(r).toEqual({ ok: true, added: 2, changed: 0, left: 0 });
 		const roster = await listRoster(db, cls.id);
 		expect(roster.map((p) => p.fullName)).toEqual(['Hà Thu Lan', 'Lộc Văn Mạnh']);
 		expect(roster.every((p) => p.secretKind === 'words')).toBe(true); // grade 6
@@ -251,20 +258,26 @@ describe('saving: every row or none', () => {
 
 	it('saves nothing when one submitted row is bad, even if the preview was tampered with', async () => {
 		const r = await db.transaction().execute((tx) =>
-			saveRoster(tx, SYSTEM, cls, [
-				{ line: 2, fullName: 'Hà Thu Lan', gender: 'female', birthDate: null, ethnicity: null },
-				{ line: 3, fullName: '   ', gender: 'male', birthDate: null, ethnicity: null },
-				{
-					line: 4,
-					fullName: 'Hà Thu Lan'.normalize('NFD'),
-					gender: 'female',
-					birthDate: null,
-					ethnicity: null
-				}
-			])
+			applyRosterUpdate(
+				tx,
+				SYSTEM,
+				cls,
+				[
+					{ line: 2, fullName: 'Hà Thu Lan', gender: 'female', birthDate: null, ethnicity: null },
+					{ line: 3, fullName: '   ', gender: 'male', birthDate: null, ethnicity: null },
+					{
+						line: 4,
+						fullName: 'Hà Thu Lan'.normalize('NFD'),
+						gender: 'female',
+						birthDate: null,
+						ethnicity: null
+					}
+				],
+				[]
+			)
 		);
 		expect(r.ok).toBe(false);
-		expect(!r.ok && 'rows' in r && r.rows.map((x) => x.errors)).toEqual([
+		expect(!r.ok && 'plan' in r && r.plan.rows.map((x) => x.errors)).toEqual([
 			[],
 			['name_missing'],
 			['duplicate_in_file']
@@ -276,9 +289,13 @@ describe('saving: every row or none', () => {
 	it('rolls back rows already written when a later insert fails', async () => {
 		await expect(
 			db.transaction().execute(async (tx) => {
-				await saveRoster(tx, SYSTEM, cls, [
-					{ line: 2, fullName: 'Chu Thị Hằng', gender: null, birthDate: null, ethnicity: null }
-				]);
+				await applyRosterUpdate(
+					tx,
+					SYSTEM,
+					cls,
+					[{ line: 2, fullName: 'Chu Thị Hằng', gender: null, birthDate: null, ethnicity: null }],
+					[]
+				);
 				throw new Error('disk full');
 			})
 		).rejects.toThrow('disk full');
@@ -286,7 +303,10 @@ describe('saving: every row or none', () => {
 	});
 
 	it('refuses a payload that is not a list of rows', async () => {
-		expect(await saveRoster(db, SYSTEM, cls, 'nonsense')).toEqual({ ok: false, error: 'no_rows' });
+		expect(await applyRosterUpdate(db, SYSTEM, cls, 'nonsense', [])).toEqual({
+			ok: false,
+			error: 'no_rows'
+		});
 	});
 });
 

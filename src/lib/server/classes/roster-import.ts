@@ -1,20 +1,11 @@
 // Class lists as SMAS and vnEdu export them (.xlsx or .csv): a few title rows, then a header row
-// with columns such as "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc"; other columns are ignored.
-import { schoolPupilCodes } from './pupil-changes';
-import { record, type Actor } from '../audit/log';
-import type { Conn } from '../db';
+// with columns such as "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Mã học sinh"; other columns
+// are ignored. What a read list does to a class is roster-update.ts.
 import type { Cell } from '../sheets/book';
 import { readOffThread } from '../sheets/pool';
 import { Busy } from '../workers/pool';
 import { foldKey } from '$lib/text/normalize';
-import {
-	addPupil,
-	checkPupil,
-	classDuplicateKeys,
-	duplicateKey,
-	type PupilError,
-	type PupilInput
-} from './pupils';
+import { checkPupil, duplicateKey, type PupilError, type PupilInput } from './pupils';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_ROWS = 200;
@@ -272,59 +263,4 @@ export function markDuplicates(rows: ImportRow[], existing: Set<string>): Import
 		seen.add(key);
 		return { ...row, errors };
 	});
-}
-
-/** A pupil code already held by a pupil of the school, or by an earlier row of the file, is refused. */
-export function markCodesTaken(
-	rows: ImportRow[],
-	taken: ReadonlyMap<string, number> | ReadonlySet<string>
-): ImportRow[] {
-	const seen = new Set(taken.keys());
-	return rows.map((row) => {
-		const code = row.value.pupilCode;
-		if (!code) return row;
-		const errors = seen.has(code) ? [...row.errors, 'code_taken' as const] : row.errors;
-		seen.add(code);
-		return { ...row, errors };
-	});
-}
-
-/**
- * Saves every row or none. The rows come back from the preview form, so they are checked
- * again here, inside the transaction, against the class as it is now.
- */
-export async function saveRoster(
-	db: Conn,
-	actor: Actor,
-	cls: { id: number; schoolId: number; grade: number },
-	submitted: unknown
-): Promise<
-	{ ok: true; count: number } | { ok: false; rows: ImportRow[] } | { ok: false; error: FileError }
-> {
-	if (!Array.isArray(submitted) || submitted.length === 0) return { ok: false, error: 'no_rows' };
-	if (submitted.length > MAX_ROWS) return { ok: false, error: 'too_many_rows' };
-	const checked = submitted.map((r, i) => {
-		const v = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
-		const { value, errors } = checkPupil({
-			fullName: v.fullName,
-			gender: v.gender,
-			birthDate: v.birthDate,
-			ethnicity: v.ethnicity,
-			pupilCode: v.pupilCode
-		});
-		return { line: Number(v.line) || i + 2, value, errors };
-	});
-	const rows = markCodesTaken(
-		markDuplicates(checked, await classDuplicateKeys(db, cls.id)),
-		await schoolPupilCodes(db, cls.schoolId)
-	);
-	if (rows.some((r) => r.errors.length)) return { ok: false, rows };
-	for (const row of rows) await addPupil(db, actor, cls, row.value);
-	await record(db, actor, {
-		action: 'class.roster_imported',
-		target: { type: 'class', id: cls.id },
-		schoolId: cls.schoolId,
-		detail: { count: rows.length }
-	});
-	return { ok: true, count: rows.length };
 }
