@@ -18,6 +18,8 @@ const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'pupil.lock_lifted': m.audit_action_pupil_lock_lifted,
 	'class.roster_imported': m.audit_action_class_roster_imported,
 	'class.cards_printed': m.audit_action_class_cards_printed,
+	'class.teacher_added': m.audit_action_class_teacher_added,
+	'class.teacher_removed': m.audit_action_class_teacher_removed,
 	'review.given': m.audit_action_review_given,
 	'review.changed': m.audit_action_review_changed,
 	'consent.recorded': m.audit_action_consent_recorded,

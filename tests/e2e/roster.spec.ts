@@ -55,3 +55,46 @@ test('the teacher keeps the roster true: edits a pupil, gives a new secret with 
 	await expect(page.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
 	await expect(page.locator('details')).toContainText(name);
 });
+
+test('a class has co-teachers: the class’s teacher and the administrator add and remove them', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, DEMO.teacher, '/teach');
+	await openClass(page, '7A1');
+	const section = page.getByRole('region', { name: 'Giáo viên dạy lớp' });
+	await section.getByLabel('Giáo viên của trường').selectOption({ label: 'Lăng Văn Đức (gv.duc)' });
+	await section.getByRole('button', { name: 'Thêm giáo viên' }).click();
+	await expect(section.getByRole('listitem').filter({ hasText: 'Lăng Văn Đức' })).toBeVisible();
+
+	// The co-teacher sees the class among theirs and opens it.
+	const duc = await browser.newPage();
+	await signIn(duc, { username: 'gv.duc', password: 'mamstem-demo' }, '/teach');
+	await expect(duc.getByRole('link', { name: /Lớp 7A1\b/ })).toBeVisible();
+	await openClass(duc, '7A1');
+
+	await section.getByRole('button', { name: 'Bớt Lăng Văn Đức khỏi lớp' }).click();
+	await expect(section.getByRole('listitem').filter({ hasText: 'Lăng Văn Đức' })).toHaveCount(0);
+	await duc.goto('/teach');
+	await expect(duc.getByRole('link', { name: /Lớp 7A1\b/ })).toHaveCount(0);
+	// The last teacher of a class cannot be removed: there is no button for it.
+	await expect(section.getByRole('button', { name: /^Bớt/ })).toHaveCount(0);
+
+	// The administrator does the same from the school's page.
+	const admin = await browser.newPage();
+	await signIn(admin, DEMO.admin, '/admin');
+	await admin.goto('/admin/schools');
+	await admin.getByRole('link', { name: 'Trường THCS Đồng Đăng' }).click();
+	const c7 = admin
+		.getByRole('region', { name: 'Lớp năm học này và giáo viên' })
+		.getByRole('group', { name: 'Lớp 7A1' });
+	await c7.getByLabel('Giáo viên của trường').selectOption({ label: 'Lăng Văn Đức (gv.duc)' });
+	await c7.getByRole('button', { name: 'Thêm giáo viên' }).click();
+	await expect(c7.getByRole('listitem').filter({ hasText: 'Lăng Văn Đức' })).toBeVisible();
+	await duc.goto('/teach');
+	await expect(duc.getByRole('link', { name: /Lớp 7A1\b/ })).toBeVisible();
+	await c7.getByRole('button', { name: 'Bớt Lăng Văn Đức khỏi lớp' }).click();
+	await expect(c7.getByRole('listitem').filter({ hasText: 'Lăng Văn Đức' })).toHaveCount(0);
+	await duc.close();
+	await admin.close();
+});

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
 	'pupil.lock_lifted',
 	'class.roster_imported',
 	'class.cards_printed',
+	'class.teacher_added',
+	'class.teacher_removed',
 	'review.given',
 	'review.changed',
 	'consent.recorded',

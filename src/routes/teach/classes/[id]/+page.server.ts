@@ -1,9 +1,10 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { notFound } from '$lib/server/auth/guard';
 import { requireTeacherClass } from '$lib/server/classes/guard';
 import * as classes from '$lib/server/classes/classes';
 import * as pupils from '$lib/server/classes/pupils';
 import * as changes from '$lib/server/classes/pupil-changes';
+import * as teachers from '$lib/server/classes/teachers';
 import * as locks from '$lib/server/auth/locks';
 import { formerPupils } from '$lib/server/privacy/export';
 import { actorOf } from '$lib/server/audit/log';
@@ -16,6 +17,9 @@ export const load: PageServerLoad = async (event) => {
 		pupils: await pupils.listRoster(db, cls.id),
 		locks: await locks.classLocks(db, cls.id),
 		former: await formerPupils(db, cls.id),
+		me: user.id,
+		teachers: await teachers.classTeachers(db, cls.id),
+		candidates: await teachers.schoolTeachers(db, cls.schoolId),
 		// After a pupil left (their page sends the teacher back here): whom to name.
 		leftId: Number(event.url.searchParams.get('left')) || null,
 		otherClasses: (await classes.listSchoolClasses(db, user.schoolId)).filter(
@@ -64,6 +68,26 @@ export const actions: Actions = {
 		if (!pupil) notFound();
 		await db.transaction().execute((tx) => locks.liftPupilLock(tx, actorOf(event), cls, pupil.id));
 		return { lifted: pupil.fullName };
+	},
+	addTeacher: async (event) => {
+		const { db, cls } = await requireTeacherClass(event);
+		const teacherId = Number((await event.request.formData()).get('teacherId'));
+		const r = await db
+			.transaction()
+			.execute((tx) => teachers.addClassTeacher(tx, actorOf(event), cls, teacherId));
+		if (!r.ok) return fail(400, { teacherError: r.error });
+		return { teacherAdded: true };
+	},
+	removeTeacher: async (event) => {
+		const { user, db, cls } = await requireTeacherClass(event);
+		const teacherId = Number((await event.request.formData()).get('teacherId'));
+		const r = await db
+			.transaction()
+			.execute((tx) => teachers.removeClassTeacher(tx, actorOf(event), cls, teacherId));
+		if (!r.ok) return fail(400, { teacherError: r.error });
+		// A teacher who leaves the class no longer sees it.
+		if (teacherId === user.id) redirect(303, '/teach');
+		return { teacherRemoved: true };
 	},
 	liftAddressLock: async (event) => {
 		const { db, cls } = await requireTeacherClass(event);
