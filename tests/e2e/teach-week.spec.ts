@@ -110,7 +110,7 @@ test('an assignment that can change: edit, extend for one pupil, duplicate, dele
 	await page.getByLabel('Ngày mở').fill(day(0));
 	await page.getByLabel('Hạn nộp').fill(day(3));
 	await page.getByLabel('Lớp 7A1').check();
-	await page.locator('.ex-row').nth(0).locator('input').fill('1');
+	await page.locator('.picker .list li').nth(0).getByRole('checkbox').check();
 	await page.getByRole('button', { name: 'Giao bài' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	const url = page.url();
