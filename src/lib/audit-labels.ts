@@ -20,6 +20,7 @@ const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'class.cards_printed': m.audit_action_class_cards_printed,
 	'class.teacher_added': m.audit_action_class_teacher_added,
 	'class.teacher_removed': m.audit_action_class_teacher_removed,
+	'class.rolled_over': m.audit_action_class_rolled_over,
 	'review.given': m.audit_action_review_given,
 	'review.changed': m.audit_action_review_changed,
 	'consent.recorded': m.audit_action_consent_recorded,

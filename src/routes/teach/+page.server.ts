@@ -3,6 +3,7 @@ import { database } from '$lib/server/db';
 import { requireTeacher } from '$lib/server/auth/guard';
 import * as classes from '$lib/server/classes/classes';
 import * as todo from '$lib/server/assignments/todo';
+import * as rollover from '$lib/server/classes/rollover';
 import { currentYear } from '$lib/server/schools/years';
 import { getSchool } from '$lib/server/schools/schools';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 		school: await getSchool(db, user.schoolId),
 		year: await currentYear(db),
 		classes: await classes.listTeacherClasses(db, user.id),
+		pastClasses: await rollover.pastClasses(db, user.id),
+		nextYear: (await rollover.nextYear(db))?.name ?? null,
 		todo: await todo.teacherTodo(db, user)
 	};
 };

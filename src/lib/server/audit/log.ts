@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
 	'class.cards_printed',
 	'class.teacher_added',
 	'class.teacher_removed',
+	'class.rolled_over',
 	'review.given',
 	'review.changed',
 	'consent.recorded',

@@ -72,7 +72,7 @@ const toClass = (r: ClassRow): ClassInfo => ({
 	pupilCount: Number(r.pupil_count ?? 0)
 });
 
-/** The classes a teacher teaches in the current school year. */
+/** The classes a teacher teaches in the current school year (not those rolled over: archived). */
 export async function listTeacherClasses(db: Conn, teacherId: number): Promise<ClassInfo[]> {
 	const year = await currentYear(db);
 	if (!year) return [];
@@ -80,19 +80,21 @@ export async function listTeacherClasses(db: Conn, teacherId: number): Promise<C
 		.innerJoin('class_teachers', 'class_teachers.class_id', 'classes.id')
 		.where('class_teachers.teacher_id', '=', teacherId)
 		.where('classes.school_year_id', '=', year.id)
+		.where('classes.rolled_over_at', 'is', null)
 		.orderBy('classes.grade')
 		.orderBy('classes.name')
 		.execute();
 	return rows.map(toClass);
 }
 
-/** Classes of a school in the current year: where a pupil can be moved to. */
+/** Classes of a school in the current year, not rolled over: where a pupil can be moved to. */
 export async function listSchoolClasses(db: Conn, schoolId: number): Promise<ClassInfo[]> {
 	const year = await currentYear(db);
 	if (!year) return [];
 	const rows = await classQuery(db)
 		.where('classes.school_id', '=', schoolId)
 		.where('classes.school_year_id', '=', year.id)
+		.where('classes.rolled_over_at', 'is', null)
 		.orderBy('classes.grade')
 		.orderBy('classes.name')
 		.execute();

@@ -772,3 +772,9 @@ export interface UsersTable {
 export interface PupilProfilesTable {
 	pupil_code: Generated<string | null>;
 }
+
+// 0019: a class rolled over into the next school year.
+export interface ClassesTable {
+	rolled_over_at: Generated<number | null>;
+	next_class_id: Generated<number | null>;
+}

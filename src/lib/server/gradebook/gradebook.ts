@@ -2,7 +2,7 @@
 // set's passes and stars, a project's rubric total), the status in words (late, missing…), and the
 // averages of each pupil and each piece of work. The statuses are the ones the pupils' lists show.
 import type { Conn } from '../db';
-import { listRoster } from '../classes/pupils';
+import { listRoster, sortByGivenName } from '../classes/pupils';
 import {
 	getAssignment,
 	listExercises,
@@ -42,6 +42,23 @@ export interface GradebookRow {
 export interface Gradebook {
 	columns: GradebookColumn[];
 	rows: GradebookRow[];
+}
+
+/** The class's pupils now; for an archived class (rolled over, an earlier year), those it had. */
+async function pupilsOf(db: Conn, classId: number) {
+	const now = await listRoster(db, classId);
+	if (now.length) return now;
+	const rows = await db
+		.selectFrom('enrolments')
+		.innerJoin('users', 'users.id', 'enrolments.pupil_id')
+		.innerJoin('pupil_profiles', 'pupil_profiles.user_id', 'users.id')
+		.select(['users.id', 'users.full_name', 'pupil_profiles.pupil_code'])
+		.where('enrolments.class_id', '=', classId)
+		.distinct()
+		.execute();
+	return sortByGivenName(
+		rows.map((r) => ({ id: r.id, fullName: r.full_name, pupilCode: r.pupil_code }))
+	);
 }
 
 /** The work set for the class (whole class or chosen pupils of it), soonest due first. */
@@ -154,7 +171,7 @@ export async function classGradebook(
 	classId: number,
 	now = Date.now()
 ): Promise<Gradebook> {
-	const roster = await listRoster(db, classId);
+	const roster = await pupilsOf(db, classId);
 	const work = await classAssignments(db, classId);
 	const columns: GradebookColumn[] = [];
 	const cells = new Map<number, GradebookCell[]>(roster.map((p) => [p.id, []]));

@@ -4,6 +4,7 @@ import { idParam, notFound, requireRole } from '$lib/server/auth/guard';
 import * as schools from '$lib/server/schools/schools';
 import { listSchoolClasses } from '$lib/server/classes/classes';
 import * as teachers from '$lib/server/classes/teachers';
+import * as rollover from '$lib/server/classes/rollover';
 import { actorOf } from '$lib/server/audit/log';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -38,7 +39,8 @@ export const load: PageServerLoad = async (event) => {
 				teachers: await teachers.classTeachers(db, c.id)
 			}))
 		),
-		candidates: await teachers.schoolTeachers(db, school.id)
+		candidates: await teachers.schoolTeachers(db, school.id),
+		nextYear: (await rollover.nextYear(db))?.name ?? null
 	};
 };
 
@@ -50,6 +52,18 @@ export const actions: Actions = {
 		if (!checked.ok) return fail(400, { input, errors: checked.errors });
 		await schools.updateSchool(db, school.id, checked.value);
 		return { saved: true };
+	},
+	rollover: async (event) => {
+		const { db, school } = await requireSchool(event);
+		try {
+			const count = await db
+				.transaction()
+				.execute((tx) => rollover.rollOverSchool(tx, actorOf(event), school.id));
+			return { rolledOver: count };
+		} catch (e) {
+			if (!(e instanceof rollover.RolloverStopped)) throw e;
+			return fail(400, { rolloverError: e.error, rolloverClass: e.className });
+		}
 	},
 	addTeacher: async (event) => {
 		const { db, cls, teacherId } = await classOfForm(event, await event.request.formData());

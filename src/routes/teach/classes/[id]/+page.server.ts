@@ -5,6 +5,7 @@ import * as classes from '$lib/server/classes/classes';
 import * as pupils from '$lib/server/classes/pupils';
 import * as changes from '$lib/server/classes/pupil-changes';
 import * as teachers from '$lib/server/classes/teachers';
+import { archiveOf } from '$lib/server/classes/rollover';
 import * as locks from '$lib/server/auth/locks';
 import { formerPupils } from '$lib/server/privacy/export';
 import { actorOf } from '$lib/server/audit/log';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		locks: await locks.classLocks(db, cls.id),
 		former: await formerPupils(db, cls.id),
 		me: user.id,
+		archived: (await archiveOf(db, cls.id)) ?? null,
 		teachers: await teachers.classTeachers(db, cls.id),
 		candidates: await teachers.schoolTeachers(db, cls.schoolId),
 		// After a pupil left (their page sends the teacher back here): whom to name.
