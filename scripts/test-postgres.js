@@ -41,7 +41,9 @@ function run(label, cmd, args, more = {}) {
 	return r.status === 0;
 }
 
-let ok = run('Unit tests on PostgreSQL (vitest)', 'npx', ['vitest', 'run', ...extra]);
+// The suites import the compiled messages, which a fresh clone does not have yet.
+let ok = run('Compile messages (Paraglide)', 'npm', ['run', '--silent', 'i18n']);
+ok &&= run('Unit tests on PostgreSQL (vitest)', 'npx', ['vitest', 'run', ...extra]);
 if (ok && !unitOnly) {
 	await admin(`CREATE DATABASE ${name}_e2e`);
 	const e2e = new URL(base);

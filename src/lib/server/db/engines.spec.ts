@@ -38,6 +38,36 @@ function sqliteSide() {
 	return { sqlite, names, tables, columns, rows };
 }
 
+/** What each SQLite column type is on PostgreSQL: INTEGER is 64-bit on SQLite (times are milliseconds). */
+const PG_TYPE: Record<string, string> = {
+	INTEGER: 'bigint',
+	TEXT: 'text',
+	REAL: 'double precision'
+};
+
+interface SqliteColumn {
+	name: string;
+	type: string;
+	pk: number;
+}
+
+/** SQLite's own ids: a lone INTEGER PRIMARY KEY that refers to no other table numbers itself. */
+function ownIds(
+	sqlite: ReturnType<typeof openDatabase>['sqlite'],
+	table: string,
+	cols: SqliteColumn[]
+) {
+	const keys = cols.filter((c) => c.pk > 0);
+	const foreign = (
+		sqlite.prepare(`SELECT "from" AS name FROM pragma_foreign_key_list('${table}')`).all() as {
+			name: string;
+		}[]
+	).map((f) => f.name);
+	return keys.length === 1 && keys[0].type === 'INTEGER' && !foreign.includes(keys[0].name)
+		? [keys[0].name]
+		: [];
+}
+
 describe.skipIf(!reachable)('the PostgreSQL twins of the migrations', () => {
 	let pool: pg.Pool | undefined;
 	afterAll(() => pool?.end());
@@ -75,6 +105,43 @@ describe.skipIf(!reachable)('the PostgreSQL twins of the migrations', () => {
 			if (t === 'schema_migrations') continue; // times and checksums differ by engine
 			const rows = (await pool.query(`SELECT * FROM "${t}"`)).rows.map((r) => JSON.stringify(r));
 			expect(rows.sort(), t).toEqual(lite.rows(t));
+		}
+	});
+
+	it('give each column the type its SQLite column means, and number ids as SQLite does', async () => {
+		const lite = sqliteSide();
+		const opened = await openTestPostgres();
+		try {
+			const { rows } = await opened.pool.query<{
+				table_name: string;
+				column_name: string;
+				data_type: string;
+				numbered: boolean;
+			}>(
+				`SELECT table_name, column_name, data_type,
+					is_identity = 'YES' OR column_default LIKE 'nextval(%' AS numbered
+				FROM information_schema.columns WHERE table_schema = $1`,
+				[opened.schema]
+			);
+			const pgColumn = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r]));
+			const wrong: string[] = [];
+			for (const t of lite.tables.filter((t) => t !== 'lesson_search')) {
+				const cols = lite.sqlite
+					.prepare(`SELECT name, type, pk FROM pragma_table_info('${t}')`)
+					.all() as SqliteColumn[];
+				const ids = ownIds(lite.sqlite, t, cols);
+				for (const c of cols) {
+					const other = pgColumn.get(`${t}.${c.name}`);
+					const want = PG_TYPE[c.type.toUpperCase()];
+					if (want && other?.data_type !== want)
+						wrong.push(`${t}.${c.name}: ${c.type} on SQLite, ${other?.data_type} on PostgreSQL`);
+					if (ids.includes(c.name) && !other?.numbered)
+						wrong.push(`${t}.${c.name}: numbered by SQLite, not by PostgreSQL`);
+				}
+			}
+			expect(wrong).toEqual([]);
+		} finally {
+			await opened.pool.end();
 		}
 	});
 });
