@@ -1,10 +1,11 @@
 // The PostgreSQL twins of the migrations (NNNN_name.pg.sql) make the same tables, columns, indexes,
 // views and triggers as SQLite's files, and their PL/pgSQL triggers roll up the same figures from the
 // same rows. Needs the test PostgreSQL (TEST_DATABASE_URL); skipped, and says so, without one.
-import type pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './connect';
-import { migrate } from './migrate';
+import { openDatabase, postgresPool } from './connect';
+import { migrate, migratePostgres, readMigrations } from './migrate';
 import { PILOT_SQL } from './pilot.fixture';
 import { openTestPostgres, postgresAnswers, testDatabaseUrl } from './testing';
 
@@ -142,6 +143,40 @@ describe.skipIf(!reachable)('the PostgreSQL twins of the migrations', () => {
 			expect(wrong).toEqual([]);
 		} finally {
 			await opened.pool.end();
+		}
+	});
+
+	it('0017 makes the courses of a database migrated before it numbered after the ones already there', async () => {
+		const url = testDatabaseUrl();
+		const schema = `t_${process.pid}_${randomBytes(5).toString('hex')}`;
+		const admin = new pg.Client({ connectionString: url });
+		await admin.connect();
+		await admin.query(`CREATE SCHEMA ${schema}`);
+		const db = postgresPool(url, schema, 1);
+		try {
+			const all = readMigrations(undefined, 'postgres');
+			const at = all.findIndex((m) => m.name.startsWith('0017_'));
+			await migratePostgres(db, all.slice(0, at));
+			await db.query(PILOT_SQL);
+			await db.query(`INSERT INTO courses (id, slug, title, grade_from, grade_to, position)
+				VALUES (4, 'lop-3', 'Lớp 3', 3, 3, 1)`);
+			await db.query(`INSERT INTO course_lessons (id, course_id, position, slug, title, concept)
+				VALUES (9, 4, 1, 'me-cung', 'Mê cung', 'loops')`);
+			await db.query(`INSERT INTO exercise_hint_views VALUES (1, 2, 1, ${Date.UTC(2026, 0, 5)})`);
+			expect(await migratePostgres(db, all)).toEqual(all.slice(at).map((m) => m.name));
+			const course =
+				await db.query(`INSERT INTO courses (slug, title, grade_from, grade_to, position)
+				VALUES ('lop-4-5', 'Lớp 4–5', 4, 5, 2) RETURNING id`);
+			const lesson =
+				await db.query(`INSERT INTO course_lessons (course_id, position, slug, title, concept)
+				VALUES (4, 2, 'vong-lap', 'Vòng lặp', 'loops') RETURNING id`);
+			expect([course.rows[0].id, lesson.rows[0].id]).toEqual([5, 10]);
+			const kept = await db.query('SELECT created_at FROM exercise_hint_views');
+			expect(kept.rows).toEqual([{ created_at: Date.UTC(2026, 0, 5) }]);
+		} finally {
+			await db.end();
+			await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+			await admin.end();
 		}
 	});
 });
