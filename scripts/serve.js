@@ -1,7 +1,9 @@
 // Serves the built app (build/) with Node's http server, one process per core (node:cluster).
 // adapter-node assumes https unless told otherwise; a school server is usually reached over plain
 // http on the local network, so the protocol is taken from X-Forwarded-Proto when a TLS proxy
-// sets it, and is http otherwise. Set ORIGIN to pin the public address instead.
+// sets it, and is http otherwise. Set ORIGIN to pin the public address instead. That guess only
+// shapes the app's own URLs: the session cookie's Secure flag believes the header only with
+// TRUST_PROXY=1 (src/lib/server/auth/cookie.ts).
 //
 // WEB_CONCURRENCY sets the number of processes (default: the cores). With more than one, the
 // primary runs the migrations and the demo seed once (in a thread that then ends), forks the

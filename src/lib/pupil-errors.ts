@@ -1,7 +1,8 @@
 import { m } from '$lib/paraglide/messages';
+import type { PupilError } from '$lib/server/classes/pupils';
 
-/** Messages for a pupil row's problems, in the roster form and the import preview. */
-export function pupilError(code: string): string {
+/** Messages for a pupil row's problems, in the roster form, the pupil's page and the import preview. */
+export function pupilError(code: PupilError): string {
 	switch (code) {
 		case 'name_missing':
 			return m.pupil_err_name_missing();
@@ -17,8 +18,10 @@ export function pupilError(code: string): string {
 			return m.pupil_err_duplicate_in_file();
 		case 'duplicate_in_class':
 			return m.pupil_err_duplicate_in_class();
-		default:
-			return m.err_invalid();
+		case 'code_invalid':
+			return m.pupil_err_code_invalid();
+		case 'code_taken':
+			return m.pupil_err_code_taken();
 	}
 }
 

@@ -20,9 +20,11 @@ test('the administrator reads who did what in the audit trail, filters it and ex
 	await expect(page.getByRole('status')).toContainText(pupilName);
 	await page
 		.getByRole('row', { name: new RegExp(pupilName) })
-		.getByRole('button', { name: 'Cấp lại mật khẩu' })
+		.getByRole('link', { name: 'Cấp lại mật khẩu…' })
 		.click();
-	await expect(page.getByRole('status')).toContainText(pupilName);
+	await page.getByLabel('Tôi muốn cấp mật khẩu mới cho em').check();
+	await page.getByRole('button', { name: 'Cấp mật khẩu mới' }).click();
+	await expect(page.getByRole('status')).toContainText(`Mật khẩu mới của ${pupilName}`);
 	await page.goto(classUrl + '/cards');
 	await expect(page.locator('.login-card').first()).toBeVisible();
 

@@ -1,6 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Request, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { DEMO, openClass, pupilSecretFromCards, signIn, signOut } from './helpers';
+import {
+	DEMO,
+	openClass,
+	pupilSecretFromCards,
+	signIn,
+	signOut,
+	handInWholeProject
+} from './helpers';
 
 test.use({ actionTimeout: 15_000 });
 
@@ -136,6 +143,50 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 		page.getByRole('alert').filter({ hasText: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP' })
 	).toBeVisible();
 
+	// An iPhone photo (HEIC) and a photo past 15 MB are refused at once in the page, each saying why,
+	// and not sent; the server says the same to a send without the page's script (bytes made here).
+	const heic = Buffer.alloc(4096, 1);
+	heic.write('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 0, 'latin1');
+	const huge = Buffer.alloc(17 * 1024 * 1024, 1);
+	let photoPosts = 0;
+	const countPosts = (r: Request) => {
+		if (r.method() === 'POST' && r.url().endsWith(`/learn/projects/${teamId}/photos`)) photoPosts++;
+	};
+	page.on('request', countPosts);
+	await step4
+		.getByLabel(/^Ảnh/)
+		.setInputFiles({ name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: heic });
+	await step4.getByRole('button', { name: 'Tải ảnh lên' }).click();
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'IMG_0001.HEIC: Ảnh HEIC/HEIF' })
+	).toContainText('Cài đặt › Camera › Định dạng › Tương thích nhất');
+	await step4
+		.getByLabel(/^Ảnh/)
+		.setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: huge });
+	await step4.getByRole('button', { name: 'Tải ảnh lên' }).click();
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'IMG_0002.jpg: Tệp lớn hơn 15 MB' })
+	).toBeVisible();
+	page.off('request', countPosts);
+	expect(photoPosts).toBe(0);
+	const origin = new URL(portfolioUrl).origin;
+	const send = (url: string, name: string, buffer: Buffer) =>
+		page.request.post(url, {
+			multipart: { stepKey: 'prototype', photo: { name, mimeType: 'image/jpeg', buffer } },
+			headers: { origin, accept: url.includes('?/') ? 'text/html' : 'application/json' }
+		});
+	const photosUrl = `${portfolioUrl}/photos`;
+	const heicSent = await send(photosUrl, 'IMG_0001.HEIC', heic);
+	expect(heicSent.status()).toBe(400);
+	expect((await heicSent.json()).message).toContain('HEIC');
+	// 17 MB is past the server's body limit (16 MB): a 413 with the size, not "choose a photo".
+	const hugeSent = await send(photosUrl, 'IMG_0002.jpg', huge);
+	expect(hugeSent.status()).toBe(413);
+	expect((await hugeSent.json()).message).toContain('Tệp lớn hơn 15 MB');
+	const plainForm = await send(`${portfolioUrl}?/photo&step=prototype`, 'IMG_0002.jpg', huge);
+	expect(plainForm.status()).toBe(413);
+	expect(await plainForm.text()).toContain('Tệp lớn hơn 15 MB');
+
 	// A real photo, downscaled in the browser; the first send is cut off by the network and retried.
 	let sends = 0;
 	let uploadedBytes = 0;
@@ -212,7 +263,12 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	const download = await page.request.get(fileHref);
 	expect(download.headers()['content-disposition']).toMatch(/^attachment/);
 
+	// Steps left empty are named, and the team confirms before the whole project goes in.
 	await page.getByRole('button', { name: 'Nộp cả dự án' }).click();
+	const empty = page.getByRole('alert').filter({ hasText: 'Các bước này còn trống' });
+	await expect(empty).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Đã nộp cả dự án' })).toHaveCount(0);
+	await empty.getByRole('button', { name: 'Vẫn nộp cả dự án' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Đã nộp cả dự án' })).toBeVisible();
 	await signOut(page);
 
@@ -257,7 +313,7 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await step4.getByLabel(/Bài viết/).fill('Lần 2: thay cát mịn, độ trong tăng lên 25 cm.');
 	await step4.getByRole('button', { name: 'Lưu bài viết' }).click();
 	await expect(step4.locator('.entry')).toContainText('25 cm');
-	await page.getByRole('button', { name: 'Nộp cả dự án' }).click();
+	await handInWholeProject(page);
 	await expect(page.getByRole('status').filter({ hasText: 'Đã nộp cả dự án' })).toBeVisible();
 	await page.goto('/learn');
 	await expect(page.locator('.todo-item', { hasText: projectTitle })).toContainText('Đã nộp');

@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, openClass, pupilSecretFromCards, signIn, signOut } from './helpers';
+import {
+	DEMO,
+	openClass,
+	pupilSecretFromCards,
+	signIn,
+	signOut,
+	handInWholeProject
+} from './helpers';
 
 test.use({ actionTimeout: 15_000 });
 
@@ -58,7 +65,7 @@ test('the teacher’s week: what waits on /teach, and the assignment list’s co
 	await signInPupil(page, a);
 	await page.getByRole('link', { name: title }).click();
 	await expect(page).toHaveURL(/\/learn\/projects\/\d+$/);
-	await page.getByRole('button', { name: 'Nộp cả dự án' }).click();
+	await handInWholeProject(page);
 	await expect(page.getByRole('status').filter({ hasText: 'Đã nộp cả dự án' })).toBeVisible();
 	await signOut(page);
 

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { MAX_PHOTO_MB } from './photo-format';
 
 export type StatusCode =
 	'not_started' | 'in_progress' | 'submitted' | 'returned' | 'late' | 'missing';
@@ -29,7 +30,9 @@ export function projectError(code: string): string {
 		case 'missing_file':
 			return m.proj_err_photo_empty();
 		case 'too_big':
-			return m.proj_err_photo_too_big();
+			return m.proj_err_photo_too_big({ limit: MAX_PHOTO_MB });
+		case 'heic':
+			return m.proj_err_photo_heic();
 		case 'type':
 			return m.proj_err_photo_type();
 		case 'too_many_pixels':
@@ -63,5 +66,6 @@ export function projectError(code: string): string {
 export function fileError(code: string): string {
 	if (code === 'type') return m.proj_err_file_type();
 	if (code === 'name') return m.proj_err_file_name();
+	if (code === 'too_big') return m.proj_err_file_too_big({ limit: MAX_PHOTO_MB });
 	return projectError(code);
 }

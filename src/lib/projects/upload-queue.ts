@@ -3,7 +3,11 @@
 // tries again, with growing pauses and at once when the browser comes back online; a refusal by the
 // server (a bad file) is shown and not retried. Each upload carries a key, so a retry is stored once.
 // Waiting photos are also kept in the browser's IndexedDB, so closing the tab or a reload loses none:
-// the page sends them when it opens again.
+// the page sends them when it opens again. A photo the server would refuse for its format (an
+// iPhone's HEIC, which the browser could not read) or its size is refused at once, unsent.
+
+import { projectError } from './messages';
+import { precheckPhoto } from './photo-format';
 
 const IDB_NAME = 'mam-stem-uploads';
 const IDB_STORE = 'pending';
@@ -116,7 +120,17 @@ export function createUploadQueue(
 		emit();
 		try {
 			if (!job.blob) {
-				job.blob = await downscale(job.file);
+				const blob = await downscale(job.file);
+				const refusal = await precheckPhoto(blob, job.name);
+				if (refusal) {
+					job.state = 'refused';
+					job.message = projectError(refusal);
+					busy = false;
+					emit();
+					void pump();
+					return;
+				}
+				job.blob = blob;
 				await remember({
 					key: job.key,
 					url,

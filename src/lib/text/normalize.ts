@@ -19,3 +19,12 @@ export function foldKey(value: unknown): string {
 		.replace(/[đĐ]/g, 'd')
 		.toLowerCase();
 }
+
+/** A file name's part from a Vietnamese name: "Lớp 6A1 – Đồng Đăng" → "lop-6a1-dong-dang". */
+export function fileSlug(value: unknown): string {
+	return (
+		foldKey(value)
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '') || 'mam-stem'
+	);
+}

@@ -37,7 +37,7 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { username, message: m.login_invalid() });
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(db, token, result.userId);
-		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		setSessionCookie(event, token, session.expiresAt);
 		const home = HOME_OF[result.role as keyof typeof HOME_OF];
 		const next = safePath(event.url.searchParams.get('next'), home);
 		redirect(303, next.startsWith(home) ? next : home);

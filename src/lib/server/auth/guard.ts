@@ -53,7 +53,7 @@ export function idParam(value: string | undefined): number {
 }
 
 /** Paths a user who must first choose their own password may still reach. */
-const FIRST_PASSWORD_OPEN = ['/account/password', '/logout', '/lang', '/healthz'];
+const FIRST_PASSWORD_OPEN = ['/account/password', '/logout', '/lang', '/healthz', '/csp-report'];
 
 /**
  * Staff whose password the admin set are led to /account/password from every other page until

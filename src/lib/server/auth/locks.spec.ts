@@ -13,8 +13,9 @@ describe("the teacher's notice of locked pupils", () => {
 		const s = await makeSchool(db, 2, t0);
 		const [pupil, other] = s.pupils;
 		await db
-			.insertInto('pupil_profiles')
-			.values({ user_id: pupil, gender: null, secret_kind: 'words', secret: 'hoa hồi|na' })
+			.updateTable('pupil_profiles')
+			.set({ secret_kind: 'words', secret: 'hoa hồi|na' })
+			.where('user_id', '=', pupil)
 			.execute();
 		let now = t0;
 		for (let i = 0; i < 6; i++)

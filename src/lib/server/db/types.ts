@@ -767,3 +767,8 @@ export interface UsersTable {
 	must_change_password: Generated<number>;
 	erased_at: number | null;
 }
+
+// 0018: the school's pupil code (Mã học sinh).
+export interface PupilProfilesTable {
+	pupil_code: Generated<string | null>;
+}

@@ -126,6 +126,61 @@ describe('photo upload validation', () => {
 		expect(await processPhoto('anh.jpg', big)).toEqual({ ok: false, error: 'too_big' });
 	});
 
+	it('names an iPhone HEIC/HEIF photo as such, by its bytes, and by its name when the bytes are no image', async () => {
+		// The first box of an iPhone photo: size 24, 'ftyp', major brand 'heic', version 0, 'mif1' 'heic'.
+		const heic = (major: string, ...compatible: string[]) => {
+			const size = 16 + 4 * compatible.length;
+			const box = Buffer.alloc(size + 64, 7);
+			box.writeUInt32BE(size, 0);
+			box.write('ftyp', 4, 'latin1');
+			box.write(major, 8, 'latin1');
+			box.writeUInt32BE(0, 12);
+			compatible.forEach((b, i) => box.write(b, 16 + 4 * i, 'latin1'));
+			return box;
+		};
+		for (const bytes of [
+			heic('heic', 'mif1', 'heic'),
+			heic('mif1', 'heic'),
+			heic('heix'),
+			heic('msf1', 'hevc')
+		])
+			expect(await processPhoto('IMG_0001.HEIC', bytes)).toEqual({ ok: false, error: 'heic' });
+		// by its bytes whatever its name (a photo sent on, renamed)
+		expect(await processPhoto('anh.jpg', heic('heic', 'mif1'))).toEqual({
+			ok: false,
+			error: 'heic'
+		});
+		// by its name when the bytes are no image; AVIF is another format, refused as an unknown type
+		expect(await processPhoto('IMG_0002.heif', Buffer.from('not an image'))).toEqual({
+			ok: false,
+			error: 'heic'
+		});
+		expect(await processPhoto('anh.avif', heic('avif', 'mif1', 'miaf'))).toEqual({
+			ok: false,
+			error: 'name'
+		});
+		expect(await processPhoto('anh', heic('avif', 'mif1', 'miaf'))).toEqual({
+			ok: false,
+			error: 'type'
+		});
+		expect(await processPhoto('anh.jpg', Buffer.from('not an image'))).toEqual({
+			ok: false,
+			error: 'type'
+		});
+		// a real JPEG keeps working, even named .HEIC (the bytes decide)
+		expect((await processPhoto('IMG_0003.HEIC', jpegWithGps)).ok).toBe(true);
+	});
+
+	it('says a HEIC photo over the limit is HEIC (converting it is what to do), other files too big', async () => {
+		const big = Buffer.alloc(MAX_PHOTO_BYTES + 1);
+		big.write('\u0000\u0000\u0000\u0018ftypheic\u0000\u0000\u0000\u0000mif1heic', 0, 'latin1');
+		expect(await processPhoto('IMG_0001.HEIC', big)).toEqual({ ok: false, error: 'heic' });
+		expect(await processPhoto('IMG_0001.png', Buffer.alloc(MAX_PHOTO_BYTES + 1))).toEqual({
+			ok: false,
+			error: 'too_big'
+		});
+	});
+
 	it('refuses names with ../ or a double extension', async () => {
 		for (const bad of [
 			'../anh.jpg',
@@ -137,7 +192,7 @@ describe('photo upload validation', () => {
 			'.htaccess'
 		])
 			expect(checkFileName(bad), bad).toBe(false);
-		for (const good of ['Ảnh mẫu 1.jpg', 'IMG_2031.JPEG', 'sketch.webp', 'photo'])
+		for (const good of ['Ảnh mẫu 1.jpg', 'IMG_2031.JPEG', 'sketch.webp', 'photo', 'IMG_0001.HEIC'])
 			expect(checkFileName(good), good).toBe(true);
 		expect(await processPhoto('anh.php.jpg', jpegWithGps)).toEqual({ ok: false, error: 'name' });
 	});

@@ -5,14 +5,16 @@ import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import type { Conn } from '../db';
+import { MAX_PHOTO_BYTES, hasHeifName, isHeif } from '../../projects/photo-format';
 
-export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
+export { MAX_PHOTO_BYTES };
 /** 40 megapixels: more than any phone camera, far less than a decompression bomb. */
 export const MAX_PIXELS = 40_000_000;
 export const FULL_SIDE = 1600;
 export const THUMB_SIDE = 320;
 
-export type PhotoError = 'name' | 'empty' | 'too_big' | 'type' | 'too_many_pixels' | 'corrupt';
+export type PhotoError =
+	'name' | 'empty' | 'too_big' | 'heic' | 'type' | 'too_many_pixels' | 'corrupt';
 
 export function uploadsRoot(): string {
 	return resolve(process.env.UPLOADS_PATH ?? 'data/uploads');
@@ -26,7 +28,8 @@ export function hasControlChar(text: string): boolean {
 
 /**
  * A name is refused when it hides a path (`../`, slashes) or a second extension (`photo.php.jpg`,
- * `anh.jpg.html`), which tricks people and some servers into trusting the wrong type.
+ * `anh.jpg.html`), which tricks people and some servers into trusting the wrong type. `.heic` and
+ * `.heif` pass: such a photo is then refused for its format, which is the cause to name.
  */
 export function checkFileName(name: string): boolean {
 	const n = name.normalize('NFC');
@@ -35,7 +38,7 @@ export function checkFileName(name: string): boolean {
 	if (n.startsWith('.')) return false;
 	const parts = n.split('.');
 	if (parts.length > 2) return false; // more than one dot: a double extension
-	return parts.length === 2 ? /^(jpe?g|png|webp)$/i.test(parts[1]) : true;
+	return parts.length === 2 ? /^(jpe?g|png|webp|heic|heif)$/i.test(parts[1]) : true;
 }
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp';
@@ -61,16 +64,19 @@ export interface ProcessedPhoto {
 /**
  * Checks a photo and re-encodes it. The size in pixels is read from the header before any decoding,
  * so a 20000 × 20000 PNG is refused without inflating it; a truncated file fails the decoding.
+ * An iPhone's HEIC photo is named as such (by its bytes, or by its name when the bytes are no
+ * image at all), before its size or name: converting it is what the pupil needs to do.
  */
 export async function processPhoto(
 	name: string,
 	bytes: Buffer
 ): Promise<{ ok: true; photo: ProcessedPhoto } | { ok: false; error: PhotoError }> {
-	if (!checkFileName(name)) return { ok: false, error: 'name' };
 	if (bytes.length === 0) return { ok: false, error: 'empty' };
+	if (isHeif(bytes)) return { ok: false, error: 'heic' };
 	if (bytes.length > MAX_PHOTO_BYTES) return { ok: false, error: 'too_big' };
+	if (!checkFileName(name)) return { ok: false, error: 'name' };
 	const format = sniffFormat(bytes);
-	if (!format) return { ok: false, error: 'type' };
+	if (!format) return { ok: false, error: hasHeifName(name) ? 'heic' : 'type' };
 	let meta: Metadata;
 	try {
 		meta = await sharp(bytes, { limitInputPixels: false }).metadata();

@@ -106,6 +106,19 @@ export async function submit(
 	return { ok: true };
 }
 
+/** The steps with nothing in them yet (no entry, photo, file or reflection), in the project's order. */
+export async function emptySteps(
+	db: Conn,
+	team: { id: number; assignmentId: number }
+): Promise<{ key: string; label: string }[]> {
+	const { steps } = await loadPortfolio(db, team);
+	return steps
+		.filter(
+			(s) => !s.entries.length && !s.photos.length && !s.files.length && !s.reflections.length
+		)
+		.map((s) => ({ key: s.key, label: s.label }));
+}
+
 export interface PortfolioStep {
 	key: string;
 	label: string;

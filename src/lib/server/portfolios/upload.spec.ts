@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { openTestDatabase } from '../db/testing';
 import { makeProject } from '../projects/testing';
-import { uploadFile, uploadPhoto } from './upload';
+import { readUploadForm, uploadFile, uploadPhoto } from './upload';
+import { MAX_PHOTO_BYTES } from './photos';
 import { setClosed } from '../assignments/assignments';
 
 describe('uploads into a portfolio', () => {
@@ -69,5 +70,41 @@ describe('uploads into a portfolio', () => {
 		).toEqual({ ok: false, error: 'closed' });
 		expect(await db.selectFrom('portfolio_photos').select('id').execute()).toHaveLength(1);
 		expect(await db.selectFrom('portfolio_files').select('id').execute()).toHaveLength(1);
+	});
+
+	it('reads a body cut off by the server’s size limit as a photo too big, not a missing one', async () => {
+		const multipart = 'multipart/form-data; boundary=b';
+		// adapter-node's body past BODY_SIZE_LIMIT: the stream fails with a 413 as it is read
+		const cutOff = new ReadableStream({
+			start: (c) =>
+				c.error(Object.assign(new Error('Content-length exceeds limit'), { status: 413 }))
+		});
+		const over = new Request('http://x/photos', {
+			method: 'POST',
+			body: cutOff,
+			duplex: 'half',
+			headers: { 'content-type': multipart }
+		} as RequestInit);
+		expect(await readUploadForm(over)).toEqual({ ok: false, error: 'too_big' });
+		// a declared length past the photo limit, however the reading failed
+		const declared = new Request('http://x/photos', {
+			method: 'POST',
+			body: 'garbage',
+			headers: { 'content-type': multipart, 'content-length': String(MAX_PHOTO_BYTES + 10) }
+		});
+		expect(await readUploadForm(declared)).toEqual({ ok: false, error: 'too_big' });
+		// a small body that is not a form: a missing file
+		const junk = new Request('http://x/photos', {
+			method: 'POST',
+			body: 'garbage',
+			headers: { 'content-type': multipart }
+		});
+		expect(await readUploadForm(junk)).toEqual({ ok: false, error: 'missing_file' });
+		const form = new FormData();
+		form.set('stepKey', 'prototype');
+		const good = await readUploadForm(
+			new Request('http://x/photos', { method: 'POST', body: form })
+		);
+		expect(good.ok && good.form.get('stepKey')).toBe('prototype');
 	});
 });

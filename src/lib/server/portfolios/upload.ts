@@ -1,10 +1,34 @@
 // One way in for a photo, whether it comes from the page's script (fetch, retried) or a plain form.
 import type { Conn } from '../db';
 import { checkWritable } from './portfolio';
-import { processPhoto, storePhoto, type PhotoError } from './photos';
+import { MAX_PHOTO_BYTES, processPhoto, storePhoto, type PhotoError } from './photos';
 import { checkFile, storeFile } from './files';
 
 export type UploadError = PhotoError | 'closed' | 'step' | 'missing_file';
+
+const statusOf = (e: unknown): unknown =>
+	typeof e === 'object' && e !== null
+		? ((e as { status?: unknown }).status ?? statusOf((e as { cause?: unknown }).cause))
+		: undefined;
+
+/**
+ * The form of an upload. A body past the server's limit (adapter-node's BODY_SIZE_LIMIT, 16 MB by
+ * scripts/serve.js) fails as it is read, with a 413: that is a photo too large, not a missing one
+ * (the pupil was told "choose a photo"). Any other unreadable body is a missing file. Also for a
+ * lesson's files (their own `maxBytes`).
+ */
+export async function readUploadForm(
+	request: Request,
+	maxBytes = MAX_PHOTO_BYTES
+): Promise<{ ok: true; form: FormData } | { ok: false; error: 'too_big' | 'missing_file' }> {
+	try {
+		return { ok: true, form: await request.formData() };
+	} catch (e) {
+		const declared = Number(request.headers.get('content-length'));
+		const tooBig = statusOf(e) === 413 || declared > maxBytes;
+		return { ok: false, error: tooBig ? 'too_big' : 'missing_file' };
+	}
+}
 
 export async function uploadPhoto(
 	db: Conn,

@@ -103,7 +103,7 @@ async function clearIdentity(tx: Conn, pupilId: number, now: number) {
 	// given" in the breakdowns by ethnicity, whose totals stay equal (a trigger recomputes the teams').
 	await tx
 		.updateTable('pupil_profiles')
-		.set({ birth_date: null, ethnicity: null, secret: '' })
+		.set({ birth_date: null, ethnicity: null, pupil_code: null, secret: '' })
 		.where('user_id', '=', pupilId)
 		.execute();
 	await tx

@@ -89,6 +89,7 @@ async function identity(db: Conn, pupilId: number) {
 			'p.gender',
 			'p.birth_date',
 			'p.ethnicity',
+			'p.pupil_code',
 			'p.secret_kind'
 		])
 		.where('u.id', '=', pupilId)
@@ -101,6 +102,7 @@ async function identity(db: Conn, pupilId: number) {
 		gender: u.gender,
 		birthDate: day(u.birth_date),
 		ethnicity: u.ethnicity,
+		pupilCode: u.pupil_code,
 		signInWith: u.secret_kind === 'words' ? 'two words' : 'two pictures',
 		accountCreated: moment(u.created_at),
 		disabled: moment(u.disabled_at),

@@ -20,7 +20,7 @@ import {
 	withdrawConsent
 } from './showcase';
 import { listReviews, returnReview } from './reviews';
-import { addEntry, submit } from '../portfolios/portfolio';
+import { addEntry, emptySteps, submit } from '../portfolios/portfolio';
 import { renderMarkdown } from '../portfolios/markdown';
 import { setClosed } from '../assignments/assignments';
 import { seededRandom } from '../seed/random';
@@ -242,5 +242,22 @@ describe('showcase consent', () => {
 			.values({ team_id: p.teamId, assignment_id: p.assignmentId, pupil_id: p.pupils[4] })
 			.execute();
 		expect(await isPublic(db, p.teamId)).toBe(false);
+	});
+});
+
+describe('handing in a whole project', () => {
+	it('names the steps still empty, in order; a step with an entry is not', async () => {
+		const { db } = openTestDatabase();
+		const p = await makeProject(db);
+		const team = (await getTeam(db, p.teamId))!;
+		const before = await emptySteps(db, team);
+		expect(before.length).toBeGreaterThan(2);
+		const [first, second] = before;
+		expect((await addEntry(db, team, second.key, p.pupils[0], 'Bản vẽ máy sấy')).ok).toBe(true);
+		const after = await emptySteps(db, team);
+		expect(after.map((s) => s.key)).toEqual(
+			before.filter((s) => s.key !== second.key).map((s) => s.key)
+		);
+		expect(after[0]).toEqual(first);
 	});
 });

@@ -78,6 +78,18 @@ export async function makeSchool(db: Conn, pupilCount = 6, now = Date.now()) {
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		// As every pupil has: a profile with the secret of their login card.
+		await db
+			.insertInto('pupil_profiles')
+			.values({
+				user_id: u.id,
+				gender: i % 2 ? 'female' : 'male',
+				birth_date: null,
+				ethnicity: null,
+				secret_kind: 'words',
+				secret: `may-${i}|bay-${i}`
+			})
+			.execute();
 		await db
 			.insertInto('enrolments')
 			.values({ class_id: cls.id, pupil_id: u.id, started_on: '2026-09-05', ended_on: null })

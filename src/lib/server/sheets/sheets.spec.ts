@@ -73,7 +73,9 @@ describe('workbooks off the request thread', { timeout: 180_000 }, () => {
 		expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
 		const { value, turns } = await turnsDuring(parseRosterFile(bomb, new Set()));
 		expect(value).toEqual({ ok: false, error: 'unreadable' });
-		expect(turns).toBeGreaterThan(20);
+		// On the request thread the loop could not turn more than once or twice while it ran; the
+		// ceiling stops a bomb in tens of milliseconds, fewer turns on a loaded machine.
+		expect(turns).toBeGreaterThan(5);
 		const good = await writeBook({
 			sheets: [
 				{ name: 'Lop', widths: [20], rows: [{ cells: ['Họ và tên'] }, { cells: ['Vi Thị Hoa'] }] }

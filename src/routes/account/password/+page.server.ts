@@ -38,7 +38,7 @@ export const actions: Actions = {
 		await db.transaction().execute((tx) => setPassword(tx, actorOf(event), user.id, next));
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(db, token, user.id);
-		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		setSessionCookie(event, token, session.expiresAt);
 		if (user.mustChangePassword) redirect(303, HOME_OF[user.role]);
 		return { done: true };
 	}

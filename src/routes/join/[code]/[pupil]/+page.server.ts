@@ -57,7 +57,7 @@ export const actions: Actions = {
 			});
 		const token = auth.generateSessionToken();
 		const session = await auth.createSession(db, token, pupil.id);
-		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		setSessionCookie(event, token, session.expiresAt);
 		redirect(303, '/learn');
 	}
 };

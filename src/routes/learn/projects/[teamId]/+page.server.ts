@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requirePupilTeam } from '$lib/server/projects/guard';
 import * as portfolio from '$lib/server/portfolios/portfolio';
 import * as reviews from '$lib/server/projects/reviews';
-import { uploadFile, uploadPhoto } from '$lib/server/portfolios/upload';
+import { readUploadForm, uploadFile, uploadPhoto } from '$lib/server/portfolios/upload';
 import * as assignments from '$lib/server/assignments/assignments';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -49,7 +49,12 @@ export const actions: Actions = {
 	},
 	photo: async (event) => {
 		const { user, db, team } = await requirePupilTeam(event);
-		const form = await event.request.formData();
+		const read = await readUploadForm(event.request);
+		// Unread, the form does not say its step: the page's action names it in the address too.
+		const step = (event.url.searchParams.get('step') ?? '').slice(0, 50);
+		if (!read.ok)
+			return fail(read.error === 'too_big' ? 413 : 400, { step, photoError: read.error });
+		const form = read.form;
 		const stepKey = text(form, 'stepKey', 50);
 		const r = await uploadPhoto(db, team, user.id, {
 			stepKey,
@@ -62,7 +67,11 @@ export const actions: Actions = {
 	},
 	file: async (event) => {
 		const { user, db, team } = await requirePupilTeam(event);
-		const form = await event.request.formData();
+		const read = await readUploadForm(event.request);
+		const step = (event.url.searchParams.get('step') ?? '').slice(0, 50);
+		if (!read.ok)
+			return fail(read.error === 'too_big' ? 413 : 400, { step, fileError: read.error });
+		const form = read.form;
 		const stepKey = text(form, 'stepKey', 50);
 		const r = await uploadFile(db, team, user.id, { stepKey, file: form.get('file') });
 		if (!r.ok) return fail(400, { step: stepKey, fileError: r.error });
@@ -77,6 +86,11 @@ export const actions: Actions = {
 	},
 	submitAll: async (event) => {
 		const { user, db, team } = await requirePupilTeam(event);
+		// A project with empty steps is handed in only once the team has seen which and confirmed.
+		if ((await event.request.formData()).get('confirmEmpty') !== '1') {
+			const empty = await portfolio.emptySteps(db, team);
+			if (empty.length) return fail(400, { emptySteps: empty.map((s) => s.label) });
+		}
 		const r = await portfolio.submit(db, team, null, user.id);
 		if (!r.ok) return fail(400, { submitError: r.error });
 		return { allSubmitted: true };

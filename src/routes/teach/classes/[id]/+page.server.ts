@@ -3,6 +3,7 @@ import { notFound } from '$lib/server/auth/guard';
 import { requireTeacherClass } from '$lib/server/classes/guard';
 import * as classes from '$lib/server/classes/classes';
 import * as pupils from '$lib/server/classes/pupils';
+import * as changes from '$lib/server/classes/pupil-changes';
 import * as locks from '$lib/server/auth/locks';
 import { formerPupils } from '$lib/server/privacy/export';
 import { actorOf } from '$lib/server/audit/log';
@@ -15,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 		pupils: await pupils.listRoster(db, cls.id),
 		locks: await locks.classLocks(db, cls.id),
 		former: await formerPupils(db, cls.id),
+		// After a pupil left (their page sends the teacher back here): whom to name.
+		leftId: Number(event.url.searchParams.get('left')) || null,
 		otherClasses: (await classes.listSchoolClasses(db, user.schoolId)).filter(
 			(c) => c.id !== cls.id
 		)
@@ -29,25 +32,15 @@ export const actions: Actions = {
 			fullName: String(form.get('fullName') ?? '').slice(0, 500),
 			gender: String(form.get('gender') ?? ''),
 			birthDate: String(form.get('birthDate') ?? ''),
-			ethnicity: String(form.get('ethnicity') ?? '').slice(0, 500)
+			ethnicity: String(form.get('ethnicity') ?? '').slice(0, 500),
+			pupilCode: String(form.get('pupilCode') ?? '').slice(0, 100)
 		};
 		const { value, errors } = pupils.checkPupil(raw);
-		if (
-			!errors.length &&
-			(await pupils.classDuplicateKeys(db, cls.id)).has(pupils.duplicateKey(value))
-		)
-			errors.push('duplicate_in_class');
+		// Not twice in the class, and a pupil code no other pupil of the school has.
+		if (!errors.length) errors.push(...(await changes.checkPupilChange(db, cls, 0, value)));
 		if (errors.length) return fail(400, { add: raw, errors });
 		await db.transaction().execute((tx) => pupils.addPupil(tx, actorOf(event), cls, value));
 		return { added: value.fullName };
-	},
-	resetSecret: async (event) => {
-		const { db, cls } = await requireTeacherClass(event);
-		const form = await event.request.formData();
-		const pupil = await pupils.getPupilInClass(db, cls.id, Number(form.get('pupilId')));
-		if (!pupil) notFound();
-		await db.transaction().execute((tx) => pupils.resetSecret(tx, actorOf(event), cls, pupil.id));
-		return { reset: pupil.fullName };
 	},
 	move: async (event) => {
 		const { user, db, cls } = await requireTeacherClass(event);

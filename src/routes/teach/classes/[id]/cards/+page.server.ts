@@ -9,6 +9,9 @@ export const load: PageServerLoad = async (event) => {
 	// The QR code opens the class's sign-in page, where the child picks their name.
 	const joinUrl = `${event.url.origin}/join/${cls.joinCode}`;
 	const qr = await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-	const pupils = await loginCards(db, actorOf(event), cls);
-	return { cls, joinUrl, qr, pupils };
+	// ?pupil=<id>: one pupil's card, printed after a new secret.
+	const one = Number(event.url.searchParams.get('pupil'));
+	const only = Number.isInteger(one) && one > 0 ? one : null;
+	const pupils = await loginCards(db, actorOf(event), cls, Date.now(), only);
+	return { cls, joinUrl, qr, pupils, only: only !== null };
 };

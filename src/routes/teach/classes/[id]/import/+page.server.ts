@@ -1,7 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { requireTeacherClass } from '$lib/server/classes/guard';
 import { classDuplicateKeys } from '$lib/server/classes/pupils';
-import { MAX_FILE_BYTES, parseRosterFile, saveRoster } from '$lib/server/classes/roster-import';
+import {
+	MAX_FILE_BYTES,
+	markCodesTaken,
+	parseRosterFile,
+	saveRoster
+} from '$lib/server/classes/roster-import';
+import { schoolPupilCodes } from '$lib/server/classes/pupil-changes';
 import { actorOf } from '$lib/server/audit/log';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +35,9 @@ export const actions: Actions = {
 			await classDuplicateKeys(db, cls.id)
 		);
 		if (!parsed.ok) return fail(400, { fileError: parsed.error, fileName: file.name });
-		return { fileName: file.name, rows: parsed.rows };
+		// A pupil code another pupil of the school has is shown as an error before saving.
+		const rows = markCodesTaken(parsed.rows, await schoolPupilCodes(db, cls.schoolId));
+		return { fileName: file.name, rows };
 	},
 	/** Saves every previewed row, or none when any row is wrong now. */
 	save: async (event) => {

@@ -6,6 +6,7 @@ import { contentFromForm, validateContent } from '$lib/server/curriculum/content
 import { contentToValues, formToValues } from '$lib/curriculum/form';
 import * as files from '$lib/server/curriculum/files';
 import type { RequestEvent } from '@sveltejs/kit';
+import { readUploadForm } from '$lib/server/portfolios/upload';
 import type { Actions, PageServerLoad } from './$types';
 
 async function editable(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -47,12 +48,12 @@ export const actions: Actions = {
 	/** An image or PDF for the lesson; the page shows the Markdown that inserts it. */
 	upload: async (event) => {
 		const { user, db, lesson } = await editable(event);
-		let form: FormData;
-		try {
-			form = await event.request.formData();
-		} catch {
-			return fail(400, { uploadError: 'type' as const });
-		}
+		const read = await readUploadForm(event.request, files.MAX_PDF_BYTES);
+		if (!read.ok)
+			return read.error === 'too_big'
+				? fail(413, { uploadError: 'size' as const })
+				: fail(400, { uploadError: 'type' as const });
+		const form = read.form;
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { uploadError: 'type' as const });
