@@ -67,7 +67,7 @@ test('the administrator creates a school and a teacher, who sets up and imports 
 	await expect(page.getByRole('status')).toContainText('Đã thêm 12 học sinh');
 	await page.goto(classUrl);
 	await expect(page.getByRole('heading', { name: 'Danh sách lớp (12)' })).toBeVisible();
-	await expect(page.getByRole('cell', { name: 'Lường Đức Cường' })).toBeVisible();
+	await expect(page.getByRole('cell', { name: 'Lường Đức Cường', exact: true })).toBeVisible();
 
 	// Importing the same file again is refused: every pupil is already in the class.
 	await page.goto(classUrl + '/import');
