@@ -37,7 +37,11 @@ const env = { ...process.env, TEST_ENGINE: 'postgres', TEST_DATABASE_URL: url.to
 
 function run(label, cmd, args, more = {}) {
 	console.log(`\n▶ ${label}`);
+	const started = Date.now();
 	const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...more } });
+	console.log(
+		`${label}: ${r.status === 0 ? 'passed' : 'failed'} in ${Math.round((Date.now() - started) / 1000)} s`
+	);
 	return r.status === 0;
 }
 

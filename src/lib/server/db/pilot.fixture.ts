@@ -10,8 +10,8 @@ INSERT INTO school_years VALUES (1, '2025–2026', '2025-09-05', '2026-05-31', 1
 INSERT INTO users (id, role, school_id, username, full_name, password_hash, disabled_at, created_at) VALUES (1, 'teacher', 1, 'gv.hoa', 'Nguyễn Thị Hoa', 'x', NULL, ${T});
 INSERT INTO users (id, role, school_id, username, full_name, password_hash, disabled_at, created_at) VALUES (2, 'student', 1, NULL, 'Hoàng Văn An', NULL, NULL, ${T});
 INSERT INTO users (id, role, school_id, username, full_name, password_hash, disabled_at, created_at) VALUES (3, 'student', 1, NULL, 'Lý Thị Bình', NULL, NULL, ${T});
-INSERT INTO pupil_profiles VALUES (2, 'male', NULL, 'Tày', 'pictures', 'a-b');
-INSERT INTO pupil_profiles VALUES (3, 'female', NULL, 'Nùng', 'words', 'c-d');
+INSERT INTO pupil_profiles (user_id, gender, birth_date, ethnicity, secret_kind, secret)
+	VALUES (2, 'male', NULL, 'Tày', 'pictures', 'a-b'), (3, 'female', NULL, 'Nùng', 'words', 'c-d');
 INSERT INTO classes VALUES (1, 1, 1, 7, '7A', 'ABC123', ${T});
 INSERT INTO class_teachers VALUES (1, 1);
 INSERT INTO enrolments VALUES (1, 1, 2, '2025-09-05', NULL), (2, 1, 3, '2025-09-05', NULL);
