@@ -37,11 +37,17 @@ const env = { ...process.env, TEST_ENGINE: 'postgres', TEST_DATABASE_URL: url.to
 
 function run(label, cmd, args, more = {}) {
 	console.log(`\n▶ ${label}`);
+	const started = Date.now();
 	const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...more } });
+	console.log(
+		`${label}: ${r.status === 0 ? 'passed' : 'failed'} in ${Math.round((Date.now() - started) / 1000)} s`
+	);
 	return r.status === 0;
 }
 
-let ok = run('Unit tests on PostgreSQL (vitest)', 'npx', ['vitest', 'run', ...extra]);
+// The suites import the compiled messages, which a fresh clone does not have yet.
+let ok = run('Compile messages (Paraglide)', 'npm', ['run', '--silent', 'i18n']);
+ok &&= run('Unit tests on PostgreSQL (vitest)', 'npx', ['vitest', 'run', ...extra]);
 if (ok && !unitOnly) {
 	await admin(`CREATE DATABASE ${name}_e2e`);
 	const e2e = new URL(base);

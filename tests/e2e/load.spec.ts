@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 // The test server grades with one thread and no queue (playwright.config.ts), so while another
 // submission is being graded, a pupil's submission meets a busy server: 503 with Retry-After.
@@ -35,27 +36,46 @@ function occupy(request: APIRequestContext, url: string) {
 	};
 }
 
+/**
+ * One statement on the journeys' database: PostgreSQL when E2E_DATABASE_URL names one (npm run
+ * test:postgres), else the SQLite file. Parameters are written $1, $2… in order.
+ */
+async function onTestDatabase<T>(text: string, params: unknown[] = []): Promise<T[]> {
+	if (process.env.E2E_DATABASE_URL) {
+		const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+		await client.connect();
+		try {
+			return (await client.query(text, params)).rows as T[];
+		} finally {
+			await client.end();
+		}
+	}
+	const db = new Database(process.env.E2E_DATABASE ?? join(tmpdir(), 'mam-stem-e2e.db'));
+	try {
+		const statement = db.prepare(text.replace(/\$\d+/g, '?'));
+		return statement.reader ? (statement.all(...params) as T[]) : (statement.run(...params), []);
+	} finally {
+		db.close();
+	}
+}
+
 test('a submission that meets a busy server says so, waits, and is graded after the retry', async ({
 	page,
 	baseURL
 }) => {
 	test.setTimeout(180_000);
 	// A pupil of 4A already signed in (the sign-in journeys are elsewhere): a session in the test's database.
-	const db = new Database(process.env.E2E_DATABASE ?? join(tmpdir(), 'mam-stem-e2e.db'));
-	const pupil = db
-		.prepare(
-			`SELECT u.id FROM users u JOIN enrolments e ON e.pupil_id = u.id AND e.ended_on IS NULL
-			 JOIN classes c ON c.id = e.class_id WHERE c.name = '4A' ORDER BY u.id DESC LIMIT 1`
-		)
-		.get() as { id: number };
+	const [pupil] = await onTestDatabase<{ id: number }>(
+		`SELECT u.id FROM users u JOIN enrolments e ON e.pupil_id = u.id AND e.ended_on IS NULL
+		 JOIN classes c ON c.id = e.class_id WHERE c.name = '4A' ORDER BY u.id DESC LIMIT 1`
+	);
 	const token = randomBytes(20).toString('hex');
 	const id = createHash('sha256').update(token).digest('hex');
-	db.prepare('INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)').run(
+	await onTestDatabase('INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [
 		id,
-		pupil.id,
+		Number(pupil.id),
 		Date.now() + 86_400_000
-	);
-	db.close();
+	]);
 	await page.context().addCookies([{ name: 'session', value: token, url: baseURL! }]);
 	await page.goto('/learn/exercises');
 	await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).click();

@@ -12,7 +12,7 @@ INSERT INTO users (id, role, school_id, username, full_name, password_hash, disa
 INSERT INTO users (id, role, school_id, username, full_name, password_hash, disabled_at, created_at) VALUES (3, 'student', 1, NULL, 'Lý Thị Bình', NULL, NULL, ${T});
 INSERT INTO pupil_profiles (user_id, gender, birth_date, ethnicity, secret_kind, secret) VALUES (2, 'male', NULL, 'Tày', 'pictures', 'a-b');
 INSERT INTO pupil_profiles (user_id, gender, birth_date, ethnicity, secret_kind, secret) VALUES (3, 'female', NULL, 'Nùng', 'words', 'c-d');
-INSERT INTO classes VALUES (1, 1, 1, 7, '7A', 'ABC123', ${T});
+INSERT INTO classes (id, school_id, school_year_id, grade, name, join_code, created_at) VALUES (1, 1, 1, 7, '7A', 'ABC123', ${T});
 INSERT INTO class_teachers VALUES (1, 1);
 INSERT INTO enrolments VALUES (1, 1, 2, '2025-09-05', NULL), (2, 1, 3, '2025-09-05', NULL);
 INSERT INTO sessions VALUES ('s1', 2, ${T + 86_400_000});

@@ -55,7 +55,7 @@ export async function adoption(
 			SUM((SELECT COUNT(*) FROM exercises x WHERE x.author_id = tc.teacher_id
 				AND x.created_at >= ${t.from} AND x.created_at < ${t.to})) AS exercises
 		FROM tc JOIN schools s ON s.id = tc.school_id
-		GROUP BY 1 ORDER BY 2`.execute(db);
+		GROUP BY 1, 2 ORDER BY 2`.execute(db);
 	return rows.map((r) => ({
 		key: String(r.key),
 		label: String(r.label),

@@ -46,7 +46,7 @@ export async function dosage(
 		LEFT JOIN (SELECT class_id, SUM(planned_lessons) AS planned FROM progress_lesson_plans
 			WHERE semester IN (${sql.join(sem)}) GROUP BY class_id) p ON p.class_id = c.id
 		WHERE ${classConditions(scope)}
-		GROUP BY 1 ORDER BY 2`.execute(db);
+		GROUP BY 1, 2 ORDER BY 2`.execute(db);
 	return rows.map((r) => {
 		const taught = Number(r.taught ?? 0);
 		const planned = Number(r.planned ?? 0);

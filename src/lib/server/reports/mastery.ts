@@ -71,7 +71,7 @@ async function sums(
 			SUM(g.stars) AS stars, SUM(g.hints) AS hints
 		FROM ${from}
 		WHERE ${perSchool ? schoolConditions(scope, 'g') : classConditions(scope)} AND g.semester IN (${sql.join(sem)})
-		GROUP BY 1`.execute(db);
+		GROUP BY 1, 2`.execute(db);
 	return rows.map((r) => ({
 		key: String(r.key),
 		label: String(r.label),

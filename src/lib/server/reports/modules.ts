@@ -70,7 +70,7 @@ async function computeProjectQuality(
 		teams: number;
 	}>`
 		SELECT ${g.key} AS key, ${g.label} AS label, SUM(q.pupils) AS pupils, SUM(q.teams) AS teams
-		FROM ${from('members')} WHERE ${where} GROUP BY 1 ORDER BY 2`.execute(db);
+		FROM ${from('members')} WHERE ${where} GROUP BY 1, 2 ORDER BY 2`.execute(db);
 	const { rows: scores } = await sql<{
 		key: string | number;
 		criterion: number;
@@ -150,7 +150,7 @@ async function computeTeamsComplete(
 		JOIN classes c ON c.id = ts.class_id
 		JOIN schools s ON s.id = c.school_id
 		WHERE ${classConditions(scope)} AND ts.due_on BETWEEN ${from} AND ${to}
-		GROUP BY 1 ORDER BY 2`.execute(db);
+		GROUP BY 1, 2 ORDER BY 2`.execute(db);
 	return {
 		columns: ['teams', 'teams_complete', 'share_complete'],
 		rows: rows.map((r) => {
@@ -210,7 +210,7 @@ async function computeAssignmentsMade(
 		SELECT ${g.key} AS key, ${g.label} AS label, COUNT(*) AS teachers, SUM(CASE WHEN made.assigned > 0 THEN 1 ELSE 0 END) AS assigning,
 			SUM(made.assigned) AS assigned, SUM(made.projects) AS projects
 		FROM made JOIN schools s ON s.id = made.school_id
-		GROUP BY 1 ORDER BY 2`.execute(db);
+		GROUP BY 1, 2 ORDER BY 2`.execute(db);
 	return {
 		columns: [
 			'teachers',

@@ -74,7 +74,7 @@ export async function rosterCells(db: Conn, scope: Scope, now = Date.now()): Pro
 		active: number;
 	}>`
 		SELECT e.class_id, COALESCE(g.gender, '') AS gender, COALESCE(g.ethnicity, '') AS ethnicity,
-			COUNT(*) AS pupils, SUM(a.last_at >= ${since}) AS active
+			COUNT(*) AS pupils, SUM(CASE WHEN a.last_at >= ${since} THEN 1 ELSE 0 END) AS active
 		FROM enrolments e
 		JOIN classes c ON c.id = e.class_id
 		JOIN schools s ON s.id = c.school_id
@@ -264,7 +264,7 @@ async function staffGroups(db: Conn, scope: Scope, dim: Dimension | 'all'): Prom
 		FROM classes c JOIN schools s ON s.id = c.school_id
 		LEFT JOIN class_teachers ct ON ct.class_id = c.id
 		WHERE ${classConditions(scope)}
-		GROUP BY 1 ORDER BY 2`.execute(db);
+		GROUP BY 1, 2 ORDER BY 2`.execute(db);
 	return rows;
 }
 

@@ -383,7 +383,7 @@ export async function results(
 		JOIN survey_windows w ON w.id = r.window_id
 		JOIN schools s ON s.id = r.school_id
 		WHERE ${filters}
-		GROUP BY 1, 3, 4 ORDER BY 2`.execute(db)
+		GROUP BY 1, 2, 3, 4 ORDER BY 2`.execute(db)
 		: await sql<Row>`
 		SELECT ${key.key} AS key, ${key.label} AS label, sc.scale, w.phase, COUNT(*) AS n, SUM(sc.score) AS total, SUM(sc.score * sc.score) AS sq
 		FROM survey_scale_scores sc
@@ -392,7 +392,7 @@ export async function results(
 		JOIN schools s ON s.id = r.school_id
 		LEFT JOIN classes c ON c.id = r.class_id
 		WHERE ${filters}
-		GROUP BY 1, 3, 4 ORDER BY 2`.execute(db);
+		GROUP BY 1, 2, 3, 4 ORDER BY 2`.execute(db);
 	const byKey = new Map<
 		string,
 		{ key: string; label: string; scale: string; pre: Spread; post: Spread }
