@@ -30,6 +30,12 @@ test('after a teacher imports pupils, every breakdown and the export show one to
 
 	// The department opens three breakdowns of the province: the same total, taken at the same time.
 	await signIn(page, DEMO.department, '/department');
+	// One "Triển lãm" in the department's menu (their page curates it and links to the public one).
+	await expect(
+		page
+			.getByRole('navigation', { name: 'Điều hướng chính' })
+			.getByRole('link', { name: 'Triển lãm' })
+	).toHaveCount(1);
 	const seen: Awaited<ReturnType<typeof figuresOf>>[] = [];
 	for (const by of ['school', 'commune', 'level']) {
 		await page.goto(`/department?by=${by}`);

@@ -130,3 +130,13 @@ describe('the dashboard', () => {
 		expect(tables.find((x) => x.id === 'assignments')?.rows.length).toBe(2);
 	});
 });
+
+describe('column headers', () => {
+	it('no table repeats a header, whatever the breakdown (a class drill-down said "Lớp" twice)', async () => {
+		for (const dim of ['school', 'class', 'grade', 'gender'] as const) {
+			const tables = await buildTables(db, t.scope(), dim, NOW);
+			for (const table of tables)
+				expect(new Set(table.columns).size, `${dim}: ${table.id}`).toBe(table.columns.length);
+		}
+	});
+});
