@@ -1,7 +1,7 @@
 // The library: published lessons, filtered and searched with FTS5 over folded text.
 import { sql } from 'kysely';
 import type { Conn } from '../db';
-import { lessonTextMatch } from '../db/dialect';
+import { lessonTextMatch, lessonWordHits } from '../db/dialect';
 import { foldKey } from '$lib/text/normalize';
 import type { LessonContent, LessonForm, LessonProcess } from '$lib/curriculum/lesson';
 import type { LessonStatus } from '../db/types';
@@ -114,18 +114,32 @@ export function summaryQuery(db: Conn) {
 		]);
 }
 
-/** One page of the published library, best matches first when there is a query. */
+/** How many of a query's words a lesson must have: most of them (2 of 3, 3 of 4…; both of 2). */
+export const wordsNeeded = (n: number) => Math.floor(n / 2) + 1;
+
+/**
+ * One page of the published library. A query keeps lessons that have most of its words, those with
+ * more of them first, then the best matches; `partial` says some listed lessons lack a word.
+ */
 export async function searchLibrary(
 	db: Conn,
 	f: LibraryFilters
-): Promise<{ items: LessonSummary[]; total: number; page: number; pages: number }> {
+): Promise<{
+	items: LessonSummary[];
+	total: number;
+	page: number;
+	pages: number;
+	partial: boolean;
+}> {
 	const words = f.q ? searchWords(f.q) : [];
-	const match = words.length ? lessonTextMatch(db, words) : null;
+	const match = words.length ? lessonTextMatch(db, words, 'any') : null;
+	const hits = words.length ? lessonWordHits(db, words) : null;
 	let query = summaryQuery(db).where('lessons.status', '=', 'published');
-	if (match)
+	if (match && hits)
 		query = query
 			.innerJoin('lesson_search', (j) => j.on(sql`lesson_search.rowid`, '=', sql.ref('lessons.id')))
-			.where(match.where);
+			.where(match.where)
+			.where(sql<boolean>`${hits} >= ${wordsNeeded(words.length)}`);
 	if (f.grade)
 		query = query.where((eb) =>
 			eb.exists(
@@ -154,17 +168,37 @@ export async function searchLibrary(
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.executeTakeFirstOrThrow();
 	const total = Number(n);
+	const whole = hits
+		? Number(
+				(
+					await query
+						.clearSelect()
+						.select((eb) => eb.fn.countAll<number>().as('n'))
+						.where(sql<boolean>`${hits} = ${words.length}`)
+						.executeTakeFirstOrThrow()
+				).n
+			)
+		: total;
 	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const page = Math.min(Math.max(1, Math.floor(f.page ?? 1) || 1), pages);
 	// Title hits weigh most, then aims, then the activities' text.
 	const ordered = match
-		? query.orderBy(match.rank).orderBy('lessons.id')
+		? query
+				.orderBy(sql`${hits} DESC`)
+				.orderBy(match.rank)
+				.orderBy('lessons.id')
 		: query.orderBy('lessons.title').orderBy('lessons.id');
 	const rows = await ordered
 		.limit(PAGE_SIZE)
 		.offset((page - 1) * PAGE_SIZE)
 		.execute();
-	return { items: await withGradesAndSubjects(db, rows), total, page, pages };
+	return {
+		items: await withGradesAndSubjects(db, rows),
+		total,
+		page,
+		pages,
+		partial: whole < total
+	};
 }
 
 /** Subjects present in the published library, for the filter's list. */

@@ -4,7 +4,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { engineOf, type Conn } from './connect';
 
 export interface TextMatch {
-	/** Joined to lesson_search: whether the row has every word (the last as a prefix). */
+	/** Joined to lesson_search: whether the row has every word, or any of them (the last as a prefix). */
 	where: RawBuilder<boolean>;
 	/** Best first, as an ORDER BY term (title above aims above activities). */
 	rank: RawBuilder<unknown>;
@@ -15,18 +15,37 @@ export interface TextMatch {
  * bm25 on SQLite, a tsquery over the GIN-indexed tsvector and ts_rank on PostgreSQL. `words` are
  * folded [a-z0-9]+ words.
  */
-export function lessonTextMatch(db: Conn, words: string[]): TextMatch {
+export function lessonTextMatch(db: Conn, words: string[], mode: 'all' | 'any' = 'all'): TextMatch {
 	const last = words.length - 1;
 	if (engineOf(db) === 'postgres') {
-		const query = words.map((w, i) => (i === last ? `${w}:*` : w)).join(' & ');
+		const query = words
+			.map((w, i) => (i === last ? `${w}:*` : w))
+			.join(mode === 'all' ? ' & ' : ' | ');
 		return {
 			where: sql<boolean>`lesson_search.doc @@ to_tsquery('simple', ${query})`,
 			rank: sql`ts_rank('{0.0, 0.1, 0.3, 1.0}', lesson_search.doc, to_tsquery('simple', ${query})) DESC`
 		};
 	}
-	const match = words.map((w, i) => `"${w}"${i === last ? '*' : ''}`).join(' ');
+	const match = words
+		.map((w, i) => `"${w}"${i === last ? '*' : ''}`)
+		.join(mode === 'all' ? ' ' : ' OR ');
 	return {
 		where: sql<boolean>`lesson_search MATCH ${match}`,
 		rank: sql`bm25(lesson_search, 10.0, 3.0, 1.0)`
 	};
+}
+
+/**
+ * How many of the words a lesson has (joined to lesson_search; the last word as a prefix): to keep
+ * lessons that match most of a query's words and list those with more of them first.
+ */
+export function lessonWordHits(db: Conn, words: string[]): RawBuilder<number> {
+	const last = words.length - 1;
+	const pg = engineOf(db) === 'postgres';
+	const hits = words.map((w, i) =>
+		pg
+			? sql`(CASE WHEN lesson_search.doc @@ to_tsquery('simple', ${i === last ? `${w}:*` : w}) THEN 1 ELSE 0 END)`
+			: sql`(CASE WHEN lessons.id IN (SELECT rowid FROM lesson_search WHERE lesson_search MATCH ${`"${w}"${i === last ? '*' : ''}`}) THEN 1 ELSE 0 END)`
+	);
+	return sql<number>`(${sql.join(hits, sql` + `)})`;
 }
