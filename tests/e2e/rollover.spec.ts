@@ -50,3 +50,31 @@ test('a new school year: the teacher rolls a class over, the pupils who stay go 
 	const had = page.locator('details').filter({ hasText: 'Lý Thị Chuyển Đi' });
 	await expect(had).toContainText('Hà Văn Ở Lại');
 });
+
+test('a class is renamed, and archived once confirmed: off this year’s list, still readable', async ({
+	page
+}) => {
+	await signIn(page, DEMO.teacher, '/teach');
+	const suffix = Date.now().toString(36).slice(-3).toUpperCase();
+	await page.getByLabel('Khối').selectOption('9');
+	await page.getByLabel('Tên lớp').fill(`9W${suffix}`);
+	await page.getByRole('button', { name: 'Tạo lớp' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Lớp 9W${suffix}`);
+	const settings = page.getByRole('region', { name: 'Tên lớp và lưu trữ' });
+	await settings.getByLabel('Tên lớp').fill('7A1');
+	await settings.getByRole('button', { name: 'Đổi tên' }).click();
+	await expect(settings.getByRole('alert')).toHaveText('Trường đã có lớp tên này trong năm học.');
+	await settings.getByLabel('Tên lớp').fill(`9w${suffix} stem`);
+	await settings.getByRole('button', { name: 'Đổi tên' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Lớp 9W${suffix} STEM`);
+
+	await settings.getByRole('button', { name: 'Lưu trữ lớp' }).click();
+	await expect(settings.getByRole('alert')).toContainText('Hãy đánh dấu ô xác nhận');
+	await settings.getByLabel(`Tôi muốn lưu trữ lớp 9W${suffix} STEM`).check();
+	await settings.getByRole('button', { name: 'Lưu trữ lớp' }).click();
+	await expect(page.getByText('Lớp đã được lưu trữ.')).toBeVisible();
+	await page.goto('/teach');
+	await expect(page.locator('.class-card', { hasText: `9W${suffix}` })).toHaveCount(0);
+	await page.getByText('Lớp các năm trước').click();
+	await expect(page.getByRole('link', { name: `Lớp 9W${suffix} STEM` })).toBeVisible();
+});

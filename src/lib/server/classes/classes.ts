@@ -1,3 +1,4 @@
+import { record, type Actor } from '../audit/log';
 import type { Conn } from '../db';
 import { cleanText } from '$lib/text/normalize';
 import { currentYear } from '../schools/years';
@@ -72,7 +73,7 @@ const toClass = (r: ClassRow): ClassInfo => ({
 	pupilCount: Number(r.pupil_count ?? 0)
 });
 
-/** The classes a teacher teaches in the current school year (not those rolled over: archived). */
+/** The classes a teacher teaches in the current school year (not those rolled over or archived). */
 export async function listTeacherClasses(db: Conn, teacherId: number): Promise<ClassInfo[]> {
 	const year = await currentYear(db);
 	if (!year) return [];
@@ -81,13 +82,14 @@ export async function listTeacherClasses(db: Conn, teacherId: number): Promise<C
 		.where('class_teachers.teacher_id', '=', teacherId)
 		.where('classes.school_year_id', '=', year.id)
 		.where('classes.rolled_over_at', 'is', null)
+		.where('classes.archived_at', 'is', null)
 		.orderBy('classes.grade')
 		.orderBy('classes.name')
 		.execute();
 	return rows.map(toClass);
 }
 
-/** Classes of a school in the current year, not rolled over: where a pupil can be moved to. */
+/** Classes of a school in the current year, not rolled over or archived: where a pupil can go. */
 export async function listSchoolClasses(db: Conn, schoolId: number): Promise<ClassInfo[]> {
 	const year = await currentYear(db);
 	if (!year) return [];
@@ -95,6 +97,7 @@ export async function listSchoolClasses(db: Conn, schoolId: number): Promise<Cla
 		.where('classes.school_id', '=', schoolId)
 		.where('classes.school_year_id', '=', year.id)
 		.where('classes.rolled_over_at', 'is', null)
+		.where('classes.archived_at', 'is', null)
 		.orderBy('classes.grade')
 		.orderBy('classes.name')
 		.execute();
@@ -184,4 +187,60 @@ export async function createClass(
 		.values({ class_id: row.id, teacher_id: teacher.id })
 		.execute();
 	return { ok: true, id: row.id };
+}
+
+/** A new name for a class: the same rules as a new class's (required, ≤ 20, unique in its school's year). */
+export async function renameClass(
+	db: Conn,
+	actor: Actor,
+	cls: { id: number; schoolId: number; schoolYearId: number },
+	input: string
+): Promise<{ ok: true; name: string } | { ok: false; error: 'required' | 'too_long' | 'taken' }> {
+	const name = cleanText(input).toUpperCase();
+	if (!name) return { ok: false, error: 'required' };
+	if (name.length > 20) return { ok: false, error: 'too_long' };
+	const clash = await db
+		.selectFrom('classes')
+		.select('id')
+		.where('school_id', '=', cls.schoolId)
+		.where('school_year_id', '=', cls.schoolYearId)
+		.where('name', '=', name)
+		.where('id', '<>', cls.id)
+		.executeTakeFirst();
+	if (clash) return { ok: false, error: 'taken' };
+	await db.updateTable('classes').set({ name }).where('id', '=', cls.id).execute();
+	await record(db, actor, {
+		action: 'class.renamed',
+		target: { type: 'class', id: cls.id },
+		schoolId: cls.schoolId
+	});
+	return { ok: true, name };
+}
+
+/**
+ * Archives a class (or brings it back): off this year's lists, readable among earlier classes; its
+ * pupils' enrolments are kept, so its figures do not change.
+ */
+export async function setClassArchived(
+	db: Conn,
+	actor: Actor,
+	cls: { id: number; schoolId: number },
+	archived: boolean,
+	now = Date.now()
+): Promise<void> {
+	await db
+		.updateTable('classes')
+		.set({ archived_at: archived ? now : null })
+		.where('id', '=', cls.id)
+		.execute();
+	await record(
+		db,
+		actor,
+		{
+			action: archived ? 'class.archived' : 'class.unarchived',
+			target: { type: 'class', id: cls.id },
+			schoolId: cls.schoolId
+		},
+		now
+	);
 }

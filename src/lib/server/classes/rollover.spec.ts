@@ -69,7 +69,7 @@ describe('rolling classes over to a new school year', () => {
 			.where('class_id', '=', next.id)
 			.execute();
 		expect(t).toEqual([{ teacher_id: s.teacherId }]);
-		expect(await archiveOf(db, s.classId)).toEqual({ nextName: '7A1' });
+		expect(await archiveOf(db, s.classId)).toEqual({ rolledOver: true, nextName: '7A1' });
 		expect((await pastClasses(db, s.teacherId)).map((c) => c.name)).toEqual(['6A1']);
 		expect(await listTeacherClasses(db, s.teacherId)).toEqual([]);
 		// Still readable: the archived class's gradebook lists the pupils it had.
@@ -140,8 +140,8 @@ describe('rolling classes over to a new school year', () => {
 		]);
 		await db.deleteFrom('classes').where('name', '=', '7B').execute();
 		expect(await db.transaction().execute((tx) => rollOverSchool(tx, by, s.schoolId, now))).toBe(2);
-		expect(await archiveOf(db, s.classId)).toEqual({ nextName: null });
+		expect(await archiveOf(db, s.classId)).toEqual({ rolledOver: true, nextName: null });
 		expect(await listRoster(db, s.classId)).toEqual([]);
-		expect(await archiveOf(db, other.id)).toEqual({ nextName: '7B' });
+		expect(await archiveOf(db, other.id)).toEqual({ rolledOver: true, nextName: '7B' });
 	});
 });

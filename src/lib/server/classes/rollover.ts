@@ -58,6 +58,7 @@ export async function rolloverClasses(db: Conn, classIds: number[]): Promise<Rol
 		.where('classes.id', 'in', classIds)
 		.where('classes.school_year_id', '=', year.id)
 		.where('classes.rolled_over_at', 'is', null)
+		.where('classes.archived_at', 'is', null)
 		.orderBy('classes.grade')
 		.orderBy('classes.name')
 		.execute();
@@ -196,16 +197,20 @@ export async function rollOver(
 	return { ok: true, nextClassId };
 }
 
-/** A rolled-over class: what it became (null: a final grade), or undefined when it is not archived. */
+/**
+ * An archived class: rolled over (and what it became; null for a final grade) or archived by its
+ * teacher; undefined when it is not archived.
+ */
 export async function archiveOf(db: Conn, classId: number) {
 	const row = await db
 		.selectFrom('classes as c')
 		.leftJoin('classes as n', 'n.id', 'c.next_class_id')
-		.select(['c.rolled_over_at', 'n.name as next_name'])
+		.select(['c.rolled_over_at', 'c.archived_at', 'n.name as next_name'])
 		.where('c.id', '=', classId)
 		.executeTakeFirst();
-	if (!row?.rolled_over_at) return undefined;
-	return { nextName: row.next_name };
+	if (row?.rolled_over_at) return { rolledOver: true, nextName: row.next_name };
+	if (row?.archived_at) return { rolledOver: false, nextName: null };
+	return undefined;
 }
 
 /** The classes a teacher taught in earlier years (or rolled over this year), newest first. */
@@ -220,6 +225,7 @@ export async function pastClasses(db: Conn, teacherId: number) {
 		.where((eb) =>
 			eb.or([
 				eb('classes.rolled_over_at', 'is not', null),
+				eb('classes.archived_at', 'is not', null),
 				eb('school_years.starts_on', '<', year?.startsOn ?? '9999')
 			])
 		)

@@ -778,3 +778,8 @@ export interface ClassesTable {
 	rolled_over_at: Generated<number | null>;
 	next_class_id: Generated<number | null>;
 }
+
+// 0020: a class the teacher archived.
+export interface ClassesTable {
+	archived_at: Generated<number | null>;
+}

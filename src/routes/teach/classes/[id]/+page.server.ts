@@ -91,6 +91,29 @@ export const actions: Actions = {
 		if (teacherId === user.id) redirect(303, '/teach');
 		return { teacherRemoved: true };
 	},
+	rename: async (event) => {
+		const { db, cls } = await requireTeacherClass(event);
+		const name = String((await event.request.formData()).get('name') ?? '').slice(0, 100);
+		const r = await db
+			.transaction()
+			.execute((tx) => classes.renameClass(tx, actorOf(event), cls, name));
+		if (!r.ok) return fail(400, { renameError: r.error });
+		return { renamed: r.name };
+	},
+	archive: async (event) => {
+		const { db, cls } = await requireTeacherClass(event);
+		if ((await event.request.formData()).get('confirm') !== 'on')
+			return fail(400, { archiveConfirm: true });
+		await db.transaction().execute((tx) => classes.setClassArchived(tx, actorOf(event), cls, true));
+		return { archived: true };
+	},
+	unarchive: async (event) => {
+		const { db, cls } = await requireTeacherClass(event);
+		await db
+			.transaction()
+			.execute((tx) => classes.setClassArchived(tx, actorOf(event), cls, false));
+		return { unarchived: true };
+	},
 	liftAddressLock: async (event) => {
 		const { db, cls } = await requireTeacherClass(event);
 		await db.transaction().execute((tx) => locks.liftClassAddressLocks(tx, actorOf(event), cls));
