@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { DEMO, signIn, signOut } from './helpers';
 
 test('a teacher finds, adapts and submits a lesson; the department publishes it; another teacher prints and logs it', async ({
@@ -217,4 +218,44 @@ test('the department sends a lesson back with a comment, which its author reads'
 		page.getByRole('listitem').filter({ hasText: 'Lăng Văn Minh trả lại để sửa (phiên bản 1)' })
 	).toContainText('Cần thêm tiêu chí an toàn khi thử ở suối.');
 	await expect(page.getByRole('button', { name: 'Gửi Sở duyệt' })).toBeVisible();
+});
+
+test('a lesson file carries its first author: imported at another school, the lesson says who wrote it', async ({
+	page
+}) => {
+	// gv.hoa takes a library lesson's file and imports it: her own draft, which she passes on as a file.
+	await signIn(page, DEMO.teacher, '/teach');
+	await page.goto('/teach/lessons?q=may+say+hoa+hoi');
+	await page.getByRole('link', { name: 'Máy sấy hoa hồi dùng năng lượng mặt trời' }).click();
+	const fromLibrary = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Tải tệp Markdown' }).click();
+	const libraryFile = await readFile((await (await fromLibrary).path())!);
+	await page.goto('/teach/lessons/import');
+	await page.getByLabel('Tệp bài học (.md)').setInputFiles({
+		name: 'may-say.md',
+		mimeType: 'text/markdown',
+		buffer: libraryFile
+	});
+	await page.getByRole('button', { name: 'Nhập bài học' }).click();
+	await expect(page).toHaveURL(/\/teach\/lessons\/\d+$/);
+	const title = 'Máy sấy hoa hồi dùng năng lượng mặt trời';
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Tải tệp Markdown' }).click();
+	const file = await readFile((await (await downloading).path())!);
+	// Her copy's file still names the lesson's first author, not her.
+	const first = /^author: (.+)$/m.exec(libraryFile.toString('utf8'))![1];
+	expect(file.toString('utf8')).toContain(`author: ${first}`);
+	expect(first).not.toContain('Hoàng Thị Hoa');
+	await signOut(page);
+
+	await signIn(page, DEMO.primaryTeacher, '/teach');
+	await page.goto('/teach/lessons/import');
+	await page.getByLabel('Tệp bài học (.md)').setInputFiles({
+		name: 'den-pin.md',
+		mimeType: 'text/markdown',
+		buffer: file
+	});
+	await page.getByRole('button', { name: 'Nhập bài học' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(page.locator('main')).toContainText(`Tác giả gốc: ${first}`);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, exportLesson, importLesson } from './exchange';
+import { exportFileName, exportLesson, fileAuthor, importLesson } from './exchange';
 import { sampleLesson } from './testing';
 
 describe('export then import', () => {
@@ -66,5 +66,16 @@ describe('a malformed file is refused with its reason', () => {
 		const bomb =
 			'---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n';
 		expect(importLesson(bomb).ok).toBe(false);
+	});
+});
+
+describe("the original author's credit", () => {
+	it('a file carries who first wrote the lesson, and an import keeps it', () => {
+		const file = exportLesson(sampleLesson(), 'Hoàng Thị Hoa, Trường THCS Đồng Đăng');
+		expect(importLesson(file).ok).toBe(true);
+		expect(fileAuthor(file)).toBe('Hoàng Thị Hoa, Trường THCS Đồng Đăng');
+		expect(fileAuthor(exportLesson(sampleLesson()))).toBeNull();
+		expect(fileAuthor('---\nauthor: [1, 2]\n---\n')).toBeNull();
+		expect(fileAuthor('no front matter')).toBeNull();
 	});
 });

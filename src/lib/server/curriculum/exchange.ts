@@ -3,13 +3,19 @@
 import { parse, stringify, YAMLParseError } from 'yaml';
 import type { LessonContent, LessonFieldError } from '$lib/curriculum/lesson';
 import { validateContent, type Validated } from './content';
+import { cleanText } from '$lib/text/normalize';
 
 export const FORMAT = 'mam-stem-lesson/1';
 export const MAX_IMPORT_BYTES = 512 * 1024;
 
-export function exportLesson(c: LessonContent): string {
+/**
+ * The lesson as a file. `author` credits who first wrote it: the file's original author when the
+ * lesson was itself imported, else its author and school.
+ */
+export function exportLesson(c: LessonContent, author: string | null = null): string {
 	const front = {
 		format: FORMAT,
+		...(author ? { author } : {}),
 		title: c.title,
 		grades: c.grades,
 		subjects: c.subjects,
@@ -35,6 +41,19 @@ export function exportFileName(title: string): string {
 		.replace(/^-|-$/g, '')
 		.slice(0, 60);
 	return `${base || 'bai-hoc'}.md`;
+}
+
+/** The credit a lesson file carries ("author": a name and school), cleaned; null when it has none. */
+export function fileAuthor(text: string): string | null {
+	const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+	if (!m) return null;
+	try {
+		const fm = parse(m[1], { maxAliasCount: 10 }) as Record<string, unknown> | null;
+		const a = typeof fm?.author === 'string' ? cleanText(fm.author).slice(0, 200) : '';
+		return a || null;
+	} catch {
+		return null;
+	}
 }
 
 export function importLesson(text: string): Validated {

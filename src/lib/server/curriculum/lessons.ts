@@ -24,6 +24,8 @@ export interface LessonMeta {
 	schoolId: number | null;
 	schoolName: string | null;
 	copiedFromId: number | null;
+	/** Who first wrote a lesson imported from a file (the file's "author"). */
+	originalAuthor: string | null;
 	copiedFromTitle: string | null;
 	copiedFromVersion: number | null;
 	versionId: number;
@@ -74,6 +76,7 @@ export async function getLesson(db: Conn, id: number): Promise<Lesson | undefine
 			'lessons.school_id',
 			'schools.name as school_name',
 			'lessons.copied_from_id',
+			'lessons.original_author',
 			'src.title as src_title',
 			'srcv.number as src_version',
 			'v.id as version_id',
@@ -94,6 +97,7 @@ export async function getLesson(db: Conn, id: number): Promise<Lesson | undefine
 		schoolId: row.school_id,
 		schoolName: row.school_name,
 		copiedFromId: row.copied_from_id,
+		originalAuthor: row.original_author,
 		copiedFromTitle: row.src_title,
 		copiedFromVersion: row.src_version,
 		versionId: row.version_id,
@@ -160,6 +164,7 @@ export async function createLesson(
 		status?: LessonStatus;
 		copiedFromId?: number;
 		copiedFromVersionId?: number;
+		originalAuthor?: string | null;
 		now?: number;
 	} = {}
 ): Promise<number> {
@@ -176,6 +181,7 @@ export async function createLesson(
 			school_id: author?.schoolId ?? null,
 			copied_from_id: opts.copiedFromId ?? null,
 			copied_from_version_id: opts.copiedFromVersionId ?? null,
+			original_author: opts.originalAuthor ?? null,
 			created_at: now,
 			updated_at: now
 		})

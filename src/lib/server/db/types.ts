@@ -783,3 +783,8 @@ export interface ClassesTable {
 export interface ClassesTable {
 	archived_at: Generated<number | null>;
 }
+
+// 0021: who first wrote an imported lesson.
+export interface LessonsTable {
+	original_author: Generated<string | null>;
+}

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireTeacher } from '$lib/server/auth/guard';
 import { database } from '$lib/server/db';
 import * as lessons from '$lib/server/curriculum/lessons';
-import { importLesson, MAX_IMPORT_BYTES } from '$lib/server/curriculum/exchange';
+import { fileAuthor, importLesson, MAX_IMPORT_BYTES } from '$lib/server/curriculum/exchange';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,11 +28,11 @@ export const actions: Actions = {
 		const r = importLesson(text);
 		if (!r.ok) return fail(400, { fileName: file.name, errors: r.errors });
 		const db = database();
-		const id = await db
-			.transaction()
-			.execute((tx) =>
-				lessons.createLesson(tx, { id: user.id, schoolId: user.schoolId }, r.content)
-			);
+		const id = await db.transaction().execute((tx) =>
+			lessons.createLesson(tx, { id: user.id, schoolId: user.schoolId }, r.content, {
+				originalAuthor: fileAuthor(text)
+			})
+		);
 		redirect(303, `/teach/lessons/${id}`);
 	}
 };

@@ -10,7 +10,10 @@ export const GET: RequestHandler = async (event) => {
 	const lesson = await lessons.getVisibleLesson(database(), idParam(event.params.id), user);
 	if (!lesson) notFound();
 	const name = exportFileName(lesson.title);
-	return new Response(exportLesson(lesson.content), {
+	const author =
+		lesson.originalAuthor ??
+		(lesson.authorName ? [lesson.authorName, lesson.schoolName].filter(Boolean).join(', ') : null);
+	return new Response(exportLesson(lesson.content, author), {
 		headers: {
 			'Content-Type': 'text/markdown; charset=utf-8',
 			'Content-Disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`
