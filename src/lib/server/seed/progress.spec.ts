@@ -4,6 +4,8 @@ import { seedAll } from '.';
 import { reach } from '../reports/reach';
 import { mastery } from '../reports/mastery';
 import { results } from '../surveys/surveys';
+import { gradeWorkspaceText } from '../exercises/grade';
+import type { Kind } from '$lib/blockly/spec';
 
 describe('the progress demo seed', () => {
 	it('gives the dashboard attempts, lessons, plans and pre/post responses', async () => {
@@ -26,6 +28,26 @@ describe('the progress demo seed', () => {
 		expect(r.active).toBeGreaterThan(100);
 		const [mAll] = await mastery(db, scope, 'all', now);
 		expect(mAll.attempts).toBeGreaterThan(1000);
+		// A replay shows the program behind each verdict: passes and failures regrade the same.
+		const sample = await db
+			.selectFrom('exercise_attempts')
+			.innerJoin('exercises', 'exercises.id', 'exercise_attempts.exercise_id')
+			.select([
+				'exercise_attempts.passed',
+				'exercise_attempts.workspace',
+				'exercise_attempts.block_count',
+				'exercises.kind',
+				'exercises.spec'
+			])
+			.orderBy('exercise_attempts.id')
+			.limit(60)
+			.execute();
+		expect(new Set(sample.map((a) => a.passed))).toEqual(new Set([0, 1]));
+		for (const a of sample) {
+			const g = gradeWorkspaceText(a.kind as Kind, JSON.parse(a.spec!), a.workspace);
+			expect(g.ok && g.verdict.passed).toBe(a.passed === 1);
+			expect(g.ok && g.blocks).toBe(a.block_count);
+		}
 		const form = await db
 			.selectFrom('survey_forms')
 			.select('id')

@@ -8,6 +8,43 @@ import { listRoster, today } from '../classes/pupils';
 import { seededRandom, type Random } from './random';
 import { SURVEY_FORMS } from './survey-items';
 import { scaleScores } from '../surveys/scoring';
+import { gradeWorkspaceText, starsFor } from '../exercises/grade';
+
+const idealOf = (spec: string | null) =>
+	spec ? ((JSON.parse(spec) as ExerciseSpec).ideal ?? 99) : 99;
+import type { ExerciseSpec, Kind } from '$lib/blockly/spec';
+
+/** A program a demo attempt stores, graded for real: its text, verdict, stars and size. */
+interface DemoProgram {
+	workspace: string;
+	verdict: string;
+	stars: number;
+	blocks: number;
+}
+
+/**
+ * Per exercise, the programs demo attempts replay: its reference solution for a pass and its first
+ * wrong solution for a failure, each graded by the server's own grader (so a replay shows the program
+ * that earned its verdict). Exercises without a reference (a bare demo) get none.
+ */
+function demoPrograms(exercises: { id: number; kind: string; spec: string | null }[]) {
+	const out = new Map<number, { pass: DemoProgram; fail: DemoProgram | null }>();
+	for (const e of exercises) {
+		const spec = e.spec ? (JSON.parse(e.spec) as ExerciseSpec) : null;
+		if (!spec?.reference) continue;
+		const graded = (ws: unknown): DemoProgram | null => {
+			const text = JSON.stringify(ws);
+			const g = gradeWorkspaceText(e.kind as Kind, spec, text);
+			return g.ok
+				? { workspace: text, verdict: JSON.stringify(g.verdict), stars: g.stars, blocks: g.blocks }
+				: null;
+		};
+		const pass = graded(spec.reference);
+		if (pass && JSON.parse(pass.verdict).passed)
+			out.set(e.id, { pass, fail: spec.wrong?.length ? graded(spec.wrong[0]) : null });
+	}
+	return out;
+}
 
 const DAY = 86_400_000;
 
@@ -81,7 +118,7 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 		// Exercises: the published ones seeded before us, else our own shared ones.
 		let exercises = await tx
 			.selectFrom('exercises')
-			.select(['id', 'grade', 'kind'])
+			.select(['id', 'grade', 'kind', 'spec'])
 			.where('status', '=', 'published')
 			.execute();
 		if (!exercises.length) {
@@ -100,10 +137,11 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 				.execute();
 			exercises = await tx
 				.selectFrom('exercises')
-				.select(['id', 'grade', 'kind'])
+				.select(['id', 'grade', 'kind', 'spec'])
 				.where('status', '=', 'published')
 				.execute();
 		}
+		const programs = demoPrograms(exercises);
 
 		// Attempts over the last 8 weeks, each pupil's in time order (the weekly rollup counts on it).
 		const since = Math.max(Date.parse(year.starts_on), now - 56 * DAY);
@@ -116,6 +154,9 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 			hints_used: number;
 			time_spent_ms: number;
 			created_at: number;
+			workspace?: string;
+			verdict?: string;
+			block_count?: number;
 		}[] = [];
 		const rosters = new Map<number, Awaited<ReturnType<typeof listRoster>>>();
 		for (const c of classes) {
@@ -131,16 +172,32 @@ export async function seedProgress(db: DB, now = Date.now()): Promise<void> {
 					if (rng.next() < 0.2) continue; // not every pupil tries every exercise
 					for (let tries = 0; tries < 5 && t < now; tries++) {
 						const hints = rng.next() < 0.4 ? 1 + rng.int(3) : 0;
-						const passed = rng.next() < skill + tries * 0.1;
+						const program = programs.get(e.id);
+						// A failure needs a wrong program to replay; without one the pupil passes.
+						const passed = rng.next() < skill + tries * 0.1 || (program && !program.fail);
+						const drawn = passed ? 1 + rng.int(3) : 0; // the same draws with or without programs
+						const played = program && (passed ? program.pass : program.fail!);
+						const stars = !played
+							? drawn
+							: passed
+								? starsFor(true, played.blocks, idealOf(e.spec), hints)
+								: played.stars;
 						attempts.push({
 							exercise_id: e.id,
 							pupil_id: p.id,
 							class_id: c.id,
 							passed: passed ? 1 : 0,
-							stars: passed ? 1 + rng.int(3) : 0,
+							stars,
 							hints_used: hints,
 							time_spent_ms: 30_000 + rng.int(600_000),
-							created_at: t
+							created_at: t,
+							...(played
+								? {
+										workspace: played.workspace,
+										verdict: played.verdict,
+										block_count: played.blocks
+									}
+								: {})
 						});
 						t += 600_000 + rng.int(4 * DAY);
 						if (passed) break;
