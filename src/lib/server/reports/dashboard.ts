@@ -11,6 +11,7 @@ import { mastery, masteryByConcept, masteryByConceptGrade } from './mastery';
 import { dosage } from './dosage';
 import { adoption, type AdoptionDimension } from './adoption';
 import { weeklyActive } from './weekly';
+import { formatDate } from '$lib/projects/format';
 import {
 	assignmentsMade,
 	projectQuality,
@@ -135,7 +136,12 @@ export async function buildTables(
 		id: 'weekly',
 		title: m.progress_t_weekly(),
 		columns: [m.progress_col_week(), m.progress_col_active_week()],
-		rows: weeks.map((w) => ({ label: w.week, hidden: w.hidden, cells: [v(w.pupils, w.hidden)] })),
+		// Weeks by their Monday, written the Vietnamese way (dd/mm/yyyy).
+		rows: weeks.map((w) => ({
+			label: formatDate(w.week),
+			hidden: w.hidden,
+			cells: [v(w.pupils, w.hidden)]
+		})),
 		chart: { type: 'line', valueIndex: 0 }
 	});
 
