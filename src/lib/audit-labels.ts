@@ -34,6 +34,8 @@ const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'project.unfeatured': m.audit_action_project_unfeatured,
 	'lesson.published': m.audit_action_lesson_published,
 	'lesson.returned': m.audit_action_lesson_returned,
+	'exercise.shared': m.audit_action_exercise_shared,
+	'exercise.share_returned': m.audit_action_exercise_share_returned,
 	'export.class_grid': m.audit_action_export_class_grid,
 	'export.gradebook': m.audit_action_export_gradebook,
 	'export.pupil_data': m.audit_action_export_pupil_data,
@@ -74,6 +76,7 @@ export function targetLabel(type: string | null, id: number | null): string {
 	if (type === 'class') return m.audit_target_class({ id: n });
 	if (type === 'team') return m.audit_target_team({ id: n });
 	if (type === 'lesson') return m.audit_target_lesson({ id: n });
+	if (type === 'exercise') return m.audit_target_exercise({ id: n });
 	return m.audit_target_other({ type, id: n });
 }
 

@@ -274,6 +274,26 @@ test('a teacher finds exercises in the library and cannot publish a new one unti
 	await page.getByRole('button', { name: 'Công bố' }).click();
 	await expect(page.getByRole('status')).toContainText('Đã công bố bài.');
 	await expect(page.getByTestId('status')).toHaveText('Đã công bố');
+
+	// Its school has it now; other schools only once the department accepts it for everyone.
+	const url = page.url();
+	await page.getByRole('button', { name: 'Đề nghị Sở chia sẻ' }).click();
+	await expect(page.getByRole('region', { name: 'Chia sẻ với các trường' })).toContainText(
+		'Sở đang xem'
+	);
+	await signOut(page);
+	await signIn(page, DEMO.primaryTeacher, '/teach');
+	expect((await page.goto(url))?.status()).toBe(404);
+	await signOut(page);
+	await signIn(page, DEMO.department, '/department');
+	await page.getByRole('link', { name: 'Duyệt bài lập trình' }).click();
+	const request = page.getByRole('article', { name: title });
+	await request.getByRole('button', { name: 'Chấp nhận, chia sẻ với mọi trường' }).click();
+	await expect(page.getByRole('status')).toContainText(`Đã chia sẻ “${title}” với mọi trường.`);
+	await signOut(page);
+	await signIn(page, DEMO.primaryTeacher, '/teach');
+	expect((await page.goto(url))?.status()).toBe(200);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 });
 
 test("the teacher of the pupil's class replays their attempts read-only", async ({ page }) => {

@@ -1,3 +1,4 @@
+import { reachableFrom } from '../exercises/exercises';
 import type { Conn } from '../db';
 import type { AssignmentKind, LessonProcess } from '../db/types';
 import { cleanText } from '$lib/text/normalize';
@@ -141,7 +142,7 @@ async function checkExercises(db: Conn, schoolId: number, ids: number[], errors:
 				.where('id', 'in', exerciseIds)
 				.where('status', '=', 'published')
 				// Only exercises the teacher (and so the pupils) can see: shared, or their own school's.
-				.where((eb) => eb.or([eb('school_id', 'is', null), eb('school_id', '=', schoolId)]))
+				.where(reachableFrom(schoolId))
 				.execute()
 		: [];
 	if (!exerciseIds.length) errors.exercises = 'required';
@@ -363,7 +364,7 @@ export async function listAssignableExercises(db: Conn, schoolId: number) {
 		.selectFrom('exercises')
 		.select(['id', 'title', 'grade', 'kind', 'concept'])
 		.where('status', '=', 'published')
-		.where((eb) => eb.or([eb('school_id', 'is', null), eb('school_id', '=', schoolId)]))
+		.where(reachableFrom(schoolId))
 		.orderBy('grade')
 		.orderBy('title')
 		.execute();

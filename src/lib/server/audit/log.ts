@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
 	'project.unfeatured',
 	'lesson.published',
 	'lesson.returned',
+	'exercise.shared',
+	'exercise.share_returned',
 	'export.class_grid',
 	'export.gradebook',
 	'export.pupil_data',

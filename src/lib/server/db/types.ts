@@ -788,3 +788,10 @@ export interface ClassesTable {
 export interface LessonsTable {
 	original_author: Generated<string | null>;
 }
+
+// 0022: sharing a school's exercise with every school, once the department accepts it.
+export interface ExercisesTable {
+	share_requested_at: Generated<number | null>;
+	shared_at: Generated<number | null>;
+	share_comment: Generated<string | null>;
+}

@@ -105,11 +105,19 @@ describe('authoring', () => {
 
 	test("a teacher never sees another school's exercises, nor drafts of the shared library", () => {
 		const ex = (over: Partial<Exercise>) =>
-			({ status: 'published', authorId: null, schoolId: null, ...over }) as Exercise;
+			({
+				status: 'published',
+				authorId: null,
+				schoolId: null,
+				sharedAt: null,
+				...over
+			}) as Exercise;
 		const me = { id: 1, schoolId: 10 };
 		expect(visibleToTeacher(ex({}), me)).toBe(true);
 		expect(visibleToTeacher(ex({ schoolId: 11 }), me)).toBe(false);
 		expect(visibleToTeacher(ex({ schoolId: 11, status: 'draft', authorId: 2 }), me)).toBe(false);
 		expect(visibleToTeacher(ex({ schoolId: 10, status: 'draft', authorId: 2 }), me)).toBe(true);
+		// Another school's, once the department shared it with every school.
+		expect(visibleToTeacher(ex({ schoolId: 11, sharedAt: 5 }), me)).toBe(true);
 	});
 });

@@ -1,5 +1,7 @@
 // Exercises as records: the core columns the dashboards read, plus the spec (JSON) of migration 0004.
+import type { ExpressionBuilder } from 'kysely';
 import type { Conn } from '../db';
+import type { Database } from '../db/types';
 import type { Concept, ExerciseSpec, Kind } from '$lib/blockly/spec';
 import { CONCEPTS, KINDS } from '$lib/blockly/spec';
 
@@ -18,9 +20,27 @@ export interface Exercise {
 	copiedFromId: number | null;
 	spec: ExerciseSpec;
 	updatedAt: number;
+	/** Sharing with every school: asked for (and when), accepted by the department (and when). */
+	shareRequestedAt: number | null;
+	sharedAt: number | null;
+	shareComment: string | null;
 }
 
 export const PAGE_SIZE = 20;
+
+/**
+ * The exercises a school's teachers and pupils can reach: the department's (no school), their
+ * school's own, and other schools' ones the department accepted for everyone. The one home of the
+ * rule: the library, the pupils' list, assigning and the checks of a set all use it.
+ */
+export function reachableFrom(schoolId: number | null) {
+	return (eb: ExpressionBuilder<Database, 'exercises'>) =>
+		eb.or([
+			eb('exercises.school_id', 'is', null),
+			eb('exercises.school_id', '=', schoolId),
+			eb('exercises.shared_at', 'is not', null)
+		]);
+}
 
 type Row = {
 	id: number;
@@ -35,6 +55,9 @@ type Row = {
 	copied_from_id: number | null;
 	spec: string;
 	updated_at: number;
+	share_requested_at: number | null;
+	shared_at: number | null;
+	share_comment: string | null;
 };
 
 function toExercise(row: Row): Exercise {
@@ -56,7 +79,10 @@ function toExercise(row: Row): Exercise {
 		referencePasses: row.reference_passes === 1,
 		copiedFromId: row.copied_from_id,
 		spec,
-		updatedAt: row.updated_at
+		updatedAt: row.updated_at,
+		shareRequestedAt: row.share_requested_at,
+		sharedAt: row.shared_at,
+		shareComment: row.share_comment
 	};
 }
 
@@ -72,7 +98,10 @@ const COLUMNS = [
 	'reference_passes',
 	'copied_from_id',
 	'spec',
-	'updated_at'
+	'updated_at',
+	'share_requested_at',
+	'shared_at',
+	'share_comment'
 ] as const;
 
 export async function getExercise(db: Conn, id: number): Promise<Exercise | undefined> {
@@ -84,9 +113,13 @@ export async function getExercise(db: Conn, id: number): Promise<Exercise | unde
 	return row && toExercise(row as Row);
 }
 
-/** A teacher sees the shared exercises (no school), their school's, and never another school's drafts. */
+/**
+ * A teacher sees the department's exercises, their school's, and another school's only once the
+ * department accepted it for everyone (never its drafts).
+ */
 export function visibleToTeacher(ex: Exercise, user: { id: number; schoolId: number }): boolean {
-	if (ex.schoolId !== null && ex.schoolId !== user.schoolId) return false;
+	if (ex.schoolId !== null && ex.schoolId !== user.schoolId)
+		return ex.sharedAt !== null && ex.status === 'published';
 	return ex.status === 'published' || ex.authorId === user.id || ex.schoolId === user.schoolId;
 }
 
@@ -124,7 +157,10 @@ export async function listLibrary(
 		.selectFrom('exercises')
 		.where((eb) =>
 			eb.or([
-				eb.and([eb('school_id', 'is', null), eb('status', '=', 'published')]),
+				eb.and([
+					eb.or([eb('school_id', 'is', null), eb('shared_at', 'is not', null)]),
+					eb('status', '=', 'published')
+				]),
 				eb('school_id', '=', user.schoolId)
 			])
 		)
@@ -153,7 +189,7 @@ export async function listForPupil(db: Conn, grade: number, schoolId: number | n
 		.select(['id', 'title', 'kind', 'concept', 'grade'])
 		.where('status', '=', 'published')
 		.where('grade', '=', grade)
-		.where((eb) => eb.or([eb('school_id', 'is', null), eb('school_id', '=', schoolId)]))
+		.where(reachableFrom(schoolId))
 		.orderBy('id')
 		.execute();
 }

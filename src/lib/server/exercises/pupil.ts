@@ -15,6 +15,17 @@ export async function pupilClass(db: Conn, pupilId: number) {
 		.executeTakeFirst();
 }
 
+/** Whether a pupil of this school may open it: published, and the department's, their school's or shared. */
+function opensFor(
+	ex: { status: string; schoolId: number | null; sharedAt: number | null },
+	schoolId: number | null
+) {
+	return (
+		ex.status === 'published' &&
+		(ex.schoolId === null || ex.schoolId === schoolId || ex.sharedAt !== null)
+	);
+}
+
 /** A published exercise, shared or of the pupil's school; anything else is a 404. */
 export async function requirePupilExercise(
 	db: Conn,
@@ -22,8 +33,7 @@ export async function requirePupilExercise(
 	id: number
 ): Promise<Exercise> {
 	const ex = await getExercise(db, id);
-	if (!ex || ex.status !== 'published' || (ex.schoolId !== null && ex.schoolId !== pupil.schoolId))
-		notFound();
+	if (!ex || !opensFor(ex, pupil.schoolId)) notFound();
 	return ex;
 }
 
@@ -38,13 +48,12 @@ export async function requirePupilMayOpen(
 ): Promise<number> {
 	const ex = await db
 		.selectFrom('exercises')
-		.select(['status', 'school_id'])
+		.select(['status', 'school_id', 'shared_at'])
 		.where('id', '=', id)
 		.executeTakeFirst();
 	if (
 		!ex ||
-		ex.status !== 'published' ||
-		(ex.school_id !== null && ex.school_id !== pupil.schoolId)
+		!opensFor({ status: ex.status, schoolId: ex.school_id, sharedAt: ex.shared_at }, pupil.schoolId)
 	)
 		notFound();
 	return id;

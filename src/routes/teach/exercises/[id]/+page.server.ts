@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as exercises from '$lib/server/exercises/exercises';
+import * as sharing from '$lib/server/exercises/sharing';
 import * as attempts from '$lib/server/exercises/attempts';
 import { checkReference } from '$lib/server/exercises/authoring';
 import { renderTask } from '$lib/server/exercises/pupil';
@@ -24,7 +25,10 @@ export const load: PageServerLoad = async (event) => {
 			grade: ex.grade,
 			concept: ex.concept,
 			status: ex.status,
-			referencePasses: ex.referencePasses
+			referencePasses: ex.referencePasses,
+			shareRequestedAt: ex.shareRequestedAt,
+			sharedAt: ex.sharedAt,
+			shareComment: ex.shareComment
 		},
 		taskHtml: renderTask(ex.spec.task),
 		spec: { ...omit(ex.spec, 'reference', 'wrong'), reference: null },
@@ -59,6 +63,12 @@ export const actions: Actions = {
 		if (!verdict?.passed) return fail(400, { publishError: 'reference', verdict });
 		await exercises.setStatus(db, ex.id, 'published');
 		return { published: true };
+	},
+	requestShare: async (event) => {
+		const { user, db, ex } = await requireTeacherExercise(event);
+		const r = await sharing.requestSharing(db, user, ex);
+		if (!r.ok) return fail(400, { shareError: r.error });
+		return { shareRequested: true };
 	},
 	archive: async (event) => {
 		const { user, db, ex } = await requireTeacherExercise(event);
