@@ -15,6 +15,7 @@ import {
 	RolloverStopped
 } from './rollover';
 import { classGradebook } from '../gradebook/gradebook';
+import { reach } from '../reports/reach';
 
 const now = Date.UTC(2027, 5, 10, 3); // 10/06/2027, after the year's last day
 
@@ -35,7 +36,7 @@ describe('rolling classes over to a new school year', () => {
 
 	it('moves the staying pupils with the code and teachers; the old class is archived and its year unchanged', async () => {
 		const { db } = openTestDatabase();
-		const s = await makeSchool(db, 4); // grade 6, lower secondary, year 2026–2027
+		const s = await makeSchool(db, 12); // grade 6, lower secondary, year 2026–2027 (12: figures not hidden)
 		const by = actorFor(s.teacherId);
 		const old = (await getClass(db, s.classId))!;
 		expect(await rollOver(db, by, s.classId, { stay: s.pupils }, now)).toEqual({
@@ -43,6 +44,20 @@ describe('rolling classes over to a new school year', () => {
 			error: 'no_next_year'
 		});
 		await nextYear(db);
+		const year = await db
+			.selectFrom('school_years')
+			.selectAll()
+			.where('is_current', '=', 1)
+			.executeTakeFirstOrThrow();
+		const scope = {
+			yearId: year.id,
+			yearStartsOn: year.starts_on,
+			yearEndsOn: year.ends_on,
+			period: 'year' as const
+		};
+		const figures = async () => (await reach(db, scope, 'all', now))[0];
+		const before = await figures();
+		expect(before.pupils).toBe(12);
 		const [leaver, ...stay] = s.pupils;
 		const r = await rollOver(db, by, s.classId, { stay }, now);
 		if (!r.ok || r.nextClassId === null) throw new Error(JSON.stringify(r));
@@ -73,7 +88,9 @@ describe('rolling classes over to a new school year', () => {
 		expect((await pastClasses(db, s.teacherId)).map((c) => c.name)).toEqual(['6A1']);
 		expect(await listTeacherClasses(db, s.teacherId)).toEqual([]);
 		// Still readable: the archived class's gradebook lists the pupils it had.
-		expect((await classGradebook(db, s.classId, now)).rows).toHaveLength(4);
+		expect((await classGradebook(db, s.classId, now)).rows).toHaveLength(12);
+		// The department's figures of the year that ended do not change.
+		expect(await figures()).toEqual(before);
 		// Not twice.
 		expect(await rollOver(db, by, s.classId, { stay }, now)).toEqual({
 			ok: false,
@@ -86,7 +103,7 @@ describe('rolling classes over to a new school year', () => {
 			.executeTakeFirstOrThrow();
 		expect(JSON.parse(entry.detail!)).toEqual({
 			nextClassId: next.id,
-			stayed: 3,
+			stayed: 11,
 			left: 1,
 			finished: false
 		});
