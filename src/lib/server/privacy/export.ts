@@ -1,6 +1,7 @@
 // Everything held about one pupil, for a family's request to see it (Law 91/2025/QH15): a readable
 // pupil.json (keys in English, dates as ISO and as dd/mm/yyyy) and the pupil's photos and files, in a ZIP.
 // The sections are those columns.ts names; never the sign-in secret, a password hash or a session.
+import { fileSlug } from '$lib/text/normalize';
 import type { Conn } from '../db';
 import { record, type Actor } from '../audit/log';
 import { readPhotoFile } from '../portfolios/photos';
@@ -496,8 +497,9 @@ export function archiveEntries(data: PupilData, now = Date.now()): ZipEntry[] {
 }
 
 /** The archive's file name: the pupil's id only (a name in a download folder is personal data too). */
-export function archiveName(pupilId: number, now = Date.now()): string {
-	return `du-lieu-hoc-sinh-${pupilId}-${new Date(now + VIETNAM_MS).toISOString().slice(0, 10)}.zip`;
+/** The ZIP's name: the pupil's name (as the family asked for it), then the day, never an internal id. */
+export function archiveName(fullName: string, now = Date.now()): string {
+	return `du-lieu-${fileSlug(fullName)}-${new Date(now + VIETNAM_MS).toISOString().slice(0, 10)}.zip`;
 }
 
 /**
@@ -522,5 +524,9 @@ export async function pupilArchive(
 		},
 		now
 	);
-	return { fileName: archiveName(pupil.id, now), entries: archiveEntries(data, now), data };
+	return {
+		fileName: archiveName(data.identity.fullName, now),
+		entries: archiveEntries(data, now),
+		data
+	};
 }

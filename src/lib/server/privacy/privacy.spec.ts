@@ -290,6 +290,10 @@ describe("a pupil's data", () => {
 	it('is a ZIP holding pupil.json with every section and the photos and files, never the secret', async () => {
 		const pupil = (await pupilOfClass(db, t.class4A, p.pupil))!;
 		const archive = await pupilArchive(db, admin(t.teacherA), pupil, NOW);
+		// Named after the pupil and the day, never an internal id.
+		expect(archive.fileName).toMatch(
+			new RegExp(`^du-lieu-pupil-${t.class4A}-0-\\d{4}-\\d{2}-\\d{2}\\.zip$`)
+		);
 		const zip = await JSZip.loadAsync(await zipBuffer(archive.entries, NOW));
 		const text = await zip.file('pupil.json')!.async('string');
 		const json = JSON.parse(text);
