@@ -27,7 +27,7 @@ const isDay = (v: string) =>
 	/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const positive = (v: string | null) => {
 	const n = Number(v);
-	return v && Number.isInteger(n) && n > 0 ? n : null;
+	return v && Number.isSafeInteger(n) && n > 0 ? n : null;
 };
 
 /** The filter of the page's address; a wrong date range is left out and named. */

@@ -1,4 +1,5 @@
 import { record, type Actor } from '../audit/log';
+import { invalidateUserSessions } from '../auth/session';
 import type { Conn } from '../db';
 import { cleanText } from '$lib/text/normalize';
 import { currentYear } from '../schools/years';
@@ -118,7 +119,7 @@ export async function getClassForTeacher(
 	teacher: { id: number; schoolId: number | null },
 	classId: number
 ): Promise<ClassInfo | undefined> {
-	if (!Number.isInteger(classId) || !teacher.schoolId) return undefined;
+	if (!Number.isSafeInteger(classId) || !teacher.schoolId) return undefined;
 	const row = await classQuery(db)
 		.innerJoin('class_teachers', 'class_teachers.class_id', 'classes.id')
 		.where('classes.id', '=', classId)
@@ -218,8 +219,9 @@ export async function renameClass(
 }
 
 /**
- * Archives a class (or brings it back): off this year's lists, readable among earlier classes; its
- * pupils' enrolments are kept, so its figures do not change.
+ * Archives a class (or brings it back): off this year's lists, readable among earlier classes. Its
+ * pupils leave it (their enrolments end today, so the figures that count them do not change, and the
+ * retention period runs for those in no other class); bringing it back does not bring them back.
  */
 export async function setClassArchived(
 	db: Conn,
@@ -233,6 +235,21 @@ export async function setClassArchived(
 		.set({ archived_at: archived ? now : null })
 		.where('id', '=', cls.id)
 		.execute();
+	if (archived) {
+		const open = await db
+			.selectFrom('enrolments')
+			.select('pupil_id')
+			.where('class_id', '=', cls.id)
+			.where('ended_on', 'is', null)
+			.execute();
+		await db
+			.updateTable('enrolments')
+			.set({ ended_on: new Date(now + 7 * 3600_000).toISOString().slice(0, 10) })
+			.where('class_id', '=', cls.id)
+			.where('ended_on', 'is', null)
+			.execute();
+		for (const e of open) await invalidateUserSessions(db, e.pupil_id);
+	}
 	await record(
 		db,
 		actor,

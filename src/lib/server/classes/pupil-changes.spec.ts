@@ -5,6 +5,7 @@ import { actorFor } from '../audit/log';
 import { addPupil, checkPupil, enrolmentHistory, getPupilInClass, listRoster } from './pupils';
 import { checkPupilChange, leaveClass, updatePupil } from './pupil-changes';
 import { applyRosterUpdate } from './roster-update';
+import * as auth from '../auth/session';
 
 describe("keeping a class's roster true", () => {
 	it('edits a pupil: the fields that changed are recorded by name, never their values', async () => {
@@ -114,7 +115,11 @@ describe("keeping a class's roster true", () => {
 				created_at: Date.UTC(2026, 9, 2)
 			})
 			.execute();
+		const token = auth.generateSessionToken();
+		await auth.createSession(db, token, leaver);
 		await leaveClass(db, actorFor(s.teacherId), cls, leaver, Date.UTC(2026, 10, 20, 3));
+		// Signed out at once: a tablet left signed in does not go on into the class's work.
+		expect((await auth.validateSessionToken(db, token)).session).toBeNull();
 		expect((await listRoster(db, cls.id)).map((p) => p.id)).toEqual([s.pupils[1]]);
 		expect(await enrolmentHistory(db, leaver)).toMatchObject([
 			{ class_id: cls.id, ended_on: '2026-11-20' }

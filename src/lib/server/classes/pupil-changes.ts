@@ -3,6 +3,7 @@
 // only (never the values: they are a child's personal data).
 import type { Conn } from '../db';
 import { record, type Actor } from '../audit/log';
+import { invalidateUserSessions } from '../auth/session';
 import { duplicateKey, listRoster, today, type PupilError, type PupilInput } from './pupils';
 
 type ClassRef = { id: number; schoolId: number };
@@ -102,6 +103,8 @@ export async function leaveClass(
 		.where('class_id', '=', cls.id)
 		.where('ended_on', 'is', null)
 		.execute();
+	// Signed in on a tablet, the pupil would otherwise go on into the class's work.
+	await invalidateUserSessions(db, pupilId);
 	await record(
 		db,
 		actor,

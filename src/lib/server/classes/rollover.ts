@@ -9,6 +9,7 @@ import { record, type Actor } from '../audit/log';
 import { currentYear } from '../schools/years';
 import { generateJoinCode } from './classes';
 import { listRoster, today } from './pupils';
+import { invalidateUserSessions } from '../auth/session';
 
 const LAST_GRADE: Record<SchoolLevel, number> = {
 	primary: 5,
@@ -166,6 +167,9 @@ export async function rollOver(
 				now
 			);
 	await endEnrolments(db, classId, now);
+	// Pupils who leave (and a final grade's, who finish) are signed out of the class they left.
+	for (const p of cls.pupils.filter((p) => !staying.includes(p)))
+		await invalidateUserSessions(db, p.id);
 	if (nextClassId !== null && staying.length)
 		await db
 			.insertInto('enrolments')

@@ -36,7 +36,11 @@ describe("a class's name and archive", () => {
 		expect((await listTeacherClasses(db, s.teacherId)).map((c) => c.id)).not.toContain(cls.id);
 		expect((await pastClasses(db, s.teacherId)).map((c) => c.id)).toEqual([cls.id]);
 		expect(await archiveOf(db, cls.id)).toEqual({ rolledOver: false, nextName: null });
-		expect(await listRoster(db, cls.id)).toHaveLength(3);
+		// Its pupils leave it (the figures that count them stay: the enrolment rows remain, ended).
+		expect(await listRoster(db, cls.id)).toHaveLength(0);
+		expect(
+			await db.selectFrom('enrolments').select('ended_on').where('class_id', '=', cls.id).execute()
+		).toHaveLength(3);
 		await setClassArchived(db, by, cls, false);
 		expect((await listTeacherClasses(db, s.teacherId)).map((c) => c.id)).toContain(cls.id);
 		const actions = await db.selectFrom('audit_log').select('action').orderBy('id').execute();

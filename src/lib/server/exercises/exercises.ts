@@ -234,7 +234,10 @@ export async function createExercise(
 	return row.id;
 }
 
-/** Saving new content makes the exercise a draft again until its reference passes once more. */
+/**
+ * Saving new content makes the exercise a draft again until its reference passes once more; a
+ * shared one leaves the other schools until the department accepts the new content.
+ */
 export async function updateExercise(
 	db: Conn,
 	id: number,
@@ -252,6 +255,9 @@ export async function updateExercise(
 			spec: JSON.stringify(input.spec),
 			reference_passes: referencePasses ? 1 : 0,
 			status: 'draft',
+			shared_at: null,
+			share_requested_at: null,
+			share_comment: null,
 			updated_at: now
 		})
 		.where('id', '=', id)

@@ -7,6 +7,7 @@ import {
 	getExercise,
 	listForPupil,
 	listLibrary,
+	updateExercise,
 	visibleToTeacher
 } from './exercises';
 import { decideSharing, requestSharing, shareRequests } from './sharing';
@@ -79,6 +80,11 @@ describe('sharing a school’s exercise with every school', () => {
 			ok: false,
 			error: 'not_requested'
 		});
+		// New content leaves the other schools until the department accepts it again.
+		const ex = (await getExercise(db, id))!;
+		await updateExercise(db, id, { ...ex, spec: { ...ex.spec, task: 'Đếm **hồi**' } }, true);
+		await db.updateTable('exercises').set({ status: 'published' }).where('id', '=', id).execute();
+		expect(await reach()).toEqual(none);
 		const actions = await db.selectFrom('audit_log').select('action').orderBy('id').execute();
 		expect(actions.map((x) => x.action)).toEqual(['exercise.share_returned', 'exercise.shared']);
 	});

@@ -64,12 +64,14 @@ export async function decideSharing(
 	comment: string,
 	now = Date.now()
 ): Promise<{ ok: true } | { ok: false; error: ShareError }> {
+	if (!Number.isSafeInteger(exerciseId)) return { ok: false, error: 'not_requested' };
 	const ex = await db
 		.selectFrom('exercises')
 		.select(['id', 'school_id'])
 		.where('id', '=', exerciseId)
 		.where('share_requested_at', 'is not', null)
 		.where('shared_at', 'is', null)
+		.where('status', '=', 'published')
 		.executeTakeFirst();
 	if (!ex) return { ok: false, error: 'not_requested' };
 	const text = comment.normalize('NFC').trim().slice(0, 2000);

@@ -2,21 +2,29 @@ import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { listSchools } from '$lib/server/schools/schools';
 import { findPupils } from '$lib/server/privacy/pupils';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'admin');
-	const db = database();
-	const schools = await listSchools(db);
-	const schoolId = Number(event.url.searchParams.get('school'));
-	const school = schools.find((s) => s.id === schoolId);
-	const query = (event.url.searchParams.get('q') ?? '').slice(0, 120);
-	const erased = Number(event.url.searchParams.get('erased')) || null;
+	const erased = Number(event.url.searchParams.get('erased'));
 	return {
-		schools,
-		schoolId: school?.id ?? null,
-		query,
-		erased,
-		pupils: school && query.trim() ? await findPupils(db, school.id, query) : null
+		schools: await listSchools(database()),
+		erased: Number.isSafeInteger(erased) && erased > 0 ? erased : null
 	};
+};
+
+export const actions: Actions = {
+	/** A search by name is sent in the body, never the address: no child's name in history or logs. */
+	search: async (event) => {
+		requireRole(event, 'admin');
+		const db = database();
+		const form = await event.request.formData();
+		const school = (await listSchools(db)).find((s) => s.id === Number(form.get('school')));
+		const query = String(form.get('q') ?? '').slice(0, 120);
+		return {
+			schoolId: school?.id ?? null,
+			query,
+			pupils: school && query.trim() ? await findPupils(db, school.id, query) : null
+		};
+	}
 };

@@ -87,7 +87,8 @@ export const actions: Actions = {
 	submitAll: async (event) => {
 		const { user, db, team } = await requirePupilTeam(event);
 		// A project with empty steps is handed in only once the team has seen which and confirmed.
-		if ((await event.request.formData()).get('confirmEmpty') !== '1') {
+		const form = await event.request.formData().catch(() => new FormData());
+		if (form.get('confirmEmpty') !== '1') {
 			const empty = await portfolio.emptySteps(db, team);
 			if (empty.length) return fail(400, { emptySteps: empty.map((s) => s.label) });
 		}

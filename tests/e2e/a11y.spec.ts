@@ -1,0 +1,64 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { DEMO, openClass, pupilSecretFromCards, signIn, signInPupil, signOut } from './helpers';
+
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
+
+/** axe-core's WCAG 2.1 A and AA rules on the page: the serious and critical violations. */
+async function seriousViolations(page: Page, path: string) {
+	await page.goto(path);
+	await page.evaluate(axeSource);
+	const result = await page.evaluate(async () => {
+		// @ts-expect-error axe is the script just evaluated in the page
+		const r = await window.axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+		});
+		return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
+			id: v.id,
+			impact: v.impact,
+			targets: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+		}));
+	});
+	return result.filter(
+		(v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical'
+	);
+}
+
+async function context(browser: Browser) {
+	// axe is evaluated from the test, not served by the app: the page's CSP does not apply to it.
+	return (await browser.newContext({ bypassCSP: true, locale: 'vi-VN' })).newPage();
+}
+
+test('the main pages of each role pass axe-core’s WCAG 2.1 A and AA rules (no serious or critical violation)', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const page = await context(browser);
+	const found: Record<string, unknown> = {};
+	const check = async (path: string) => {
+		const v = await seriousViolations(page, path);
+		if (v.length) found[path] = v;
+	};
+	await check('/login');
+	await check('/join');
+	await signIn(page, DEMO.teacher, '/teach');
+	const cls = await openClass(page, '6A1');
+	for (const path of ['/teach', cls, `${cls}/gradebook`, `${cls}/progress`, '/teach/assignments'])
+		await check(path);
+	await page.goto(`${cls}/cards`);
+	const pupil = await pupilSecretFromCards(page, 0);
+	await signOut(page);
+	await signIn(page, DEMO.department, '/department');
+	for (const path of ['/department', '/department/lessons']) await check(path);
+	await signOut(page);
+	await signIn(page, DEMO.admin, '/admin');
+	for (const path of ['/admin', '/admin/audit']) await check(path);
+	await signOut(page);
+	await signInPupil(page, pupil);
+	for (const path of ['/learn', '/learn/exercises', '/learn/progress']) await check(path);
+	expect(found).toEqual({});
+});
