@@ -2,13 +2,13 @@
 // older than AUDIT_KEEP_DAYS. Nothing here changes or deletes one entry on anyone's request.
 import type { Conn } from '../db';
 import { asOfTime } from '../backup/format';
+import { startOfDay } from '../assignments/status';
 import { AUDIT_ACTIONS, record, SYSTEM, type Actor, type AuditAction } from './log';
 
 export const PAGE_SIZE = 50;
 /** An export holds at most this many entries, newest first; a longer one asks to narrow the filter. */
 export const EXPORT_LIMIT = 20_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 export interface AuditFilter {
 	action: AuditAction | null;
@@ -54,9 +54,6 @@ export function parseAuditFilter(params: URLSearchParams): {
 		problem
 	};
 }
-
-/** The first millisecond of a Vietnam day, and the first of the day after. */
-const startOfDay = (day: string) => Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS;
 
 function filtered(db: Conn, f: AuditFilter) {
 	let q = db.selectFrom('audit_log');

@@ -1,5 +1,6 @@
 import { record, type Actor } from '../audit/log';
 import { invalidateUserSessions } from '../auth/session';
+import { today } from './pupils';
 import type { Conn } from '../db';
 import { cleanText } from '$lib/text/normalize';
 import { currentYear } from '../schools/years';
@@ -244,7 +245,7 @@ export async function setClassArchived(
 			.execute();
 		await db
 			.updateTable('enrolments')
-			.set({ ended_on: new Date(now + 7 * 3600_000).toISOString().slice(0, 10) })
+			.set({ ended_on: today(now) })
 			.where('class_id', '=', cls.id)
 			.where('ended_on', 'is', null)
 			.execute();

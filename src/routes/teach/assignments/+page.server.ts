@@ -7,6 +7,7 @@ import * as rubrics from '$lib/server/projects/rubrics';
 import { listTeacherClasses } from '$lib/server/classes/classes';
 import { listRoster, today } from '$lib/server/classes/pupils';
 import { listLessonsForAssigning } from '$lib/server/curriculum';
+import { formIds } from '$lib/server/form-ids';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -37,9 +38,6 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const ids = (values: FormDataEntryValue[]) =>
-	values.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
-
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireTeacher(event);
@@ -50,11 +48,11 @@ export const actions: Actions = {
 			instructions: String(form.get('instructions') ?? '').slice(0, 6000),
 			opensOn: String(form.get('opensOn') ?? ''),
 			dueOn: String(form.get('dueOn') ?? ''),
-			classIds: ids(form.getAll('classIds')),
-			pupilIds: ids(form.getAll('pupilIds')),
+			classIds: formIds(form.getAll('classIds')),
+			pupilIds: formIds(form.getAll('pupilIds')),
 			// The ticked exercises, in the order the teacher put them in.
 			exerciseIds: assignments.orderedExerciseIds(
-				ids(form.getAll('exerciseIds')),
+				formIds(form.getAll('exerciseIds')),
 				String(form.get('exerciseOrder') ?? '')
 			),
 			lessonId: Number(form.get('lessonId')) || null,

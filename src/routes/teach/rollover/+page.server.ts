@@ -4,6 +4,7 @@ import { notFound, requireTeacher } from '$lib/server/auth/guard';
 import { getClassForTeacher, listTeacherClasses } from '$lib/server/classes/classes';
 import * as rollover from '$lib/server/classes/rollover';
 import { actorOf } from '$lib/server/audit/log';
+import { formIds } from '$lib/server/form-ids';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,9 +21,6 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const ids = (values: FormDataEntryValue[]) =>
-	values.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
-
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireTeacher(event);
@@ -33,7 +31,7 @@ export const actions: Actions = {
 		const name = String(form.get('name') ?? '').slice(0, 100);
 		const r = await db.transaction().execute((tx) =>
 			rollover.rollOver(tx, actorOf(event), cls.id, {
-				stay: ids(form.getAll('stay')),
+				stay: formIds(form.getAll('stay')),
 				name: name || undefined
 			})
 		);

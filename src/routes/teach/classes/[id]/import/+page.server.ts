@@ -3,15 +3,13 @@ import { requireTeacherClass } from '$lib/server/classes/guard';
 import { MAX_FILE_BYTES, parseRosterFile } from '$lib/server/classes/roster-import';
 import { applyRosterUpdate, planForClass } from '$lib/server/classes/roster-update';
 import { actorOf } from '$lib/server/audit/log';
+import { formIds } from '$lib/server/form-ids';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { cls } = await requireTeacherClass(event);
 	return { cls };
 };
-
-const ids = (values: FormDataEntryValue[]) =>
-	values.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
 
 export const actions: Actions = {
 	/** Reads the file and matches it to the class: new, changed, unchanged, missing; nothing is saved. */
@@ -45,7 +43,7 @@ export const actions: Actions = {
 		const result = await db
 			.transaction()
 			.execute((tx) =>
-				applyRosterUpdate(tx, actorOf(event), cls, submitted, ids(form.getAll('leave')))
+				applyRosterUpdate(tx, actorOf(event), cls, submitted, formIds(form.getAll('leave')))
 			);
 		if (!result.ok && 'error' in result) return fail(400, { fileError: result.error });
 		if (!result.ok) return fail(400, { plan: result.plan });
