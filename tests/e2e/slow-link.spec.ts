@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { DEMO, signIn } from './helpers';
+
+// The page's scripts are held back so the form is filled while only the server's HTML is there,
+// as on a slow link; the service worker (which would fetch them itself) is kept out of it.
+test.use({ serviceWorkers: 'block' });
+
+const day = (offset: number) =>
+	new Date(Date.now() + 7 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10);
+
+test('a form filled before the page’s script arrives keeps everything typed, ticked and chosen', async ({
+	page,
+	context
+}) => {
+	await signIn(page, DEMO.teacher, '/teach');
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await context.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/teach/assignments', { waitUntil: 'domcontentloaded' });
+
+	const title = `Bài gõ trước E2E ${Date.now().toString(36)}`;
+	await page.getByLabel('Tên bài').fill(title);
+	await page.getByLabel('Hạn nộp').fill(day(3));
+	await page.getByLabel('Hướng dẫn').fill('Làm theo nhóm hai bạn.');
+	await page.getByLabel('Lớp 7A1').check();
+	await page.getByLabel(/^Quy trình/).selectOption('inquiry');
+	await expect(page.locator('html')).not.toHaveAttribute('data-hydrated');
+
+	release();
+	await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+	await expect(page.getByLabel('Tên bài')).toHaveValue(title);
+	await expect(page.getByLabel('Hạn nộp')).toHaveValue(day(3));
+	await expect(page.getByLabel('Hướng dẫn')).toHaveValue('Làm theo nhóm hai bạn.');
+	await expect(page.getByLabel('Lớp 7A1')).toBeChecked();
+	await expect(page.getByLabel(/^Quy trình/)).toHaveValue('inquiry');
+
+	await page.getByRole('button', { name: 'Giao bài' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+});
