@@ -61,6 +61,16 @@ if (ok && !unitOnly) {
 		}
 	);
 	await admin(`DROP DATABASE IF EXISTS ${name}_e2e WITH (FORCE)`).catch(() => {});
+	if (ok) {
+		// The journeys built the app: two instances of it over one PostgreSQL database.
+		await admin(`CREATE DATABASE ${name}_inst`);
+		const inst = new URL(base);
+		inst.pathname = `/${name}_inst`;
+		ok = run('Two instances over one PostgreSQL database', 'node', ['scripts/instances-test.js'], {
+			INSTANCES_DATABASE_URL: inst.toString()
+		});
+		await admin(`DROP DATABASE IF EXISTS ${name}_inst WITH (FORCE)`).catch(() => {});
+	}
 }
 await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
 console.log(ok ? '\n✓ PostgreSQL suites passed' : '\n✗ PostgreSQL suites failed');

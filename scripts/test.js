@@ -78,6 +78,10 @@ if (!e2eOnly)
 	run('Crash test (SIGKILL under autosaves, three rounds; then a clean stop)', 'node', [
 		'scripts/crash-test.js'
 	]);
+if (!e2eOnly)
+	run('Two instances over one database (sessions, sign-in locks, figures)', 'node', [
+		'scripts/instances-test.js'
+	]);
 const database = join(tmpdir(), `mam-stem-e2e-${process.pid}.db`);
 for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true });
 rmSync(database + '-uploads', { recursive: true, force: true });

@@ -1,7 +1,16 @@
 // What the server does once before it answers: migrate, seed the demo pilot, say hello.
 import { sql } from 'kysely';
-import { database, databaseLabel, databasePath, databaseUrl, openAppDatabase, type DB } from './db';
+import {
+	database,
+	databaseLabel,
+	databasePath,
+	databaseUrl,
+	isBusy,
+	openAppDatabase,
+	type DB
+} from './db';
 import { runsJobs } from './jobs/schedule';
+import * as lease from './jobs/lease';
 import { migrateOpened, MigrationChangedError, MigrationError } from './db/migrate';
 import { DEMO_PASSWORDS, DEMO_SCHOOLS, isEmpty } from './seed/demo';
 import { listRoster } from './classes/pupils';
@@ -66,12 +75,30 @@ export async function prepareDatabase(): Promise<void> {
 	console.log(
 		`Mầm STEM: database ${opened.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'} at ${databaseLabel()}`
 	);
-	if (process.env.SEED_DEMO !== '0' && (await isEmpty(db))) {
+	if (process.env.SEED_DEMO !== '0' && (await isEmpty(db))) await seedDemoOnce(db);
+}
+
+/** Longer than the demo seed takes; a lease left by an instance that died expires after it. */
+const SEED_LEASE_MS = 10 * 60_000;
+
+/** The demo seed, by one instance only: another started with it waits, then finds the pilot there. */
+async function seedDemoOnce(db: DB) {
+	const holder = lease.newHolder();
+	// The seeding instance holds SQLite's write lock for longer than a query waits: busy means "not yet".
+	const take = () =>
+		lease
+			.acquire(db, 'demo-seed', holder, SEED_LEASE_MS)
+			.catch((e) => (isBusy(e) ? false : Promise.reject(e)));
+	while (!(await take())) await new Promise((resolve) => setTimeout(resolve, 500));
+	try {
+		if (!(await isEmpty(db))) return;
 		const t = Date.now();
 		// Loaded only to seed: the seed grades its exercises' references, which loads Blockly (60 MB).
 		const { seedAll } = await import('./seed');
 		await seedAll(db);
 		console.log(`Mầm STEM: seeded the demo pilot in ${Date.now() - t} ms`);
+	} finally {
+		await lease.release(db, 'demo-seed', holder);
 	}
 }
 

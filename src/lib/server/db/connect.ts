@@ -57,7 +57,7 @@ export function openDatabase(path: string): Opened {
 /** How long a query waits for another process's write to end before it fails ("database is locked"). */
 export const BUSY_WAIT_MS = 5000;
 
-const isBusy = (e: unknown) =>
+export const isBusy = (e: unknown) =>
 	(e as { code?: string })?.code === 'SQLITE_BUSY' ||
 	(e as { code?: string })?.code === 'SQLITE_BUSY_SNAPSHOT';
 

@@ -113,8 +113,9 @@ function ensureTable(sqlite: SQLite.Database) {
  */
 export function migrate(sqlite: SQLite.Database, migrations = readMigrations()): string[] {
 	// Once, before the server answers: it may wait (and block) for another process's write.
+	// Another instance may be migrating (a long migration on a big pilot): wait for it.
 	const busy = sqlite.pragma('busy_timeout', { simple: true });
-	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('busy_timeout = 120000');
 	try {
 		return migrateNow(sqlite, migrations);
 	} finally {
@@ -122,28 +123,45 @@ export function migrate(sqlite: SQLite.Database, migrations = readMigrations()):
 	}
 }
 
+/**
+ * The plan and the migrations run under one write lock (BEGIN IMMEDIATE): two instances started
+ * together over one file migrate one after the other, the second finding nothing to do. Each migration
+ * is a savepoint of its own: the ones before a failing one stay applied.
+ */
 function migrateNow(sqlite: SQLite.Database, migrations: Migration[]): string[] {
-	ensureTable(sqlite);
+	let failed: MigrationError | undefined;
 	const applied = sqlite
-		.prepare('SELECT name, applied_at, checksum FROM schema_migrations')
-		.all() as Applied[];
-	const { pending, unsigned } = plan(applied, migrations);
-	const sign = sqlite.prepare('UPDATE schema_migrations SET checksum = ? WHERE name = ?');
-	sqlite.transaction(() => unsigned.forEach((u) => sign.run(u.checksum, u.name)))();
-	const record = sqlite.prepare(
-		'INSERT INTO schema_migrations (name, applied_at, checksum) VALUES (?, ?, ?)'
-	);
-	for (const m of pending) {
-		try {
-			sqlite.transaction(() => {
-				sqlite.exec(m.sql);
-				record.run(m.name, Date.now(), checksum(m.sql));
-			})();
-		} catch (e) {
-			throw new MigrationError(m.name, e);
-		}
-	}
-	return pending.map((m) => m.name);
+		.transaction(() => {
+			ensureTable(sqlite);
+			const { pending, unsigned } = plan(
+				sqlite
+					.prepare('SELECT name, applied_at, checksum FROM schema_migrations')
+					.all() as Applied[],
+				migrations
+			);
+			const sign = sqlite.prepare('UPDATE schema_migrations SET checksum = ? WHERE name = ?');
+			unsigned.forEach((u) => sign.run(u.checksum, u.name));
+			const record = sqlite.prepare(
+				'INSERT INTO schema_migrations (name, applied_at, checksum) VALUES (?, ?, ?)'
+			);
+			const done: string[] = [];
+			for (const m of pending) {
+				try {
+					sqlite.transaction(() => {
+						sqlite.exec(m.sql);
+						record.run(m.name, Date.now(), checksum(m.sql));
+					})();
+				} catch (e) {
+					failed = new MigrationError(m.name, e);
+					break;
+				}
+				done.push(m.name);
+			}
+			return done;
+		})
+		.immediate();
+	if (failed) throw failed;
+	return applied;
 }
 
 /** The newest migration recorded: the schema version /healthz reports. */

@@ -63,5 +63,5 @@ describe('the progress demo seed', () => {
 			.where('closes_on', '>=', '2026-11-28')
 			.execute();
 		expect(open).toHaveLength(3);
-	});
+	}, 90_000); // seeds a whole demo pilot (grading every reference)
 });
