@@ -9,7 +9,10 @@
 // being read.
 //
 //   node scripts/bench-dashboard.js [--db data/province.db] [--runs 10]
+//   node scripts/bench-dashboard.js --database postgres://…   (the province on PostgreSQL: npm run
+//   seed:province -- --database postgres://… builds it there; built here when the database is empty)
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -25,9 +28,55 @@ const dbPath = resolve(arg('--db') ?? process.env.PROVINCE_DB ?? join(root, 'dat
 const RUNS = Number(arg('--runs') ?? 10);
 const WRITE_EVERY_MS = 150;
 
-if (!existsSync(dbPath)) {
+const url = arg('--database');
+if (url && !/^postgres(ql)?:\/\//.test(url)) {
+	console.error(
+		'bench:dashboard: --database takes a postgres:// address (or --db for a SQLite file).'
+	);
+	process.exit(1);
+}
+
+/** The province's database, SQLite or PostgreSQL, for the few queries the bench makes itself. */
+function openStore() {
+	if (!url) {
+		const d = new Database(dbPath);
+		return {
+			all: async (q, params = []) => d.prepare(q).all(...params),
+			close: async () => d.close()
+		};
+	}
+	const pool = new pg.Pool({ connectionString: url, max: 2 });
+	return {
+		all: async (q, params = []) => {
+			let i = 0;
+			return (
+				await pool.query(
+					q.replace(/\?/g, () => `$${++i}`),
+					params
+				)
+			).rows;
+		},
+		close: () => pool.end()
+	};
+}
+
+async function provinceMissing() {
+	if (!url) return !existsSync(dbPath);
+	const store = openStore();
+	try {
+		const rows = await store.all("SELECT count(*) AS n FROM users WHERE username = 'sogd'");
+		return Number(rows[0].n) === 0;
+	} catch {
+		return true; // no tables yet
+	} finally {
+		await store.close();
+	}
+}
+
+if (await provinceMissing()) {
 	console.log('No province yet: building it…');
-	const r = spawnSync('node', [join(root, 'scripts/seed-province.js'), '--out', dbPath], {
+	const where = url ? ['--database', url] : ['--out', dbPath];
+	const r = spawnSync('node', [join(root, 'scripts/seed-province.js'), ...where], {
 		stdio: 'inherit'
 	});
 	if (r.status !== 0) process.exit(r.status ?? 1);
@@ -51,54 +100,53 @@ const freePort = () =>
 	});
 
 // Sessions made directly in the database (the token's SHA-256 is the session id, as in auth/session.ts).
-const db = new Database(dbPath);
-const session = (userId) => {
+const db = openStore();
+const one = async (q, params) => (await db.all(q, params))[0];
+const session = async (userId) => {
 	const token = randomBytes(20).toString('hex');
-	db.prepare('INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)').run(
+	await db.all('INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)', [
 		createHash('sha256').update(token).digest('hex'),
 		userId,
 		Date.now() + 86_400_000
-	);
+	]);
 	return token;
 };
-const department = db.prepare("SELECT id FROM users WHERE username = 'sogd'").get();
-const deptToken = session(department.id);
+const department = await one("SELECT id FROM users WHERE username = 'sogd'");
+const deptToken = await session(department.id);
 // A library exercise (open to every school) and 2,000 pupils to autosave their work on it.
-const exercise = db
-	.prepare(
-		"SELECT id FROM exercises WHERE status = 'published' AND school_id IS NULL ORDER BY id LIMIT 1"
-	)
-	.get();
-const writers = exercise
-	? db
-			.prepare(
-				'SELECT e.pupil_id AS id FROM enrolments e WHERE e.ended_on IS NULL ORDER BY e.pupil_id LIMIT 2000'
-			)
-			.all()
-			.map((p) => session(p.id))
-	: [];
-const school = db
-	.prepare("SELECT s.id FROM schools s WHERE s.level = 'lower_secondary' ORDER BY s.id LIMIT 1")
-	.get();
-const cls = db
-	.prepare('SELECT id FROM classes WHERE school_id = ? ORDER BY id LIMIT 1')
-	.get(school.id);
-const otherSchool = db
-	.prepare("SELECT id FROM schools WHERE level = 'primary' ORDER BY id DESC LIMIT 1")
-	.get();
+const exercise = await one(
+	"SELECT id FROM exercises WHERE status = 'published' AND school_id IS NULL ORDER BY id LIMIT 1"
+);
+const writers = [];
+if (exercise)
+	for (const p of await db.all(
+		'SELECT e.pupil_id AS id FROM enrolments e WHERE e.ended_on IS NULL ORDER BY e.pupil_id LIMIT 2000'
+	))
+		writers.push(await session(p.id));
+// A lower secondary school to drill into (any school in a province built small).
+const school =
+	(await one(
+		"SELECT s.id FROM schools s WHERE s.level = 'lower_secondary' ORDER BY s.id LIMIT 1"
+	)) ?? (await one('SELECT id FROM schools ORDER BY id LIMIT 1'));
+const cls = await one('SELECT id FROM classes WHERE school_id = ? ORDER BY id LIMIT 1', [
+	school.id
+]);
+const otherSchool =
+	(await one("SELECT id FROM schools WHERE level = 'primary' ORDER BY id DESC LIMIT 1")) ??
+	(await one('SELECT id FROM schools ORDER BY id DESC LIMIT 1'));
 
-// The full scan the budget is compared with: every attempt read once (SUM over a non-indexed column).
-function fullScanMs() {
+/** The full scan the budget is compared with: every attempt read once (SUM over a non-indexed column). */
+async function fullScanMs(store) {
 	const times = [];
 	for (let i = 0; i < 3; i++) {
 		const t = performance.now();
-		db.prepare('SELECT COUNT(*), SUM(stars), SUM(time_spent_ms) FROM exercise_attempts').get();
+		await store.all('SELECT COUNT(*), SUM(stars), SUM(time_spent_ms) FROM exercise_attempts');
 		times.push(performance.now() - t);
 	}
 	return times.sort((a, b) => a - b)[1];
 }
-const attemptsCount = db.prepare('SELECT COUNT(*) AS n FROM exercise_attempts').get().n;
-db.close();
+const attemptsCount = Number((await one('SELECT COUNT(*) AS n FROM exercise_attempts')).n);
+await db.close();
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -106,7 +154,7 @@ const server = spawn('node', [join(root, 'scripts/start.js'), '--no-build'], {
 	cwd: root,
 	env: {
 		...process.env,
-		DATABASE_PATH: dbPath,
+		...(url ? { DATABASE_URL: url } : { DATABASE_PATH: dbPath }),
 		PORT: String(port),
 		HOST: '127.0.0.1',
 		SEED_DEMO: '0',
@@ -217,7 +265,7 @@ const writeLoop = (async () => {
 
 const cookie = { headers: { cookie: `session=${deptToken}` } };
 console.log(
-	`\nDashboard on ${dbPath} (${attemptsCount.toLocaleString('en')} attempts), a first load per page and ${RUNS} more, all in the percentiles:\n`
+	`\nDashboard on ${url ? url.replace(/:[^:@/]*@/, ':***@') : dbPath} (${attemptsCount.toLocaleString('en')} attempts), a first load per page and ${RUNS} more, all in the percentiles:\n`
 );
 console.log(
 	'page'.padEnd(32) + 'first ms'.padStart(10) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9)
@@ -250,21 +298,9 @@ writing = false;
 await writeLoop;
 stop();
 
-const scan = (() => {
-	const d = new Database(dbPath, { readonly: true });
-	const ms = (() => {
-		const times = [];
-		for (let i = 0; i < 3; i++) {
-			const t = performance.now();
-			d.prepare('SELECT COUNT(*), SUM(stars), SUM(time_spent_ms) FROM exercise_attempts').get();
-			times.push(performance.now() - t);
-		}
-		return times.sort((a, b) => a - b)[1];
-	})();
-	d.close();
-	return ms;
-})();
-void fullScanMs;
+const scanStore = openStore();
+const scan = await fullScanMs(scanStore);
+await scanStore.close();
 // The budget is per page: the line reports the worst page's p95 (the pooled p95 is printed above it).
 const p95 = Math.max(...perPage);
 console.log(

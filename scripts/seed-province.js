@@ -6,8 +6,9 @@
 //   PROVINCE_DB=... PROVINCE_SCALE=... work too. --scale shrinks every count (for quick checks).
 //
 // Plain JS (Node 20 runs no TypeScript): better-sqlite3 with prepared statements in big transactions.
-// The schema comes from migrations/*.sql, applied in order and recorded in schema_migrations exactly as
-// src/lib/server/db/migrate.ts does, so the app starts on this file without migrating again.
+// The schema comes from the app's migrator (src/lib/server/db/migrate.ts), so the app starts on this file
+// without migrating again. With --database postgres://… the province is built in a SQLite file first and
+// then copied into that (empty) PostgreSQL database by npm run db:copy, which checks the copy.
 // Attempts are written in each pupil's time order. The rollup triggers (0006's of the attempts, 0008's of
 // the activity per period and of the projects per class) are set aside during the bulk writes and the
 // rollups filled in one pass after; --with-triggers writes through them instead, and
@@ -22,6 +23,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { hash } from '@node-rs/argon2';
+import { createJiti } from 'jiti';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name) => {
@@ -41,44 +43,11 @@ const N = {
 };
 const DAY = 86_400_000;
 
-/** mulberry32, as src/lib/server/seed/random.ts: the same province on every machine. */
-function seededRandom(seed) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (n) => Math.floor(next() * n);
-	const pick = (xs) => xs[int(xs.length)];
-	return { next, int, pick };
-}
-
-/** The migrator of src/lib/server/db/migrate.ts, in plain JS. */
-export function migrate(sqlite, dir = join(root, 'migrations')) {
-	sqlite.exec(
-		'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)'
-	);
-	const done = new Set(
-		sqlite
-			.prepare('SELECT name FROM schema_migrations')
-			.all()
-			.map((r) => r.name)
-	);
-	const record = sqlite.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
-	for (const name of readdirSync(dir)
-		.filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
-		.sort()) {
-		if (done.has(name)) continue;
-		const sql = readFileSync(join(dir, name), 'utf8');
-		sqlite.transaction(() => {
-			sqlite.exec(sql);
-			record.run(name, Date.now());
-		})();
-	}
-}
+// The app's own migrator (checksums and all) and random generator, not copies of them.
+process.env.MIGRATIONS_DIR ??= join(root, 'migrations');
+const jiti = createJiti(import.meta.url);
+const { migrate } = await jiti.import('../src/lib/server/db/migrate.ts');
+const { seededRandom } = await jiti.import('../src/lib/server/seed/random.ts');
 
 const COMMUNES = [
 	'Phường Lương Văn Tri',
@@ -731,7 +700,37 @@ export async function seedProvince(path = out, opts = { force }) {
 	return path;
 }
 
+/** The province on PostgreSQL: built as a SQLite file, then copied (and checked) by db:copy. */
+async function seedProvinceInto(url) {
+	const { spawnSync } = await import('node:child_process');
+	const { tmpdir } = await import('node:os');
+	const file = join(tmpdir(), `mam-stem-province-${process.pid}.db`);
+	try {
+		await seedProvince(file, { force: true });
+		console.log(`Copying it into ${url.replace(/:[^:@/]*@/, ':***@')}…`);
+		const r = spawnSync('node', [join(root, 'scripts/db-copy.js'), '--from', file, '--to', url], {
+			stdio: ['ignore', 'ignore', 'inherit']
+		});
+		if (r.status !== 0) process.exit(r.status ?? 1);
+		console.log(
+			'Province copied into PostgreSQL and checked against the SQLite file.'
+		);
+	} finally {
+		for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
+	}
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-	console.log(`Mầm STEM: writing a synthetic province (scale ${scale}) to ${out}…`);
-	await seedProvince(out, { force });
+	const url = arg('--database');
+	if (url && !/^postgres(ql)?:\/\//.test(url)) {
+		console.error(
+			'seed:province: --database takes a postgres:// address (or --out for a SQLite file).'
+		);
+		process.exit(1);
+	}
+	console.log(
+		`Mầm STEM: writing a synthetic province (scale ${scale}) to ${url ? 'PostgreSQL' : out}…`
+	);
+	if (url) await seedProvinceInto(url);
+	else await seedProvince(out, { force });
 }
