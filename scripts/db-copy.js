@@ -1,11 +1,12 @@
 // npm run db:copy -- --from data/mam-stem.db --to postgres://…
 // Copies a whole SQLite pilot into an empty PostgreSQL database in one transaction, then checks that
-// every table has as many rows on both sides; on any difference or error nothing is kept.
+// every table has as many rows on both sides and that the dashboard shows the same province figures
+// on both (every breakdown and period, through the app's own reports); on any difference or error
+// nothing is kept.
 // The target is migrated first with the app's own migrator (the .pg.sql twins); a target with rows, or
 // with tables that are not the app's, is refused and left as it was.
 import Database from 'better-sqlite3';
 import { createJiti } from 'jiti';
-import pg from 'pg';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name) => {
@@ -23,7 +24,7 @@ if (!from || !to || !/^postgres(ql)?:\/\//.test(to))
 	fail('usage: npm run db:copy -- --from data/mam-stem.db --to postgres://user@host/database');
 
 process.env.MIGRATIONS_DIR ??= root + 'migrations';
-const jiti = createJiti(import.meta.url);
+const jiti = createJiti(import.meta.url, { alias: { $lib: root + 'src/lib' } });
 const { migratePostgres, readMigrations } = await jiti.import('../src/lib/server/db/migrate.ts');
 
 let source;
@@ -53,7 +54,11 @@ const tables = source
 	.map((r) => r.name)
 	.filter((t) => t !== 'schema_migrations' && !/^lesson_search_/.test(t));
 
-const pool = new pg.Pool({ connectionString: to, max: 2 });
+// The app's pool: numbers come back as numbers, as the app reads them.
+const { openDatabase, postgresKysely, postgresPool } = await jiti.import(
+	'../src/lib/server/db/connect.ts'
+);
+const pool = postgresPool(to, undefined, 2);
 pool.on('error', () => {});
 const client = await pool.connect().catch((e) => fail(`${to} cannot be used: ${e.message}`));
 
@@ -103,6 +108,8 @@ async function copyTable(t) {
 	return n;
 }
 
+/** How many dashboard views were compared on both engines. */
+let compared = 0;
 try {
 	await refuseNonEmpty();
 	await migratePostgres(pool);
@@ -127,10 +134,12 @@ try {
 		await client.query(
 			`SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), GREATEST((SELECT max(id) FROM "${t}"), 1))`
 		);
+	const differs = await sameFigures();
+	if (differs) throw new Error(`the dashboard differs on PostgreSQL: ${differs}`);
 	await client.query('COMMIT');
 	for (const [t, n] of counts) console.log(`${t.padEnd(36)} ${String(n).padStart(10)}`);
 	console.log(
-		`db:copy: ${counts.length} tables copied and checked (row counts equal) into ${to.replace(/:[^:@/]*@/, ':***@')}`
+		`db:copy: ${counts.length} tables copied and checked (row counts equal, ${compared} dashboard views identical) into ${to.replace(/:[^:@/]*@/, ':***@')}`
 	);
 } catch (e) {
 	await client.query('ROLLBACK').catch(() => {});
@@ -138,4 +147,27 @@ try {
 } finally {
 	client.release();
 	await pool.end();
+}
+
+/**
+ * The department's province figures (every breakdown and period of the current year) computed on the
+ * SQLite file and on the copy, still uncommitted, through the app's own reports: the first difference.
+ */
+async function sameFigures() {
+	const { compareProvinceFigures } = await jiti.import('../src/lib/server/reports/views.ts');
+	const sqlite = openDatabase(from);
+	try {
+		// The copy is read inside this transaction, on its connection.
+		const onCopy = postgresKysely({ connect: async () => transactionClient(client) });
+		const { views, difference } = await compareProvinceFigures(sqlite.db, onCopy, Date.now());
+		compared = views;
+		return difference;
+	} finally {
+		sqlite.sqlite.close();
+	}
+}
+
+/** A pg client that Kysely may use and "release" without ending the open transaction. */
+function transactionClient(c) {
+	return { query: (...args) => c.query(...args), release: () => {} };
 }

@@ -102,3 +102,44 @@ export function snapshotParam(url: URL): number | undefined {
 	const n = Number(url.searchParams.get('snapshot'));
 	return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
+
+/** The province's breakdowns compared by `provinceFigures` (a school, a class are drill-downs of them). */
+const PROVINCE_BREAKDOWNS = ['school', 'commune', 'level', 'grade', 'gender', 'ethnicity'] as const;
+
+/**
+ * Every province-wide breakdown of the current school year, computed from the tables at `now` (no
+ * snapshot written, so a read-only database will do): db:copy compares them on both engines.
+ */
+async function provinceFigures(db: DB, now: number): Promise<Record<string, Table[]>> {
+	const landing = await readView(db, new URL('http://localhost/department'));
+	if (!landing) return {};
+	const figures: Record<string, Table[]> = {};
+	for (const period of PERIODS)
+		for (const dim of PROVINCE_BREAKDOWNS) {
+			const scope = { ...landing.scope, period };
+			figures[`${period}|${dim}`] = await buildTables(db, scope, dim, now);
+		}
+	return figures;
+}
+
+/**
+ * Where two databases' province figures first differ (both computed at `now`), or null when every
+ * breakdown of every period is identical; `views` counts what was compared (0: no current year).
+ */
+export async function compareProvinceFigures(
+	a: DB,
+	b: DB,
+	now: number
+): Promise<{ views: number; difference: string | null }> {
+	const [x, y] = [await provinceFigures(a, now), await provinceFigures(b, now)];
+	const keys = [...new Set([...Object.keys(x), ...Object.keys(y)])];
+	for (const key of keys) {
+		const [p, q] = [JSON.stringify(x[key] ?? null), JSON.stringify(y[key] ?? null)];
+		if (p === q) continue;
+		let i = 0;
+		while (i < p.length && p[i] === q[i]) i++;
+		const around = (t: string) => t.slice(Math.max(0, i - 60), i + 60);
+		return { views: keys.length, difference: `${key}: …${around(p)}… / …${around(q)}…` };
+	}
+	return { views: keys.length, difference: null };
+}
