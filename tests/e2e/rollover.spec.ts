@@ -73,6 +73,16 @@ test('a class is renamed, and archived once confirmed: off this year’s list, s
 	await settings.getByLabel(`Tôi muốn lưu trữ lớp 9W${suffix} STEM`).check();
 	await settings.getByRole('button', { name: 'Lưu trữ lớp' }).click();
 	await expect(page.getByText('Lớp đã được lưu trữ.')).toBeVisible();
+	// Read only now: a pupil sent to it (as a form would) is refused with the reason, and none is added.
+	const classUrl = page.url();
+	const added = await page.request.post(classUrl + '?/addPupil', {
+		form: { fullName: 'Nông Văn Thử', gender: 'male', birthDate: '2012-03-04', ethnicity: 'Tày' },
+		headers: { origin: new URL(classUrl).origin, accept: 'text/html' }
+	});
+	expect(added.status()).toBe(409);
+	expect(await added.text()).toContain('chỉ xem được');
+	await page.goto(classUrl);
+	await expect(page.getByText('Nông Văn Thử')).toHaveCount(0);
 	await page.goto('/teach');
 	await expect(page.locator('.class-card', { hasText: `9W${suffix}` })).toHaveCount(0);
 	await page.getByText('Lớp các năm trước').click();

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { notFound } from '$lib/server/auth/guard';
-import { requireTeacherClass } from '$lib/server/classes/guard';
+import { requireOpenClass, requireTeacherClass } from '$lib/server/classes/guard';
 import * as classes from '$lib/server/classes/classes';
 import * as pupils from '$lib/server/classes/pupils';
 import * as changes from '$lib/server/classes/pupil-changes';
@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	addPupil: async (event) => {
-		const { db, cls } = await requireTeacherClass(event);
+		const { db, cls } = await requireOpenClass(event);
 		const form = await event.request.formData();
 		const raw = {
 			fullName: String(form.get('fullName') ?? '').slice(0, 500),
@@ -49,7 +49,7 @@ export const actions: Actions = {
 		return { added: value.fullName };
 	},
 	move: async (event) => {
-		const { user, db, cls } = await requireTeacherClass(event);
+		const { user, db, cls } = await requireOpenClass(event);
 		const form = await event.request.formData();
 		const pupil = await pupils.getPupilInClass(db, cls.id, Number(form.get('pupilId')));
 		if (!pupil) notFound();
@@ -72,7 +72,7 @@ export const actions: Actions = {
 		return { lifted: pupil.fullName };
 	},
 	addTeacher: async (event) => {
-		const { db, cls } = await requireTeacherClass(event);
+		const { db, cls } = await requireOpenClass(event);
 		const teacherId = Number((await event.request.formData()).get('teacherId'));
 		const r = await db
 			.transaction()
@@ -81,7 +81,7 @@ export const actions: Actions = {
 		return { teacherAdded: true };
 	},
 	removeTeacher: async (event) => {
-		const { user, db, cls } = await requireTeacherClass(event);
+		const { user, db, cls } = await requireOpenClass(event);
 		const teacherId = Number((await event.request.formData()).get('teacherId'));
 		const r = await db
 			.transaction()
@@ -92,7 +92,7 @@ export const actions: Actions = {
 		return { teacherRemoved: true };
 	},
 	rename: async (event) => {
-		const { db, cls } = await requireTeacherClass(event);
+		const { db, cls } = await requireOpenClass(event);
 		const name = String((await event.request.formData()).get('name') ?? '').slice(0, 100);
 		const r = await db
 			.transaction()
@@ -101,7 +101,7 @@ export const actions: Actions = {
 		return { renamed: r.name };
 	},
 	archive: async (event) => {
-		const { db, cls } = await requireTeacherClass(event);
+		const { db, cls } = await requireOpenClass(event);
 		if ((await event.request.formData()).get('confirm') !== 'on')
 			return fail(400, { archiveConfirm: true });
 		await db.transaction().execute((tx) => classes.setClassArchived(tx, actorOf(event), cls, true));

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { requireTeacherClass } from '$lib/server/classes/guard';
+import { requireOpenClass, requireTeacherClass } from '$lib/server/classes/guard';
 import { MAX_FILE_BYTES, parseRosterFile } from '$lib/server/classes/roster-import';
 import { applyRosterUpdate, planForClass } from '$lib/server/classes/roster-update';
 import { actorOf } from '$lib/server/audit/log';
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	/** Reads the file and matches it to the class: new, changed, unchanged, missing; nothing is saved. */
 	preview: async (event) => {
-		const { db, cls } = await requireTeacherClass(event);
+		const { db, cls } = await requireOpenClass(event);
 		let form: FormData;
 		try {
 			form = await event.request.formData();
@@ -31,7 +31,7 @@ export const actions: Actions = {
 	},
 	/** Applies the previewed update, or nothing when any row is wrong now. */
 	save: async (event) => {
-		const { db, cls } = await requireTeacherClass(event);
+		const { db, cls } = await requireOpenClass(event);
 		const form = await event.request.formData();
 		let submitted: unknown;
 		try {

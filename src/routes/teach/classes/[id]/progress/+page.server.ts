@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { requireTeacherClass } from '$lib/server/classes/guard';
+import { requireOpenClass, requireTeacherClass } from '$lib/server/classes/guard';
 import * as grid from '$lib/server/progress/grid';
 import * as plans from '$lib/server/progress/plans';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	plan: async (event) => {
-		const { user, db, cls } = await requireTeacherClass(event);
+		const { user, db, cls } = await requireOpenClass(event);
 		const form = await event.request.formData();
 		const raw = { s1: String(form.get('s1') ?? ''), s2: String(form.get('s2') ?? '') };
 		const s1 = plans.checkPlanned(raw.s1);

@@ -1,22 +1,22 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { idParam, notFound } from '$lib/server/auth/guard';
-import { requireTeacherClass } from '$lib/server/classes/guard';
+import { requireOpenClass, requireTeacherClass } from '$lib/server/classes/guard';
 import * as pupils from '$lib/server/classes/pupils';
 import * as changes from '$lib/server/classes/pupil-changes';
 import { actorOf } from '$lib/server/audit/log';
 import { picturesOf, wordsOf } from '$lib/secrets';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** The class's guard, then a pupil of the class now (any other id: 404). */
-async function requirePupil(event: RequestEvent) {
-	const { db, cls } = await requireTeacherClass(event);
+/** The class's guard (for a change: a class not archived), then a pupil of the class now (else 404). */
+async function requirePupil(event: RequestEvent, change = true) {
+	const { db, cls } = await (change ? requireOpenClass(event) : requireTeacherClass(event));
 	const pupil = await pupils.getPupilInClass(db, cls.id, idParam(event.params.pupilId));
 	if (!pupil) notFound();
 	return { db, cls, pupil };
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { cls, pupil } = await requirePupil(event);
+	const { cls, pupil } = await requirePupil(event, false);
 	const { secret, secretKind, ...details } = pupil;
 	void secret;
 	void secretKind;
