@@ -17,7 +17,9 @@ import { masteryIndicator } from './mastery';
 import { dosageIndicator } from './dosage';
 import { adoptionIndicator } from './adoption';
 import { attitudeIndicator } from './attitude';
-import { assignmentsIndicator, qualityIndicator, teamsIndicator } from './modules';
+import { qualityIndicator } from './quality';
+import { teamsIndicator } from './teams';
+import { assignmentsIndicator } from './assignments';
 import type { Dimension, Scope } from './scope';
 import type { Table } from './table';
 
