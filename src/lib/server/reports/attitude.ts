@@ -47,31 +47,65 @@ function add(s: Sums, key: string, slot: number, n: number, total: number, sq: n
 	list.push(slot, n, r6(total), r6(sq));
 }
 
+interface ScoreSums {
+	window_id: number;
+	scale: string;
+	school_id: number;
+	class_id: number | null;
+	grade: number | null;
+	gender: string;
+	ethnicity: string;
+	n: number;
+	total: number;
+	sq: number;
+}
+
+/** Schools read per query: a province's answers are read in slices, letting requests run between them. */
+const SCHOOLS_PER_SLICE = 25;
+
+/** The sums of a window's scale scores per school, class, grade, gender, ethnicity and scale. */
+async function windowSums(db: Conn, windowId: number): Promise<ScoreSums[]> {
+	const schools = (
+		await db
+			.selectFrom('survey_window_schools')
+			.select('school_id')
+			.where('window_id', '=', windowId)
+			.orderBy('school_id')
+			.execute()
+	).map((r) => Number(r.school_id));
+	const out: ScoreSums[] = [];
+	// Slices of the window's schools by id, then any other school a response names (one taken off later).
+	const uppers: number[] = [];
+	for (let i = 0; i < schools.length; i += SCHOOLS_PER_SLICE)
+		uppers.push(schools[Math.min(i + SCHOOLS_PER_SLICE, schools.length) - 1]);
+	if (!uppers.length) uppers.push(-1);
+	for (let i = 0; i <= uppers.length; i++) {
+		const where =
+			i === 0
+				? sql`r.school_id <= ${uppers[0]}`
+				: i < uppers.length
+					? sql`r.school_id > ${uppers[i - 1]} AND r.school_id <= ${uppers[i]}`
+					: sql`r.school_id > ${uppers[i - 1]}`;
+		await new Promise((resolve) => setImmediate(resolve));
+		const { rows } = await sql<ScoreSums>`
+			SELECT r.window_id, sc.scale, r.school_id, r.class_id, r.grade, r.gender, r.ethnicity,
+				COUNT(*) AS n, SUM(sc.score) AS total, SUM(sc.score * sc.score) AS sq
+			FROM survey_responses r JOIN survey_scale_scores sc ON sc.response_id = r.id
+			WHERE r.window_id = ${windowId} AND ${where}
+			GROUP BY r.school_id, r.class_id, r.grade, r.gender, r.ethnicity, sc.scale, r.window_id`.execute(
+			db
+		);
+		out.push(...rows);
+	}
+	return out;
+}
+
 export async function takeAttitude(db: Conn, scope: Scope): Promise<FormFacts[]> {
 	const forms = await db
 		.selectFrom('survey_forms')
 		.select(['id', 'audience', 'title'])
 		.orderBy('id')
 		.execute();
-	const { rows } = await sql<{
-		window_id: number;
-		scale: string;
-		school_id: number;
-		class_id: number | null;
-		grade: number | null;
-		gender: string;
-		ethnicity: string;
-		n: number;
-		total: number;
-		sq: number;
-	}>`
-		SELECT r.window_id, sc.scale, r.school_id, r.class_id, r.grade, r.gender, r.ethnicity,
-			COUNT(*) AS n, SUM(sc.score) AS total, SUM(sc.score * sc.score) AS sq
-		FROM survey_responses r JOIN survey_scale_scores sc ON sc.response_id = r.id
-		WHERE r.window_id IN (SELECT id FROM survey_windows WHERE school_year_id = ${scope.yearId})
-		GROUP BY r.window_id, r.class_id, r.school_id, r.grade, r.gender, r.ethnicity, sc.scale`.execute(
-		db
-	);
 	const windows = new Map(
 		(
 			await db
@@ -81,6 +115,8 @@ export async function takeAttitude(db: Conn, scope: Scope): Promise<FormFacts[]>
 				.execute()
 		).map((w) => [w.id, w])
 	);
+	const rows: ScoreSums[] = [];
+	for (const w of windows.keys()) rows.push(...(await windowSums(db, w)));
 	const out = forms.map((f) => ({ ...f, units: {}, gender: {}, ethnicity: {} }) as FormFacts);
 	const byId = new Map(out.map((f) => [f.id, f]));
 	for (const r of rows) {

@@ -83,11 +83,12 @@ export interface Snapshot {
 /** A school year and a period: what a snapshot is of. */
 export type YearPeriod = Pick<Scope, 'yearId' | 'yearStartsOn' | 'yearEndsOn' | 'period'>;
 
-/** Snapshots never change once written, so a process keeps the few it has read, by id. */
+/** Snapshots never change once written, so a process keeps the few it has read, by id (the two of each
+ * period: a province's facts take some tens of MB once unpacked). */
 const loaded = new Map<number, Snapshot>();
 
 function remember(s: Snapshot): Snapshot {
-	if (loaded.size >= 12) loaded.delete(loaded.keys().next().value as number);
+	if (loaded.size >= 6) loaded.delete(loaded.keys().next().value as number);
 	loaded.set(s.id, s);
 	return s;
 }
