@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import type { Conn } from '../db';
 import {
 	classConditions,
-	groupExpressions,
 	periodDates,
 	periodTimes,
 	PUPIL_DIMENSIONS,
@@ -11,6 +10,9 @@ import {
 	type Scope
 } from './scope';
 import { hideSmall } from './hide';
+import { m } from '$lib/paraglide/messages';
+import { viewContext, type Indicator, type ViewContext } from './indicator';
+import { dimensionLabel, groupLabel, v, type Table } from './table';
 
 export const ACTIVE_DAYS = 30;
 const DAY = 86_400_000;
@@ -194,17 +196,6 @@ export function groupRoster(cells: RosterCell[], dim: Dimension | 'all'): GroupS
 	return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** Pupils (and active pupils) per group: the group sizes every pupil-based indicator hides small groups by. */
-export async function pupilGroups(
-	db: Conn,
-	scope: Scope,
-	dim: Dimension | 'all',
-	now = Date.now(),
-	cells?: RosterCell[]
-): Promise<GroupSize[]> {
-	return groupRoster(cells ?? (await rosterCells(db, scope, now)), dim);
-}
-
 export interface ReachRow {
 	key: string;
 	label: string;
@@ -249,39 +240,12 @@ export function groupStaff(classes: ClassFact[], dim: Dimension | 'all'): StaffG
 		.sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** Staff and classes per group (not for gender or ethnicity, which only pupils have). */
-async function staffGroups(db: Conn, scope: Scope, dim: Dimension | 'all'): Promise<StaffGroup[]> {
-	const g = groupExpressions(dim);
-	const { rows } = await sql<{
-		key: string | number;
-		label: string | number;
-		schools: number;
-		classes: number;
-		teachers: number;
-	}>`
-		SELECT ${g.key} AS key, ${g.label} AS label, COUNT(DISTINCT s.id) AS schools, COUNT(DISTINCT c.id) AS classes,
-			COUNT(DISTINCT ct.teacher_id) AS teachers
-		FROM classes c JOIN schools s ON s.id = c.school_id
-		LEFT JOIN class_teachers ct ON ct.class_id = c.id
-		WHERE ${classConditions(scope)}
-		GROUP BY 1, 2 ORDER BY 2`.execute(db);
-	return rows;
-}
-
-/** Reach per group; the pupils of a group of fewer than 10 are hidden. */
-export async function reach(
-	db: Conn,
-	scope: Scope,
-	dim: Dimension | 'all',
-	now = Date.now(),
-	known?: GroupSize[],
-	classes?: ClassFact[]
-): Promise<ReachRow[]> {
-	const pupils = known ?? (await pupilGroups(db, scope, dim, now));
+/** Reach per group of a view; the pupils of a group of fewer than 10 are hidden. */
+export function reachRows(view: ViewContext, dim: Dimension | 'all'): ReachRow[] {
+	const pupils = groupRoster(view.roster, dim);
 	const byKey = new Map<string, ReachRow>();
 	if (!PUPIL_DIMENSIONS.includes(dim as Dimension)) {
-		const staff = classes ? groupStaff(classes, dim) : await staffGroups(db, scope, dim);
-		for (const r of staff) {
+		for (const r of groupStaff([...view.classes.values()], dim)) {
 			byKey.set(String(r.key), {
 				key: String(r.key),
 				label: String(r.label),
@@ -311,3 +275,74 @@ export async function reach(
 	}
 	return [...byKey.values()].map((r) => hideSmall(r, r.pupils ?? 0, ['pupils', 'active'] as const));
 }
+
+/** The roster and classes of a scope taken now, as a view of them (the live forms of the indicators). */
+export async function liveView(
+	db: Conn,
+	scope: Scope,
+	now = Date.now(),
+	dim: Dimension = 'school'
+): Promise<ViewContext> {
+	return viewContext(
+		scope,
+		dim,
+		now,
+		await rosterCells(db, scope, now),
+		await classFacts(db, scope)
+	);
+}
+
+/** Reach per group, from the roster and classes taken now. */
+export async function reach(
+	db: Conn,
+	scope: Scope,
+	dim: Dimension | 'all',
+	now = Date.now()
+): Promise<ReachRow[]> {
+	return reachRows(await liveView(db, scope, now), dim);
+}
+
+/** "Active in the last 30 days", or "… of the period" once the period is over (see activeSince). */
+function activeColumn(scope: Scope, now: number): string {
+	return periodTimes(scope).to <= now ? m.progress_col_active_ended() : m.progress_col_active();
+}
+
+function reachTable(view: ViewContext): Table {
+	const { dim } = view;
+	const total = reachRows(view, 'all')[0];
+	const cells = (r: ReachRow) => [
+		r.schools ?? (r.key === 'all' ? 0 : ''),
+		r.classes ?? (r.key === 'all' ? 0 : ''),
+		r.teachers ?? (r.key === 'all' ? 0 : ''),
+		v(r.pupils, r.hidden),
+		v(r.active, r.hidden)
+	];
+	return {
+		id: 'reach',
+		title: m.progress_t_reach(),
+		columns: [
+			dimensionLabel(dim),
+			m.dept_schools(),
+			m.dept_classes(),
+			m.dept_teachers(),
+			m.dept_pupils(),
+			activeColumn(view.scope, view.now)
+		],
+		rows: [
+			...reachRows(view, dim).map((r) => ({
+				label: groupLabel(dim, r.key, r.label),
+				href: view.drill?.(dim, r.key),
+				hidden: r.hidden,
+				cells: cells(r)
+			})),
+			...(total ? [{ label: m.progress_total(), hidden: total.hidden, cells: cells(total) }] : [])
+		]
+	};
+}
+
+/** Reach reads the snapshot's roster and classes, which every snapshot holds: no facts of its own. */
+export const reachIndicator: Indicator<null> = {
+	id: 'reach',
+	take: async () => null,
+	tables: (_f, view) => [reachTable(view)]
+};

@@ -1,11 +1,15 @@
 // One set of figures: the facts every dashboard view of a school year and period is cut from (the
-// province's roster and its classes with their teachers), taken as a whole, stored as one row in the
-// database (so every server process reads the same), and replaced as a whole by a newer row. A view, its
-// export and its printed report read one snapshot and show its time ("Số liệu lúc …").
+// province's roster, its classes with their teachers, and every indicator's facts at the grain its
+// breakdowns and drill-downs need), taken as a whole, stored as one row in the database (so every server
+// process reads the same), and replaced as a whole by a newer row. A view, its export and its printed
+// report are cut from one snapshot's facts only (no live table is read after it was taken) and show its
+// time ("Số liệu lúc …").
 // Only one process computes a snapshot at a time (a lease row); the others wait for it or serve the last.
 import type { DB } from '../db';
+import { deflateSync, inflateSync } from 'node:zlib';
 import * as lease from '../jobs/lease';
-import { classFacts, rosterCells, type ClassFact, type RosterCell } from './reach';
+import { takeFacts, type Facts } from './dashboard';
+import type { ClassFact, RosterCell } from './reach';
 import type { Period, Scope } from './scope';
 
 /** A snapshot older than this is refreshed after the response that finds it (the page does not wait). */
@@ -17,9 +21,54 @@ const KEEP = 2;
 const LEASE_MS = 120_000;
 const WAIT_STEP_MS = 100;
 
-export interface Facts {
-	roster: RosterCell[];
+export type { Facts };
+
+/** A roster cell as stored: [class id, gender, ethnicity, pupils, active] (its class's place is in `classes`). */
+type StoredCell = [number, string, string, number, number];
+interface Stored {
+	roster: StoredCell[];
 	classes: ClassFact[];
+	indicators: Record<string, unknown>;
+}
+
+/** Marks a row whose facts are deflated JSON, in base64. */
+const ZIPPED = 'z:';
+
+/** The facts as stored: the roster's cells name their class by id only (a row a few times smaller). */
+function pack(f: Facts): string {
+	const roster = f.roster.map((c): StoredCell => [
+		c.classId,
+		c.gender,
+		c.ethnicity,
+		c.pupils,
+		c.active
+	]);
+	const json = JSON.stringify({
+		roster,
+		classes: f.classes,
+		indicators: f.indicators
+	} satisfies Stored);
+	// Mostly numbers in lists: deflated (fast, level 1), a province's row is a few times smaller.
+	return ZIPPED + deflateSync(json, { level: 1 }).toString('base64');
+}
+
+/** The facts of a row (undefined for a row of an earlier version, without every indicator's facts). */
+function unpack(text: string): Facts | undefined {
+	const json = text.startsWith(ZIPPED)
+		? inflateSync(Buffer.from(text.slice(ZIPPED.length), 'base64')).toString()
+		: text;
+	const s = JSON.parse(json) as Stored;
+	if (!s.indicators) return undefined;
+	const byId = new Map(s.classes.map((c) => [c.classId, c]));
+	const roster = s.roster.map(([id, gender, ethnicity, pupils, active]): RosterCell => {
+		const c = byId.get(id)!;
+		return {
+			...{ classId: c.classId, className: c.className, grade: c.grade, schoolId: c.schoolId },
+			...{ schoolName: c.schoolName, commune: c.commune, level: c.level },
+			...{ gender, ethnicity, pupils, active }
+		};
+	});
+	return { roster, classes: s.classes, indicators: s.indicators };
 }
 
 export interface Snapshot {
@@ -34,11 +83,12 @@ export interface Snapshot {
 /** A school year and a period: what a snapshot is of. */
 export type YearPeriod = Pick<Scope, 'yearId' | 'yearStartsOn' | 'yearEndsOn' | 'period'>;
 
-/** Snapshots never change once written, so a process keeps the few it has read, by id. */
+/** Snapshots never change once written, so a process keeps the few it has read, by id (the two of each
+ * period: a province's facts take some tens of MB once unpacked). */
 const loaded = new Map<number, Snapshot>();
 
 function remember(s: Snapshot): Snapshot {
-	if (loaded.size >= 12) loaded.delete(loaded.keys().next().value as number);
+	if (loaded.size >= 6) loaded.delete(loaded.keys().next().value as number);
 	loaded.set(s.id, s);
 	return s;
 }
@@ -51,10 +101,7 @@ export async function take(db: DB, yp: YearPeriod, now = Date.now()): Promise<Sn
 		yearEndsOn: yp.yearEndsOn,
 		period: yp.period
 	};
-	const facts: Facts = {
-		roster: await rosterCells(db, scope, now),
-		classes: await classFacts(db, scope)
-	};
+	const facts = await takeFacts(db, scope, now);
 	const id = await db.transaction().execute(async (trx) => {
 		const row = await trx
 			.insertInto('report_snapshots')
@@ -62,7 +109,7 @@ export async function take(db: DB, yp: YearPeriod, now = Date.now()): Promise<Sn
 				school_year_id: yp.yearId,
 				period: yp.period,
 				taken_at: now,
-				facts: JSON.stringify(facts)
+				facts: pack(facts)
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
@@ -107,13 +154,14 @@ export async function load(db: DB, id: number): Promise<Snapshot | undefined> {
 		.selectAll()
 		.where('id', '=', id)
 		.executeTakeFirst();
-	if (!row) return undefined;
+	const facts = row && unpack(row.facts);
+	if (!row || !facts) return undefined;
 	return remember({
 		id: Number(row.id),
 		yearId: row.school_year_id,
 		period: row.period as Period,
 		takenAt: Number(row.taken_at),
-		facts: JSON.parse(row.facts) as Facts
+		facts
 	});
 }
 
@@ -187,41 +235,13 @@ async function refresh(
 const views = new Map<string, unknown>();
 
 /**
- * A view's figures as computed from snapshot `id`: the stored ones if any process computed them
- * already, else `compute()`'s, stored so the page, the export and the report of the view agree.
+ * A view's figures as cut from snapshot `id` (a pure function of its facts: every process cuts the same),
+ * kept in this process for the next page, export or report of the same view.
  */
-export async function viewOf<T>(
-	db: DB,
-	id: number,
-	key: string,
-	compute: () => Promise<T>
-): Promise<T> {
+export function viewOf<T>(id: number, key: string, compute: () => T): T {
 	const memo = `${id}|${key}`;
 	if (views.has(memo)) return views.get(memo) as T;
-	const read = () =>
-		db
-			.selectFrom('report_snapshot_views')
-			.select('tables')
-			.where('snapshot_id', '=', id)
-			.where('view_key', '=', key)
-			.executeTakeFirst();
-	let row = await read();
-	if (!row) {
-		const value = await compute();
-		try {
-			await db
-				.insertInto('report_snapshot_views')
-				.values({ snapshot_id: id, view_key: key, tables: JSON.stringify(value) })
-				.onConflict((oc) => oc.columns(['snapshot_id', 'view_key']).doNothing())
-				.execute();
-		} catch {
-			// The snapshot was replaced meanwhile (its row is gone): these figures are still its own.
-			return value;
-		}
-		// Another process may have stored the view first: everyone serves the stored one.
-		row = (await read()) ?? { tables: JSON.stringify(value) };
-	}
-	const value = JSON.parse(row.tables) as T;
+	const value = compute();
 	if (views.size >= 200) views.delete(views.keys().next().value as string);
 	views.set(memo, value);
 	return value;

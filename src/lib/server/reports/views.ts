@@ -1,14 +1,13 @@
 // The dashboard's tables for a view, as the page, the Excel export and the printable report serve them:
-// cut from the newest snapshot of the view's year and period (snapshot.ts), computed once per snapshot
-// and view and kept with the snapshot, so all three formats, every breakdown and every server process
-// show the same figures, with the time they were taken.
+// cut from the facts of the newest snapshot of the view's year and period (snapshot.ts) and nothing else,
+// so all three formats, every breakdown and drill-down and every server process show the same figures,
+// with the time they were taken.
 import type { DB } from '../db';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { listYears } from '../schools/years';
-import { buildTables, type Table } from './dashboard';
+import { tablesOf, type Table } from './dashboard';
 import { drillLink, readView, type DashboardView } from './params';
-import { inScope } from './reach';
 import { PERIODS } from './scope';
 import * as snapshots from './snapshot';
 
@@ -47,16 +46,8 @@ export async function viewTables(
 			? seen
 			: await snapshots.current(db, view.scope, now);
 	const key = `${getLocale()}|${view.dim}|${JSON.stringify(view.scope)}`;
-	const tables = await snapshots.viewOf(db, snap.id, key, () =>
-		buildTables(
-			db,
-			view.scope,
-			view.dim,
-			snap.takenAt,
-			drillLink(view),
-			inScope(snap.facts.roster, view.scope),
-			inScope(snap.facts.classes, view.scope)
-		)
+	const tables = snapshots.viewOf(snap.id, key, () =>
+		tablesOf(snap.facts, view.scope, view.dim, snap.takenAt, drillLink(view))
 	);
 	return { snapshotId: snap.id, takenAt: snap.takenAt, asOf: asOfLabel(snap.takenAt), tables };
 }

@@ -3,7 +3,7 @@ import { openTestDatabase } from '../db/testing';
 import { seedAll } from '.';
 import { reach } from '../reports/reach';
 import { mastery } from '../reports/mastery';
-import { results } from '../surveys/surveys';
+import { results } from '../reports/attitude';
 import { gradeWorkspaceText } from '../exercises/grade';
 import type { Kind } from '$lib/blockly/spec';
 

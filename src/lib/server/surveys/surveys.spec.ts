@@ -3,6 +3,7 @@ import { openTestDatabase } from '../db/testing';
 import { buildTestPilot, type TestPilot } from '../reports/testdata';
 import { change, scaleScores, spreadOf } from './scoring';
 import * as surveys from './surveys';
+import { results } from '../reports/attitude';
 
 describe('scoring', () => {
 	it('averages items per scale and turns reversed items round', () => {
@@ -199,7 +200,7 @@ describe('windows, responses and results', () => {
 			);
 			expect(r.ok).toBe(true);
 		}
-		const rows = await surveys.results(db, formId, t.scope(), 'all');
+		const rows = await results(db, formId, t.scope(), 'all');
 		expect(rows.find((r) => r.scale === 'maths')).toMatchObject({
 			pre: { n: 12, mean: 3, sd: 0 },
 			post: { n: 12, mean: 5, sd: 0 },
@@ -212,11 +213,11 @@ describe('windows, responses and results', () => {
 			change: 1.5
 		});
 		// A school's view reads the responses themselves; the province's the rollup: the same figures.
-		const raw = await surveys.results(db, formId, t.scope({ schoolId: t.schoolA }), 'all');
+		const raw = await results(db, formId, t.scope({ schoolId: t.schoolA }), 'all');
 		expect(raw).toEqual(rows);
-		const byGrade = await surveys.results(db, formId, t.scope(), 'grade');
+		const byGrade = await results(db, formId, t.scope(), 'grade');
 		expect(byGrade.find((r) => r.scale === 'maths')).toMatchObject({ key: '4', change: 2 });
-		const byGender = await surveys.results(db, formId, t.scope(), 'gender');
+		const byGender = await results(db, formId, t.scope(), 'gender');
 		expect(byGender.find((r) => r.key === 'female' && r.scale === 'maths')).toMatchObject({
 			change: 2,
 			hidden: false

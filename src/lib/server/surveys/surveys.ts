@@ -1,12 +1,10 @@
 // Attitude surveys: forms and items written by the department, windows opened for chosen schools,
-// one response per person and window, results per scale (pre against post) by breakdown.
-import { sql } from 'kysely';
+// one response per person and window, scale scores (their results: reports/attitude.ts).
 import type { Conn } from '../db';
 import type { SurveyAudience, SurveyScale } from '../db/types';
 import { cleanText } from '$lib/text/normalize';
 import { today as todayInVietnam } from '../classes/pupils';
-import { groupExpressions, type Dimension, type Scope } from '../reports/scope';
-import { change, scaleScores, spreadOf, type Spread } from './scoring';
+import { scaleScores } from './scoring';
 
 export const PUPIL_SCALES: SurveyScale[] = ['maths', 'science', 'engineering', 'skills', 'careers'];
 export const TEACHER_SCALES: SurveyScale[] = ['efficacy', 'practices', 'skills', 'careers'];
@@ -335,96 +333,4 @@ export async function submitResponse(
 		.values([...scores].map(([scale, score]) => ({ response_id: inserted.id, scale, score })))
 		.execute();
 	return { ok: true };
-}
-
-export interface ScaleResult {
-	key: string;
-	label: string;
-	scale: string;
-	pre: Spread;
-	post: Spread;
-	change: number | null;
-	hidden: boolean;
-}
-
-/**
- * Results of a form in a school year, per group and scale: pre and post mean, spread, change.
- * A group with fewer than 10 responses on either side is hidden.
- */
-export async function results(
-	db: Conn,
-	formId: number,
-	scope: Scope,
-	dim: Dimension | 'all'
-): Promise<ScaleResult[]> {
-	// Province-wide views read the rollup the scale scores' trigger keeps; a school or a class reads its
-	// own responses (few, and indexed by window and school), and so does a breakdown by class.
-	const fromRollup = !scope.schoolId && !scope.classId && dim !== 'class';
-	const g = groupExpressions(dim, 'r.gender', 'r.ethnicity');
-	const filters = sql`w.form_id = ${formId} AND w.school_year_id = ${scope.yearId}
-			${scope.level ? sql`AND s.level = ${scope.level}` : sql``}
-			${scope.commune ? sql`AND s.commune = ${scope.commune}` : sql``}
-			${scope.schoolId ? sql`AND s.id = ${scope.schoolId}` : sql``}
-			${scope.classId ? sql`AND r.class_id = ${scope.classId}` : sql``}`;
-	type Row = {
-		key: string | number;
-		label: string | number;
-		scale: string;
-		phase: string;
-		n: number;
-		total: number;
-		sq: number;
-	};
-	const key = dim === 'grade' ? { key: sql.raw('r.grade'), label: sql.raw('r.grade') } : g;
-	const { rows } = fromRollup
-		? await sql<Row>`
-		SELECT ${key.key} AS key, ${key.label} AS label, r.scale, w.phase, SUM(r.n) AS n, SUM(r.total) AS total, SUM(r.sq) AS sq
-		FROM survey_results_rollup r
-		JOIN survey_windows w ON w.id = r.window_id
-		JOIN schools s ON s.id = r.school_id
-		WHERE ${filters}
-		GROUP BY 1, 2, 3, 4 ORDER BY 2`.execute(db)
-		: await sql<Row>`
-		SELECT ${key.key} AS key, ${key.label} AS label, sc.scale, w.phase, COUNT(*) AS n, SUM(sc.score) AS total, SUM(sc.score * sc.score) AS sq
-		FROM survey_scale_scores sc
-		JOIN survey_responses r ON r.id = sc.response_id
-		JOIN survey_windows w ON w.id = r.window_id
-		JOIN schools s ON s.id = r.school_id
-		LEFT JOIN classes c ON c.id = r.class_id
-		WHERE ${filters}
-		GROUP BY 1, 2, 3, 4 ORDER BY 2`.execute(db);
-	const byKey = new Map<
-		string,
-		{ key: string; label: string; scale: string; pre: Spread; post: Spread }
-	>();
-	const empty = (): Spread => ({ n: 0, mean: null, sd: null });
-	for (const r of rows) {
-		const id = `${r.key}|${r.scale}`;
-		const entry = byKey.get(id) ?? {
-			key: String(r.key),
-			label: String(r.label),
-			scale: r.scale,
-			pre: empty(),
-			post: empty()
-		};
-		entry[r.phase as 'pre' | 'post'] = spreadOf(Number(r.n), Number(r.total), Number(r.sq));
-		byKey.set(id, entry);
-	}
-	return [...byKey.values()]
-		.sort(
-			(a, b) =>
-				a.label.localeCompare(b.label) ||
-				ALL_SCALES.indexOf(a.scale as SurveyScale) - ALL_SCALES.indexOf(b.scale as SurveyScale)
-		)
-		.map((e) => {
-			const n = Math.min(e.pre.n || Infinity, e.post.n || Infinity);
-			const hidden = n < 10;
-			const row: ScaleResult = { ...e, change: change(e.pre, e.post), hidden };
-			if (hidden) {
-				row.pre = { n: e.pre.n < 10 ? 0 : e.pre.n, mean: null, sd: null };
-				row.post = { n: e.post.n < 10 ? 0 : e.post.n, mean: null, sd: null };
-				row.change = null;
-			}
-			return row;
-		});
 }
