@@ -7,6 +7,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { listYears } from '../schools/years';
 import { tablesOf, type Table } from './dashboard';
+import { buildTables } from './dashboard';
 import { drillLink, readView, type DashboardView } from './params';
 import { PERIODS } from './scope';
 import * as snapshots from './snapshot';
