@@ -8,7 +8,7 @@ describe('the course model', () => {
 	const { db } = openTestDatabase();
 	beforeAll(async () => {
 		await seedCourses(db, 1_700_000_000_000);
-	});
+	}, 120_000); // 120 puzzles, one statement at a time: slow on PostgreSQL on a shared machine
 
 	test('courses come in order, with their lessons and exercises counted', async () => {
 		const all = await courses.listCourses(db);
@@ -103,4 +103,4 @@ test('the flood-alarm lessons link to the seeded STEM lesson "Còi báo mực n�
 		// the puzzles before it are the flood station's sensor puzzles
 		expect((await courses.lessonExercises(db, l.id)).some((e) => e.kind === 'sensor')).toBe(true);
 	}
-});
+}, 120_000);
