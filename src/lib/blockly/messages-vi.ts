@@ -10,27 +10,15 @@ export const BLOCKLY_VI_OVERRIDES: Record<string, string> = {
 	PROCEDURES_DEFNORETURN_TITLE: 'hàm',
 	PROCEDURES_DEFRETURN_TITLE: 'hàm',
 	PROCEDURES_DEFRETURN_RETURN: 'trả về',
-	PROCEDURES_DEFNORETURN_TOOLTIP: 'Một hàm: một nhóm khối lệnh có tên, gọi được nhiều lần.',
-	PROCEDURES_DEFRETURN_TOOLTIP: 'Một hàm tính ra một giá trị và trả về giá trị đó.',
-	PROCEDURES_IFRETURN_TOOLTIP: 'Nếu điều kiện đúng thì trả về một giá trị.',
 	PROCEDURES_IFRETURN_WARNING: 'Chú ý: khối lệnh này chỉ dùng được bên trong một hàm.',
-	PROCEDURES_DEF_DUPLICATE_WARNING: 'Chú ý: hàm này có hai tham số trùng tên.',
-	PROCEDURES_HIGHLIGHT_DEF: 'Tìm hàm này',
 	PROCEDURES_CREATE_DO: 'Tạo khối lệnh gọi "%1"',
-	PROCEDURES_ALLOW_STATEMENTS: 'cho phép khối lệnh bên trong',
 	PROCEDURES_MUTATORARG_TITLE: 'tham số:',
-	PROCEDURES_CALLNORETURN_TOOLTIP: 'Chạy hàm "%1".',
-	PROCEDURES_CALLRETURN_TOOLTIP: 'Chạy hàm "%1" và dùng giá trị nó trả về.',
-	PROCEDURES_CALL_DISABLED_DEF_WARNING:
-		'Không chạy được hàm "%1" vì khối lệnh tạo hàm đang bị tắt.',
 	// Variables
 	MATH_CHANGE_TITLE: 'tăng %1 thêm %2',
-	MATH_CHANGE_TOOLTIP: 'Cộng thêm một số vào biến "%1".',
 	VARIABLES_SET: 'gán %1 bằng %2',
 	VARIABLES_GET_CREATE_SET: 'Tạo khối lệnh "gán %1"',
 	VARIABLES_SET_CREATE_GET: 'Tạo khối lệnh "%1"',
 	DELETE_VARIABLE: 'Xóa biến "%1"',
-	DELETE_VARIABLE_CONFIRMATION: 'Xóa %1 chỗ dùng biến "%2"?',
 	// The workspace's menus
 	DELETE_BLOCK: 'Xóa khối lệnh này',
 	DELETE_X_BLOCKS: 'Xóa %1 khối lệnh',
@@ -40,8 +28,6 @@ export const BLOCKLY_VI_OVERRIDES: Record<string, string> = {
 	COLLAPSE_ALL: 'Thu gọn mọi khối lệnh',
 	EXPAND_BLOCK: 'Mở rộng khối lệnh',
 	EXPAND_ALL: 'Mở rộng mọi khối lệnh',
-	CLEAN_UP: 'Xếp gọn các khối lệnh',
-	COLLAPSED_WARNINGS_WARNING: 'Có khối lệnh đang thu gọn bị cảnh báo.',
 	DISABLE_BLOCK: 'Tạm tắt khối lệnh',
 	ENABLE_BLOCK: 'Bật lại khối lệnh',
 	ADD_COMMENT: 'Thêm ghi chú',
@@ -49,19 +35,7 @@ export const BLOCKLY_VI_OVERRIDES: Record<string, string> = {
 	INLINE_INPUTS: 'Chỗ gắn cùng dòng',
 	EXTERNAL_INPUTS: 'Chỗ gắn bên ngoài',
 	HELP: 'Trợ giúp',
-	HELP_PROMPT: 'Nhấn %1 để xem cách dùng bàn phím',
-	// Loops and tooltips that said "mảnh", "khối" or "hoàn trả"
-	CONTROLS_FLOW_STATEMENTS_WARNING: 'Chú ý: khối lệnh này chỉ dùng được bên trong vòng lặp.',
-	CONTROLS_FOR_TOOLTIP:
-		'Cho biến "%1" lần lượt nhận các số từ số đầu đến số cuối, mỗi lần thêm một bước, và chạy các khối lệnh bên trong.',
-	LISTS_INDEX_OF_TOOLTIP:
-		'Trả về vị trí đầu tiên/cuối cùng của phần tử trong danh sách; không có thì trả về %1.',
-	LOGIC_TERNARY_TOOLTIP:
-		'Kiểm tra điều kiện: đúng thì trả về giá trị "nếu đúng", sai thì trả về giá trị "nếu sai".',
-	MATH_MODULO_TOOLTIP: 'Chia số thứ nhất cho số thứ hai và trả về số dư.',
-	MATH_SINGLE_TOOLTIP_NEG: 'Đổi dấu của số: âm thành dương, dương thành âm.',
-	TEXT_INDEXOF_TOOLTIP:
-		'Trả về vị trí đầu/cuối của văn bản thứ nhất trong văn bản thứ hai; không có thì trả về %1.'
+	HELP_PROMPT: 'Nhấn %1 để xem cách dùng bàn phím'
 };
 
 /** Words a Vietnamese Blockly string must not hold (a bare "khối" is a school grade). */
@@ -74,6 +48,7 @@ const WORDS: [RegExp, string][] = [
 	[/thủ tục/g, 'hàm'],
 	[/Mảnh/g, 'Khối lệnh'],
 	[/mảnh/g, 'khối lệnh'],
+	[/thế dùng/g, 'thể dùng'],
 	[/Khối(?! lệnh)/g, 'Khối lệnh'],
 	[/khối(?! lệnh)/g, 'khối lệnh']
 ];
@@ -87,5 +62,6 @@ export function viOverrides(msg: Record<string, unknown>): Record<string, string
 	for (const [key, value] of Object.entries(msg))
 		if (typeof value === 'string' && BAD_VI_WORDS.test(value))
 			out[key] = WORDS.reduce((s, [re, to]) => s.replace(re, to), value);
+	// The rest ("Một thủ tục có giá trị hoàn trả", the tooltips) read well once the words are replaced.
 	return { ...out, ...BLOCKLY_VI_OVERRIDES };
 }
