@@ -97,7 +97,7 @@ test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it 
 
 	// Step: one block at a time, the running block highlighted.
 	await page.getByTestId('step').click();
-	await expect(page.getByTestId('running-block')).toContainText('Đang chạy khối: lặp lại');
+	await expect(page.getByTestId('running-block')).toContainText('Đang chạy khối lệnh: lặp lại');
 	await expect(page.locator('.blocklyHighlighted')).toHaveCount(1);
 	await page.getByTestId('step').click();
 	await expect(page.getByTestId('running-block')).toContainText('rô-bốt đi tới');
@@ -105,7 +105,7 @@ test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it 
 
 	// A hint, one at a time; this exercise has only one.
 	await page.getByRole('button', { name: 'Xin gợi ý' }).click();
-	await expect(page.getByText('Lặp lại 7 lần khối «đi tới».')).toBeVisible();
+	await expect(page.getByText('Lặp lại 7 lần khối lệnh «đi tới».')).toBeVisible();
 	await expect(page.getByText('Đã hết gợi ý.')).toBeVisible();
 
 	// Fix: 7 times instead of 4.

@@ -86,7 +86,7 @@ test('without a network a pupil opens, solves and submits; the server grades it 
 	await page.keyboard.type('7');
 	await page.keyboard.press('Enter');
 	await page.getByTestId('step').click();
-	await expect(page.getByTestId('running-block')).toContainText('Đang chạy khối: lặp lại');
+	await expect(page.getByTestId('running-block')).toContainText('Đang chạy khối lệnh: lặp lại');
 	await page.getByTestId('reset').click();
 	await page.getByTestId('run').click();
 	await expect(page.getByTestId('verdict')).toContainText('bài đã được lưu trên máy', {

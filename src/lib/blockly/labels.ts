@@ -101,3 +101,20 @@ export function conceptLabel(c: string): string {
 		}[c] ?? (() => c)
 	)();
 }
+
+/**
+ * The name of hint step `n` (1…) of `count`: three steps are a nudge, a strategy and the answer
+ * ("Gợi ý 1/3", "Cách làm 2/3", "Lời giải 3/3"); any other number of hints is "Gợi ý n/count".
+ */
+export function hintStepLabel(n: number, count: number): string {
+	const names = [m.course_hint_nudge, m.course_hint_strategy, m.course_hint_answer];
+	const name = count === 3 ? names[n - 1]() : m.course_hint_nudge();
+	return m.course_hint_step({ name, n: String(n), count: String(count) });
+}
+
+/** The button that opens hint step `n` (1…) of `count`. */
+export function hintAskLabel(n: number, count: number): string {
+	const asks = [m.course_hint_ask_nudge, m.course_hint_ask_strategy, m.course_hint_ask_answer];
+	const ask = count === 3 ? asks[n - 1]() : m.course_hint_ask_nudge();
+	return `${ask} (${n}/${count})`;
+}

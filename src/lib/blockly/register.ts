@@ -3,6 +3,7 @@
 import type * as BlocklyCore from 'blockly/core';
 import type { JavascriptGenerator } from 'blockly/javascript';
 import { BLOCK_DEFINITIONS, BLOCK_MESSAGES } from './blocks';
+import { viOverrides } from './messages-vi';
 import { forBlock, RESERVED_WORDS, STATEMENT_PREFIX } from './generators';
 
 const done = new WeakSet<object>();
@@ -12,6 +13,8 @@ export function registerBlockly(
 	javascript: JavascriptGenerator,
 	locale: 'vi' | 'en' = 'vi'
 ) {
+	// After the locale's own strings (load.ts sets them first): ours win.
+	if (locale === 'vi') Object.assign(Blockly.Msg, viOverrides(Blockly.Msg));
 	Object.assign(Blockly.Msg, BLOCK_MESSAGES[locale]);
 	if (done.has(javascript)) return;
 	done.add(javascript);

@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openTestDatabase } from '../db/testing';
 import { seedCourses, SEED_COURSES } from '../seed/courses';
+import { seedCurriculum } from '../seed/curriculum';
 import * as courses from './courses';
 
 describe('the course model', () => {
 	const { db } = openTestDatabase();
 	beforeAll(async () => {
 		await seedCourses(db, 1_700_000_000_000);
-	});
+	}, 120_000); // 120 puzzles, one statement at a time: slow on PostgreSQL on a shared machine
 
 	test('courses come in order, with their lessons and exercises counted', async () => {
 		const all = await courses.listCourses(db);
@@ -23,6 +24,24 @@ describe('the course model', () => {
 		const three = await courses.listCourses(db, { grade: 3 });
 		expect(three.map((c) => c.slug)).toEqual(['lop-3']);
 		expect(await courses.listCourses(db, { grade: 12 })).toEqual([]);
+	});
+
+	test('a whole lesson to assign: its puzzles in path order, a title naming lesson and course', async () => {
+		const [, second] = await courses.listCourses(db);
+		const course = (await courses.courseWithLessons(db, second.id))!;
+		const lesson = course.lessons[1];
+		const toAssign = await courses.lessonToAssign(db, lesson.id);
+		expect(toAssign).toEqual({
+			lessonId: lesson.id,
+			courseSlug: second.slug,
+			title: `${lesson.title} — ${second.title}`,
+			exerciseIds: SEED_COURSES[1].lessons[1].exercises.map(
+				(e) => lesson.exercises.find((x) => x.title === e.title)!.id
+			)
+		});
+		expect(toAssign!.exerciseIds.length).toBeGreaterThanOrEqual(5);
+		expect(await courses.lessonToAssign(db, 99_999)).toBeUndefined();
+		expect(await courses.lessonToAssign(db, Number.NaN)).toBeUndefined();
 	});
 
 	test('a course lists its lessons and each lesson its exercises, in order', async () => {
@@ -63,3 +82,25 @@ describe('the course model', () => {
 			}
 	});
 });
+
+test('the flood-alarm lessons link to the seeded STEM lesson "Còi báo mực nước lũ sông Kỳ Cùng"', async () => {
+	const { db } = openTestDatabase();
+	await seedCurriculum(db, 1_700_000_000_000);
+	await seedCourses(db, 1_700_000_000_000);
+	const stem = await db
+		.selectFrom('lessons')
+		.select('id')
+		.where('title', '=', 'Còi báo mực nước lũ sông Kỳ Cùng')
+		.executeTakeFirstOrThrow();
+	const linked = [];
+	for (const c of await courses.listCourses(db))
+		for (const l of (await courses.courseWithLessons(db, c.id))!.lessons)
+			if (l.stemLessonId !== null) linked.push(l);
+	expect(linked.length).toBeGreaterThanOrEqual(2);
+	for (const l of linked) {
+		expect(l.stemLessonId).toBe(stem.id);
+		expect(l.stemLessonTitle).toBe('Còi báo mực nước lũ sông Kỳ Cùng');
+		// the puzzles before it are the flood station's sensor puzzles
+		expect((await courses.lessonExercises(db, l.id)).some((e) => e.kind === 'sensor')).toBe(true);
+	}
+}, 120_000);

@@ -225,3 +225,21 @@ export async function placeOfExercise(db: Conn, exerciseId: number) {
 		nextExerciseId: i >= 0 && i + 1 < order.length ? order[i + 1].e.id : null
 	};
 }
+
+/**
+ * What the assignment form needs to assign a whole course lesson: a title naming the course and the
+ * lesson, and the lesson's published puzzles in their order. Undefined for an unknown lesson.
+ */
+export async function lessonToAssign(db: Conn, lessonId: number) {
+	if (!Number.isInteger(lessonId) || lessonId < 1) return undefined;
+	const lesson = await getCourseLesson(db, lessonId);
+	if (!lesson) return undefined;
+	const course = await getCourse(db, lesson.courseId);
+	if (!course) return undefined;
+	return {
+		lessonId: lesson.id,
+		courseSlug: course.slug,
+		title: `${lesson.title} — ${course.title}`,
+		exerciseIds: lesson.exercises.map((e) => e.id)
+	};
+}

@@ -106,7 +106,7 @@ export const SEED_EXERCISES: SeedExercise[] = [
 		task: 'Viết chương trình **in ra** dòng chữ `Xin chào Lạng Sơn`.',
 		reference: b.ws(b.print(b.text('Xin chào Lạng Sơn'))),
 		wrong: [b.ws(b.print(b.text('Xin chao')))],
-		hints: ['Kéo khối «in ra» vào, rồi gắn một khối chữ vào nó.'],
+		hints: ['Kéo khối lệnh «in ra» vào, rồi gắn một khối lệnh chữ vào nó.'],
 		world: io([{}, 'Xin chào Lạng Sơn'])
 	},
 	{
@@ -118,7 +118,7 @@ export const SEED_EXERCISES: SeedExercise[] = [
 		task: 'Đầu vào là một số `n`. Hãy in ra **n × n**. Ví dụ: với n = 5, in ra 25.',
 		reference: b.ws(b.print(b.arith('MULTIPLY', b.input('n'), b.input('n')))),
 		wrong: [b.ws(b.print(b.arith('ADD', b.input('n'), b.input('n'))))],
-		hints: ['Dùng khối phép tính, chọn dấu ×.', 'Cả hai ô của phép nhân đều là «đầu vào n».'],
+		hints: ['Dùng khối lệnh phép tính, chọn dấu ×.', 'Cả hai ô của phép nhân đều là «đầu vào n».'],
 		world: io([{ n: 5 }, '25'], [{ n: 3 }, '9'], [{ n: 12 }, '144', true])
 	},
 	{
@@ -155,7 +155,7 @@ export const SEED_EXERCISES: SeedExercise[] = [
 			)
 		),
 		wrong: [b.ws(b.print(b.text('chẵn')))],
-		hints: ['Số dư của n chia cho 2 bằng 0 thì n chẵn.', 'Dùng khối «nếu … thì … nếu không».'],
+		hints: ['Số dư của n chia cho 2 bằng 0 thì n chẵn.', 'Dùng khối lệnh «nếu … thì … nếu không».'],
 		world: io(
 			[{ n: 4 }, 'chẵn'],
 			[{ n: 7 }, 'lẻ'],
@@ -336,7 +336,7 @@ export const SEED_EXERCISES: SeedExercise[] = [
 				)!
 			)
 		],
-		hints: ['Dùng biến «cạnh» và khối «thay đổi cạnh thêm 10».']
+		hints: ['Dùng biến «cạnh» và khối lệnh «tăng cạnh thêm 10».']
 	},
 	{
 		title: 'Chong chóng bánh chưng',
@@ -379,7 +379,7 @@ export const SEED_EXERCISES: SeedExercise[] = [
 		task: 'Lối mòn dài 7 ô. Dùng **vòng lặp** để rô-bốt đi tới đích.',
 		reference: b.ws(b.repeat(7, b.go())),
 		wrong: [b.ws(b.repeat(5, b.go()))],
-		hints: ['Lặp lại 7 lần khối «đi tới».'],
+		hints: ['Lặp lại 7 lần khối lệnh «đi tới».'],
 		world: maze(0, ['##########', '#S......G#', '##########'])
 	},
 	{
@@ -403,7 +403,7 @@ export const SEED_EXERCISES: SeedExercise[] = [
 		task: 'Lối mòn ở mỗi đồi dài ngắn khác nhau. Cho rô-bốt **đi tới cho đến khi tới đích**.',
 		reference: b.ws(b.until(b.atGoal(), b.go())),
 		wrong: [b.ws(b.repeat(4, b.go()))],
-		hints: ['Dùng khối «lặp lại cho đến khi» với «đã tới đích?».'],
+		hints: ['Dùng khối lệnh «lặp lại cho đến khi» với «đã tới đích?».'],
 		world: maze(0, ['#######', '#S...G#', '#######'], ['###########', '#S.......G#', '###########'])
 	},
 	{
@@ -457,7 +457,7 @@ export const SEED_EXERCISES: SeedExercise[] = [
 		grade: 4,
 		concept: 'sequence',
 		categories: ['sensor'],
-		task: 'Sông Kỳ Cùng lên 120 cm, 150 cm rồi 260 cm trong ba giờ. Còi phải **tắt** khi nước dưới 250 cm và **bật** khi từ 250 cm trở lên. Sau mỗi giờ dùng khối «chờ 1 giờ».',
+		task: 'Sông Kỳ Cùng lên 120 cm, 150 cm rồi 260 cm trong ba giờ. Còi phải **tắt** khi nước dưới 250 cm và **bật** khi từ 250 cm trở lên. Sau mỗi giờ dùng khối lệnh «chờ 1 giờ».',
 		reference: b.ws(b.seq(b.alarm(false), b.wait(), b.wait(), b.alarm(true), b.wait())!),
 		wrong: [b.ws(b.seq(b.alarm(true), b.wait(), b.wait(), b.wait())!)],
 		hints: ['Giờ thứ ba nước mới lên quá 250 cm.'],
@@ -478,7 +478,7 @@ export const SEED_EXERCISES: SeedExercise[] = [
 		task: 'Vườn na cần đất đủ ẩm. Trong 24 giờ, mỗi giờ: nếu **độ ẩm dưới 50%** thì bật máy bơm, ngược lại tắt máy bơm, rồi chờ 1 giờ. Đất không được khô dưới 35%, và không bơm khi độ ẩm đã từ 70% trở lên.',
 		reference: b.ws(checkMoisture(50)),
 		wrong: [b.ws(b.repeat(24, b.pump(true), b.wait())), b.ws(b.repeat(24, b.wait()))],
-		hints: ['Dùng «lặp lại 24 lần» và khối «nếu … nếu không».'],
+		hints: ['Dùng «lặp lại 24 lần» và khối lệnh «nếu … nếu không».'],
 		world: moistureDay(35, 70)
 	},
 	{
@@ -564,7 +564,7 @@ export const SEED_EXERCISES: SeedExercise[] = [
 			b.whileDo(b.compare('LT', b.hour(), b.num(24)), floodRule('GTE', 250), b.wait())
 		),
 		wrong: [b.ws(b.whileDo(b.compare('LT', b.hour(), b.num(12)), floodRule('GTE', 250), b.wait()))],
-		hints: ['Khối «giờ hiện tại» tăng 1 sau mỗi lần «chờ 1 giờ».'],
+		hints: ['Khối lệnh «giờ hiện tại» tăng 1 sau mỗi lần «chờ 1 giờ».'],
 		world: floodDay
 	}
 ];

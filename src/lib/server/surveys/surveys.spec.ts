@@ -4,6 +4,7 @@ import { buildTestPilot, type TestPilot } from '../reports/testdata';
 import { change, scaleScores, spreadOf } from './scoring';
 import * as surveys from './surveys';
 import { results } from '../reports/attitude';
+import { SURVEY_FORMS } from '../seed/survey-items';
 
 describe('scoring', () => {
 	it('averages items per scale and turns reversed items round', () => {
@@ -227,5 +228,88 @@ describe('windows, responses and results', () => {
 			hidden: true,
 			post: { mean: null }
 		});
+	});
+});
+
+describe('items locked once a window has answers', () => {
+	const { db } = openTestDatabase();
+	let t: TestPilot;
+	let formId: number;
+	let win: number;
+	const snapshot = () =>
+		db
+			.selectFrom('survey_items')
+			.select(['id', 'form_id', 'scale', 'position', 'text', 'reversed', 'archived'])
+			.orderBy('id')
+			.execute();
+	beforeAll(async () => {
+		t = await buildTestPilot(db);
+		formId = (
+			await db
+				.insertInto('survey_forms')
+				.values({ audience: 'pupil_primary', title: 'Lớp 4–5', updated_at: 0 })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
+		for (const text of ['Em thích học toán.', 'Em thích làm thí nghiệm.'])
+			await surveys.addItem(db, formId, { text, scale: 'maths', reversed: false });
+		win = await surveys.openWindow(
+			db,
+			{
+				formId,
+				schoolYearId: t.yearId,
+				phase: 'pre',
+				opensOn: '2025-09-10',
+				closesOn: '2025-09-30',
+				schoolIds: [t.schoolA]
+			},
+			null
+		);
+	});
+
+	it('an open window without answers still lets the department edit the items', async () => {
+		expect(await surveys.itemsLocked(db, formId)).toBe(false);
+		const [first] = (await surveys.getForm(db, formId))!.items;
+		expect(await surveys.updateItemText(db, formId, first.id, 'Em rất thích học Toán.')).toBe('ok');
+		expect((await surveys.getForm(db, formId))!.items[0].text).toBe('Em rất thích học Toán.');
+	});
+
+	it('after one answer, editing, adding or removing an item is refused and changes nothing', async () => {
+		const items = (await surveys.getForm(db, formId))!.items;
+		const answers = new Map(items.map((i) => [i.id, 4]));
+		const at = Date.parse('2025-09-15T09:00:00Z');
+		const who = { id: t.pupilsA[0], role: 'student', schoolId: t.schoolA };
+		expect(await surveys.submitResponse(db, who, win, answers, at)).toEqual({ ok: true });
+		expect(await surveys.itemsLocked(db, formId)).toBe(true);
+		const before = await snapshot();
+		expect(await surveys.updateItemText(db, formId, items[0].id, 'Câu khác hẳn')).toBe('locked');
+		expect(await surveys.archiveItem(db, formId, items[1].id)).toBe('locked');
+		expect(
+			await surveys.addItem(db, formId, { text: 'Câu mới', scale: 'science', reversed: false })
+		).toBe('locked');
+		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('what grades 4–5 are asked', () => {
+	it('no reverse-worded item on the grades 4–5 form; the other forms may have them', () => {
+		const item = { text: 'Học Toán làm em thấy sợ.', scale: 'maths', reversed: true };
+		expect(surveys.checkItem({ ...item, audience: 'pupil_primary' }).errors).toEqual([
+			'reversed_primary'
+		]);
+		expect(surveys.checkItem({ ...item, audience: 'pupil_secondary' }).errors).toEqual([]);
+		expect(
+			surveys.checkItem({ ...item, reversed: false, audience: 'pupil_primary' }).errors
+		).toEqual([]);
+	});
+
+	it('the seeded forms: no reversed item for grades 4–5, nothing only the pilot teaches', () => {
+		const primary = SURVEY_FORMS.find((f) => f.audience === 'pupil_primary')!;
+		expect(primary.items.length).toBeGreaterThanOrEqual(10);
+		expect(primary.items.filter(([, , reversed]) => reversed)).toEqual([]);
+		// The pre round comes before the pilot: pupils have met neither its blocks nor its projects.
+		const pilotOnly = /khối lệnh|blockly|lập trình khối|mầm stem|bài học stem|dự án stem|hồ sơ/iu;
+		for (const f of SURVEY_FORMS.filter((x) => x.audience !== 'teacher'))
+			expect(f.items.filter(([, text]) => pilotOnly.test(text))).toEqual([]);
 	});
 });

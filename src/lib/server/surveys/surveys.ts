@@ -64,9 +64,18 @@ export async function getForm(db: Conn, id: number): Promise<SurveyForm | undefi
 	return { ...form, items: items.map((i) => ({ ...i, reversed: i.reversed === 1 })) };
 }
 
-export type ItemError = 'text_required' | 'text_too_long' | 'scale_invalid';
+export type ItemError = 'text_required' | 'text_too_long' | 'scale_invalid' | 'reversed_primary';
 
-export function checkItem(input: { text: string; scale: string; audience: SurveyAudience }): {
+/**
+ * An item as the department typed it. Grades 4–5 get no reverse-worded items ("Học Toán làm em thấy
+ * sợ"): young children answer the wording, not the scale, so a reversed item measures confusion.
+ */
+export function checkItem(input: {
+	text: string;
+	scale: string;
+	audience: SurveyAudience;
+	reversed?: boolean;
+}): {
 	text: string;
 	scale: SurveyScale;
 	errors: ItemError[];
@@ -77,15 +86,35 @@ export function checkItem(input: { text: string; scale: string; audience: Survey
 	if (text.length > 300) errors.push('text_too_long');
 	const allowed = input.audience === 'teacher' ? TEACHER_SCALES : PUPIL_SCALES;
 	if (!allowed.includes(input.scale as SurveyScale)) errors.push('scale_invalid');
+	if (input.reversed && input.audience === 'pupil_primary') errors.push('reversed_primary');
 	return { text, scale: input.scale as SurveyScale, errors };
 }
+
+/**
+ * A form's items are locked once any of its windows has a response: changing, adding or removing an
+ * item then would make the pre and post rounds ask different questions. (A new version would be a new
+ * form, but migration 0006 allows one form per audience: not possible yet.)
+ */
+export async function itemsLocked(db: Conn, formId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('survey_responses as r')
+		.innerJoin('survey_windows as w', 'w.id', 'r.window_id')
+		.select('r.id')
+		.where('w.form_id', '=', formId)
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+export type ItemChange = 'ok' | 'locked' | 'not_found';
 
 export async function addItem(
 	db: Conn,
 	formId: number,
 	item: { text: string; scale: SurveyScale; reversed: boolean },
 	now = Date.now()
-) {
+): Promise<ItemChange> {
+	if (await itemsLocked(db, formId)) return 'locked';
 	const last = await db
 		.selectFrom('survey_items')
 		.select((eb) => eb.fn.max('position').as('p'))
@@ -102,33 +131,36 @@ export async function addItem(
 		})
 		.execute();
 	await db.updateTable('survey_forms').set({ updated_at: now }).where('id', '=', formId).execute();
+	return 'ok';
 }
 
-/** Edits an item's wording. Answers already given keep pointing at it. */
+/** Edits an item's wording, while the form has no answers. */
 export async function updateItemText(
 	db: Conn,
 	formId: number,
 	itemId: number,
 	text: string
-): Promise<boolean> {
+): Promise<ItemChange> {
+	if (await itemsLocked(db, formId)) return 'locked';
 	const r = await db
 		.updateTable('survey_items')
 		.set({ text })
 		.where('id', '=', itemId)
 		.where('form_id', '=', formId)
 		.executeTakeFirst();
-	return Number(r.numUpdatedRows) === 1;
+	return Number(r.numUpdatedRows) === 1 ? 'ok' : 'not_found';
 }
 
-/** Removes an item from future responses; past answers stay in the results. */
-export async function archiveItem(db: Conn, formId: number, itemId: number): Promise<boolean> {
+/** Removes an item, while the form has no answers. */
+export async function archiveItem(db: Conn, formId: number, itemId: number): Promise<ItemChange> {
+	if (await itemsLocked(db, formId)) return 'locked';
 	const r = await db
 		.updateTable('survey_items')
 		.set({ archived: 1 })
 		.where('id', '=', itemId)
 		.where('form_id', '=', formId)
 		.executeTakeFirst();
-	return Number(r.numUpdatedRows) === 1;
+	return Number(r.numUpdatedRows) === 1 ? 'ok' : 'not_found';
 }
 
 export interface WindowInput {

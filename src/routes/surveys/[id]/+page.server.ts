@@ -24,7 +24,13 @@ async function openWindow(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
 	const { win, form } = await openWindow(event);
-	return { win, items: form.items.map((i) => ({ id: i.id, text: i.text })), title: form.title };
+	return {
+		win,
+		items: form.items.map((i) => ({ id: i.id, text: i.text })),
+		title: form.title,
+		// Grades 4–5 answer with faces and words the teacher reads aloud.
+		faces: form.audience === 'pupil_primary'
+	};
 };
 
 export const actions: Actions = {

@@ -8,6 +8,7 @@ import { listTeacherClasses } from '$lib/server/classes/classes';
 import { listRoster, today } from '$lib/server/classes/pupils';
 import { listLessonsForAssigning } from '$lib/server/curriculum';
 import { formIds } from '$lib/server/form-ids';
+import { lessonToAssign } from '$lib/server/courses/courses';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -34,7 +35,11 @@ export const load: PageServerLoad = async (event) => {
 			id: r.id,
 			title: r.title
 		})),
-		today: today()
+		today: today(),
+		// ?courseLesson=<id> (from a course path): the form opens with that lesson's puzzles chosen.
+		prefill: event.url.searchParams.has('courseLesson')
+			? ((await lessonToAssign(db, Number(event.url.searchParams.get('courseLesson')))) ?? null)
+			: null
 	};
 };
 

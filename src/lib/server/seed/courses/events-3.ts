@@ -29,19 +29,19 @@ export const EVENTS_3: SeedExercise[] = [
 	ev(
 		'Khi bấm Chạy',
 		'FFFRF',
-		'Mọi chương trình bắt đầu khi em bấm **Chạy**. Gắn các khối lệnh dưới khối **khi bấm Chạy** để rô-bốt tới cờ.',
+		'Mọi chương trình bắt đầu khi em bấm **Chạy**. Gắn các khối lệnh dưới khối lệnh **khi bấm Chạy** để rô-bốt tới cờ.',
 		b.ws(b.onStart(steps('FFFRF'))),
 		[b.ws(b.onStart(steps('FFFR')))],
 		hints(
-			'Khối «khi bấm Chạy» nằm trên cùng.',
-			'Gắn các khối đi và quay ngay dưới khối «khi bấm Chạy».',
+			'Khối lệnh «khi bấm Chạy» nằm trên cùng.',
+			'Gắn các khối lệnh đi và quay ngay dưới khối lệnh «khi bấm Chạy».',
 			'Khi bấm Chạy: đi tới 3 lần, quay phải, đi tới.'
 		)
 	),
 	ev(
 		'Hái chè từng bụi',
 		'FF*FF',
-		'Trên lối có một **bụi chè** 🍃. Đi tới bụi chè, dùng khối **hái chè**, rồi đi tiếp tới cờ.',
+		'Trên lối có một **bụi chè** 🍃. Đi tới bụi chè, dùng khối lệnh **hái chè**, rồi đi tiếp tới cờ.',
 		b.ws(b.onStart(b.go(), b.go(), b.pick(), b.go(), b.go())),
 		[b.ws(b.onStart(steps('FFFF')))],
 		hints(
@@ -53,12 +53,12 @@ export const EVENTS_3: SeedExercise[] = [
 	ev(
 		'Khi tới bụi chè thì hái',
 		'F*FF*FF',
-		'Có hai bụi chè. Thay vì nhớ bụi chè ở đâu, dùng khối **khi rô-bốt tới bụi chè** để rô-bốt tự hái.',
+		'Có hai bụi chè. Thay vì nhớ bụi chè ở đâu, dùng khối lệnh **khi rô-bốt tới bụi chè** để rô-bốt tự hái.',
 		b.ws(b.onStart(b.repeat(5, b.go())), b.onReach(b.pick())),
 		[b.ws(b.onStart(b.repeat(5, b.go())))],
 		hints(
-			'Có một khối «khi …» khác trong nhóm Sự kiện.',
-			'Một chồng khối đưa rô-bốt đi; chồng khối «khi rô-bốt tới bụi chè» thì hái.',
+			'Có một khối lệnh «khi …» khác trong nhóm Sự kiện.',
+			'Một chồng khối lệnh đưa rô-bốt đi; chồng khối lệnh «khi rô-bốt tới bụi chè» thì hái.',
 			'Khi bấm Chạy: lặp lại 5 lần đi tới. Khi rô-bốt tới bụi chè: hái chè.'
 		),
 		'loops'
@@ -74,7 +74,7 @@ export const EVENTS_3: SeedExercise[] = [
 		],
 		hints(
 			'Tìm một bậc lặp lại.',
-			'Một bậc: đi tới, quay trái, đi tới, quay phải. Việc hái để khối «khi rô-bốt tới bụi chè» lo.',
+			'Một bậc: đi tới, quay trái, đi tới, quay phải. Việc hái để khối lệnh «khi rô-bốt tới bụi chè» lo.',
 			'Khi bấm Chạy: lặp lại 3 lần (đi tới, quay trái, đi tới, quay phải), rồi đi tới. Khi rô-bốt tới bụi chè: hái chè.'
 		),
 		'loops'

@@ -75,18 +75,22 @@ const sequence: SeedExercise[] = [
 	mazeSeq(
 		'Bước đầu tiên',
 		'FF',
-		'Rô-bốt hái chè đứng ở đầu lối. Kéo khối **rô-bốt đi tới** để đưa rô-bốt tới **lá cờ**.',
+		'Rô-bốt hái chè đứng ở đầu lối. Kéo khối lệnh **rô-bốt đi tới** để đưa rô-bốt tới **lá cờ**.',
 		hints(
 			'Lá cờ ở ngay phía trước rô-bốt, cách 2 ô.',
-			'Mỗi khối «rô-bốt đi tới» đi được 1 ô.',
-			'Dùng 2 khối «rô-bốt đi tới» nối nhau.'
+			'Mỗi khối lệnh «rô-bốt đi tới» đi được 1 ô.',
+			'Dùng 2 khối lệnh «rô-bốt đi tới» nối nhau.'
 		)
 	),
 	mazeSeq(
 		'Đi xa hơn',
 		'FFFF',
 		'Lối mòn dài hơn. Đếm số ô rồi đưa rô-bốt tới lá cờ.',
-		hints('Đếm từng ô tới lá cờ.', 'Có 4 ô, mỗi khối đi 1 ô.', 'Nối 4 khối «rô-bốt đi tới».')
+		hints(
+			'Đếm từng ô tới lá cờ.',
+			'Có 4 ô, mỗi khối lệnh đi 1 ô.',
+			'Nối 4 khối lệnh «rô-bốt đi tới».'
+		)
 	),
 	mazeSeq(
 		'Rẽ phải ở gốc chè',
@@ -124,7 +128,7 @@ const sequence: SeedExercise[] = [
 		'Đường về bản quanh co. Lập trình **từng bước** để rô-bốt về tới nhà.',
 		hints(
 			'Đặt ngón tay lên rô-bốt và đi theo lối mòn trên màn hình.',
-			'Mỗi lần lối mòn đổi hướng, thêm một khối «rô-bốt quay».',
+			'Mỗi lần lối mòn đổi hướng, thêm một khối lệnh «rô-bốt quay».',
 			'Đi tới, quay phải, đi tới 2, quay trái, đi tới 2, quay trái, đi tới, quay phải, đi tới.'
 		)
 	)
@@ -137,7 +141,7 @@ const drawing: SeedExercise[] = [
 		'Giúp rùa kẻ một **đường thẳng** dài 100 bước.',
 		b.ws(b.forward(100)),
 		[b.ws(b.forward(50))],
-		hints('Rùa cần tiến về phía trước.', 'Khối «rùa tiến» có ô số bước.', 'Rùa tiến 100 bước.')
+		hints('Rùa cần tiến về phía trước.', 'Khối lệnh «rùa tiến» có ô số bước.', 'Rùa tiến 100 bước.')
 	),
 	turtle(
 		'Góc vuông',
@@ -201,10 +205,10 @@ const loops: SeedExercise[] = [
 		'Lặp lại cho nhanh',
 		'F',
 		6,
-		'Lối mòn thẳng dài 6 ô. Dùng khối **lặp lại** thay cho 6 khối «đi tới».',
+		'Lối mòn thẳng dài 6 ô. Dùng khối lệnh **lặp lại** thay cho 6 khối lệnh «đi tới».',
 		hints(
 			'Em phải làm cùng một việc nhiều lần.',
-			'Khối «lặp lại» làm các khối bên trong nhiều lần.',
+			'Khối lệnh «lặp lại» làm các khối lệnh bên trong nhiều lần.',
 			'Lặp lại 6 lần: rô-bốt đi tới.'
 		)
 	),
@@ -214,7 +218,7 @@ const loops: SeedExercise[] = [
 		3,
 		'Đồi chè có 3 bậc thang giống nhau. Tìm **một bậc** rồi lặp lại nó.',
 		hints(
-			'Một bậc gồm mấy khối?',
+			'Một bậc gồm mấy khối lệnh?',
 			'Một bậc: đi tới, quay trái, đi tới, quay phải.',
 			'Lặp lại 3 lần: đi tới, quay trái, đi tới, quay phải.'
 		)
@@ -244,7 +248,7 @@ const loops: SeedExercise[] = [
 	turtle(
 		'Bánh chưng bằng vòng lặp',
 		'loops',
-		'Vẽ bánh chưng vuông cạnh 80 nhưng chỉ dùng **một vòng lặp** và 2 khối bên trong.',
+		'Vẽ bánh chưng vuông cạnh 80 nhưng chỉ dùng **một vòng lặp** và 2 khối lệnh bên trong.',
 		b.ws(polygon(4, 80)),
 		[b.ws(polygon(3, 80))],
 		hints(
@@ -294,7 +298,7 @@ const debugging: SeedExercise[] = [
 		hints: hints(
 			'Bấm Chạy và xem rô-bốt dừng ở đâu.',
 			'Rô-bốt dừng trước cờ 1 ô.',
-			'Thêm một khối «rô-bốt đi tới» ở cuối.'
+			'Thêm một khối lệnh «rô-bốt đi tới» ở cuối.'
 		),
 		world: maze(0, mazeFromRoute('FFRFF'))
 	}),
@@ -304,13 +308,13 @@ const debugging: SeedExercise[] = [
 		grade: G,
 		concept: 'sequence',
 		categories: ['maze'],
-		task: '**Sửa lỗi**: rô-bốt đâm vào bụi chè. Có một khối quay nhầm phía.',
+		task: '**Sửa lỗi**: rô-bốt đâm vào bụi chè. Có một khối lệnh quay nhầm phía.',
 		broken: routeProgram('FRFRF'),
 		reference: routeProgram('FRFLF'),
 		hints: hints(
 			'Chạy từng bước và xem rô-bốt quay sai ở đâu.',
 			'Lần quay thứ hai phải là quay trái.',
-			'Đổi khối «quay phải» thứ hai thành «quay trái».'
+			'Đổi khối lệnh «quay phải» thứ hai thành «quay trái».'
 		),
 		world: maze(0, mazeFromRoute('FRFLF'))
 	}),
@@ -346,18 +350,18 @@ const debugging: SeedExercise[] = [
 		)
 	}),
 	fix({
-		title: 'Sửa lỗi: khối thừa trong vòng lặp',
+		title: 'Sửa lỗi: khối lệnh thừa trong vòng lặp',
 		kind: 'turtle',
 		grade: G,
 		concept: 'loops',
 		categories: ['turtle', 'loops'],
-		task: '**Sửa lỗi**: rùa muốn vẽ tam giác đều cạnh 90 nhưng có một khối thừa trong vòng lặp.',
+		task: '**Sửa lỗi**: rùa muốn vẽ tam giác đều cạnh 90 nhưng có một khối lệnh thừa trong vòng lặp.',
 		broken: b.ws(b.repeat(3, b.forward(90), b.turn('RIGHT', 120), b.forward(20))),
 		reference: b.ws(polygon(3, 90)),
 		hints: hints(
-			'Chạy từng bước: khối nào làm hình lệch?',
+			'Chạy từng bước: khối lệnh nào làm hình lệch?',
 			'Mỗi cạnh chỉ cần tiến một lần rồi quay.',
-			'Bỏ khối «rùa tiến 20».'
+			'Bỏ khối lệnh «rùa tiến 20».'
 		)
 	})
 ];
@@ -387,14 +391,14 @@ export const COURSE_3: SeedCourse = {
 			slug: 'vong-lap',
 			title: 'Bài 3. Lặp lại',
 			concept: 'loops',
-			summary: 'Thấy phần lặp lại và dùng khối «lặp lại».',
+			summary: 'Thấy phần lặp lại và dùng khối lệnh «lặp lại».',
 			exercises: loops
 		},
 		{
 			slug: 'su-kien',
 			title: 'Bài 4. Khi … thì …',
 			concept: 'events',
-			summary: 'Khối «khi …» chạy các lệnh khi một việc xảy ra: bấm Chạy, rô-bốt tới bụi chè.',
+			summary: 'Khối lệnh «khi …» chạy các lệnh khi một việc xảy ra: bấm Chạy, rô-bốt tới bụi chè.',
 			exercises: EVENTS_3
 		},
 		{

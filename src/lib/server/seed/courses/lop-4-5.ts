@@ -66,7 +66,7 @@ const loops: SeedExercise[] = [
 		'Đường lên Mẫu Sơn',
 		'FLFFFR',
 		3,
-		'Đường lên đỉnh Mẫu Sơn dốc và dài. Dùng **ít khối nhất** có thể.',
+		'Đường lên đỉnh Mẫu Sơn dốc và dài. Dùng **ít khối lệnh nhất** có thể.',
 		hints(
 			'Đường gồm các đoạn giống nhau.',
 			'Một đoạn: đi tới, quay trái, đi tới 3, quay phải.',
@@ -209,7 +209,7 @@ const sensorEv = (
 const events: SeedExercise[] = [
 	sensorEv(
 		'Đêm mưa ba giờ',
-		'Sông Kỳ Cùng lên 120 cm, 150 cm rồi 260 cm. Dưới **khi bấm Chạy**, cho trạm chờ 3 giờ; dùng khối **khi mực nước sông ≥ 250** để bật còi.',
+		'Sông Kỳ Cùng lên 120 cm, 150 cm rồi 260 cm. Dưới **khi bấm Chạy**, cho trạm chờ 3 giờ; dùng khối lệnh **khi mực nước sông ≥ 250** để bật còi.',
 		b.ws(b.onStart(b.repeat(3, b.wait())), b.onSensor('water', 'ABOVE', 250, b.alarm(true))),
 		[b.ws(b.onStart(b.repeat(3, b.wait())))],
 		floodWorld(250, ['Đêm mưa', [120, 150, 260]]),
@@ -221,13 +221,13 @@ const events: SeedExercise[] = [
 	),
 	sensorEv(
 		'Còi báo lũ cả ngày',
-		'Suốt 24 giờ: **bật còi** khi nước lên tới 250 cm, **tắt còi** khi nước rút xuống dưới 250 cm. Dùng hai khối «khi …».',
+		'Suốt 24 giờ: **bật còi** khi nước lên tới 250 cm, **tắt còi** khi nước rút xuống dưới 250 cm. Dùng hai khối lệnh «khi …».',
 		floodEvents(250),
 		[b.ws(b.onStart(b.repeat(24, b.wait())), b.onSensor('water', 'ABOVE', 250, b.alarm(true)))],
 		floodWorld(250, FLOOD_DAY, CALM_DAY),
 		hints(
 			'Nước lên rồi lại rút.',
-			'Một khối «khi» bật còi, một khối «khi» tắt còi.',
+			'Một khối lệnh «khi» bật còi, một khối lệnh «khi» tắt còi.',
 			'Khi bấm Chạy: lặp lại 24 lần chờ 1 giờ. Khi mực nước ≥ 250: bật còi. Khi mực nước < 250: tắt còi.'
 		)
 	),
@@ -244,7 +244,7 @@ const events: SeedExercise[] = [
 		],
 		floodWorld(250, TWO_FLOODS),
 		hints(
-			'Khối «khi …» chạy mỗi lần nước vượt ngưỡng, không chỉ một lần.',
+			'Khối lệnh «khi …» chạy mỗi lần nước vượt ngưỡng, không chỉ một lần.',
 			'Ngưỡng tắt còi phải bằng ngưỡng bật còi.',
 			'Khi bấm Chạy: lặp lại 24 lần chờ 1 giờ. Khi mực nước ≥ 250: bật còi. Khi mực nước < 250: tắt còi.'
 		)
@@ -257,7 +257,7 @@ const events: SeedExercise[] = [
 		floodWorld(280, FLOOD_DAY, TWO_FLOODS),
 		hints(
 			'Ngưỡng đã đổi.',
-			'Sửa số trong cả hai khối «khi».',
+			'Sửa số trong cả hai khối lệnh «khi».',
 			'Khi mực nước ≥ 280: bật còi. Khi mực nước < 280: tắt còi.'
 		)
 	),
@@ -287,7 +287,7 @@ const events: SeedExercise[] = [
 		hints(
 			'Số giờ canh đã đổi.',
 			'Vòng lặp dưới «khi bấm Chạy» phải chờ đủ 12 giờ.',
-			'Khi bấm Chạy: lặp lại 12 lần chờ 1 giờ; hai khối «khi» như bài trước.'
+			'Khi bấm Chạy: lặp lại 12 lần chờ 1 giờ; hai khối lệnh «khi» như bài trước.'
 		)
 	)
 ];
@@ -335,7 +335,7 @@ const conditions: SeedExercise[] = [
 		[right('FFFF'), right('FFFFFFF')],
 		hints(
 			'Không đếm số ô được vì hai lối khác nhau.',
-			'Khối «lặp lại cho đến khi» dừng khi điều kiện đúng.',
+			'Khối lệnh «lặp lại cho đến khi» dừng khi điều kiện đúng.',
 			'Lặp lại cho đến khi đã tới đích: đi tới.'
 		)
 	),
@@ -370,8 +370,8 @@ const conditions: SeedExercise[] = [
 		[follow('RIGHT')],
 		[right('FFRFFLFFRF')],
 		hints(
-			'Một khối «nếu» chưa đủ.',
-			'Trong phần «nếu không», đặt thêm một khối «nếu có đường bên trái».',
+			'Một khối lệnh «nếu» chưa đủ.',
+			'Trong phần «nếu không», đặt thêm một khối lệnh «nếu có đường bên trái».',
 			'Lặp cho tới đích: nếu có đường phía trước thì đi tới; nếu không: nếu có đường trái thì quay trái, nếu không thì quay phải.'
 		)
 	),
@@ -400,7 +400,11 @@ const io45: SeedExercise[] = [
 		wrong: [b.ws(b.print(b.text('Chào')))],
 		inputs: [{}],
 		answer: () => 'Chào các bạn',
-		hints: hints('Dùng khối «in ra».', 'Gắn một khối chữ vào «in ra».', 'In ra «Chào các bạn».')
+		hints: hints(
+			'Dùng khối lệnh «in ra».',
+			'Gắn một khối lệnh chữ vào «in ra».',
+			'In ra «Chào các bạn».'
+		)
 	}),
 	ioEx({
 		title: 'Số tiếp theo',
@@ -508,7 +512,7 @@ const debugging: SeedExercise[] = [
 		world: floodWorld(250, FLOOD_DAY),
 		hints: hints(
 			'Chạy thử và xem còi kêu tới giờ nào.',
-			'Cần thêm một khối «khi» cho lúc nước rút.',
+			'Cần thêm một khối lệnh «khi» cho lúc nước rút.',
 			'Thêm: khi mực nước sông < 250 thì còi báo lũ tắt.'
 		)
 	}),
@@ -593,7 +597,7 @@ export const COURSE_4_5: SeedCourse = {
 			slug: 'su-kien-cam-bien',
 			title: 'Bài 3. Khi nước lên',
 			concept: 'events',
-			summary: 'Khối «khi …» chạy khi số đo của cảm biến vượt ngưỡng.',
+			summary: 'Khối lệnh «khi …» chạy khi số đo của cảm biến vượt ngưỡng.',
 			stemLesson: 'Còi báo mực nước lũ sông Kỳ Cùng',
 			exercises: events
 		},

@@ -70,7 +70,7 @@ const until: SeedExercise[] = [
 		['FFRFL'.repeat(3).slice(0, -1), 'FFRFL'.repeat(4).slice(0, -1)],
 		hints(
 			'Nhìn kĩ một bậc.',
-			'Một bậc có 5 khối.',
+			'Một bậc có 5 khối lệnh.',
 			'Lặp lại cho đến khi đã tới đích: đi tới, đi tới, quay phải, đi tới, quay trái.'
 		)
 	),
@@ -124,7 +124,7 @@ const until: SeedExercise[] = [
 			)
 		],
 		hints: hints(
-			'Khối «giờ hiện tại» tăng 1 sau mỗi lần chờ.',
+			'Khối lệnh «giờ hiện tại» tăng 1 sau mỗi lần chờ.',
 			'Trong khi giờ < 24: nếu nước ≥ 250 bật còi, nếu không tắt còi, rồi chờ.',
 			'Lặp trong khi giờ hiện tại < 24: nếu mực nước ≥ 250 thì còi bật, nếu không thì còi tắt; chờ 1 giờ.'
 		),
@@ -152,7 +152,7 @@ const conditions: SeedExercise[] = [
 		answer: (i) => (Number(i.n) % 2 === 0 ? 'chẵn' : 'lẻ'),
 		hints: hints(
 			'Số chẵn chia 2 không dư.',
-			'Dùng khối «số dư của n chia 2».',
+			'Dùng khối lệnh «số dư của n chia 2».',
 			'Nếu số dư của n chia 2 = 0 thì in «chẵn», nếu không in «lẻ».'
 		)
 	}),
@@ -422,7 +422,7 @@ const variables: SeedExercise[] = [
 		hints: hints(
 			'Biến i bắt đầu bằng n.',
 			'Mỗi vòng: in i rồi giảm i đi 1.',
-			'i = n; lặp n lần: in ra i, thay đổi i thêm −1.'
+			'i = n; lặp n lần: in ra i, tăng i thêm −1.'
 		)
 	}),
 	io({
@@ -506,13 +506,13 @@ const flood: SeedExercise[] = [
 	),
 	sensor(
 		'Báo lũ bằng sự kiện',
-		'Cách thứ hai: dùng hai khối **khi mực nước …** thay cho câu hỏi mỗi giờ.',
+		'Cách thứ hai: dùng hai khối lệnh **khi mực nước …** thay cho câu hỏi mỗi giờ.',
 		floodEvents(250),
 		[b.ws(b.onStart(b.repeat(24, b.wait())), b.onSensor('water', 'BELOW', 250, b.alarm(false)))],
 		floodWorld(250, FLOOD_DAY, TWO_FLOODS),
 		hints(
 			'Sự kiện chỉ chạy khi nước vượt ngưỡng.',
-			'Một khối «khi» bật, một khối «khi» tắt.',
+			'Một khối lệnh «khi» bật, một khối lệnh «khi» tắt.',
 			'Khi bấm Chạy: lặp 24 lần chờ 1 giờ. Khi mực nước ≥ 250: bật còi. Khi mực nước < 250: tắt còi.'
 		),
 		'sequence'
@@ -609,7 +609,7 @@ const flood: SeedExercise[] = [
 		},
 		hints(
 			'Máy bơm cần bật khi đất khô và tắt khi đủ ẩm.',
-			'Hai khối «khi độ ẩm đất …»: một bật, một tắt.',
+			'Hai khối lệnh «khi độ ẩm đất …»: một bật, một tắt.',
 			'Khi bấm Chạy: lặp 24 lần chờ 1 giờ. Khi độ ẩm < 50: bơm bật. Khi độ ẩm ≥ 50: bơm tắt.'
 		),
 		'sequence'
@@ -642,7 +642,7 @@ const functions: SeedExercise[] = [
 		b.ws(b.callProc('ve_banh'), b.defProc('ve_banh', polygon(4, 50))),
 		[b.ws(b.callProc('ve_banh'), b.defProc('ve_banh', polygon(3, 50)))],
 		hints(
-			'Nhóm «Hàm» có khối «để làm …».',
+			'Nhóm «Hàm» có khối lệnh «hàm …».',
 			'Đặt tên hàm ve_banh, bên trong vẽ hình vuông.',
 			'Hàm ve_banh: lặp 4 lần tiến 50, quay phải 90. Rồi gọi ve_banh.'
 		)
@@ -796,7 +796,7 @@ const debugging: SeedExercise[] = [
 		},
 		hints: hints(
 			'Với n = 4, chương trình in 6 thay vì 10.',
-			'Thứ tự hai khối trong vòng lặp bị ngược.',
+			'Thứ tự hai khối lệnh trong vòng lặp bị ngược.',
 			'Tăng i trước, rồi mới cộng i vào tổng.'
 		)
 	}),
@@ -828,7 +828,7 @@ const debugging: SeedExercise[] = [
 		hints: hints(
 			'Định nghĩa hàm chưa làm gì cả.',
 			'Phải gọi hàm thì nó mới chạy.',
-			'Thêm khối gọi «ve_banh».'
+			'Thêm khối lệnh gọi «ve_banh».'
 		)
 	}),
 	fix({

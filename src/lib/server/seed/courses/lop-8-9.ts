@@ -200,7 +200,7 @@ const functions: SeedExercise[] = [
 		],
 		hints(
 			'Tham số là ô trống mà mỗi lần gọi điền một số.',
-			'Bấm bánh răng của khối hàm để thêm tham số «canh»; trong hàm dùng «canh» thay cho số.',
+			'Bấm bánh răng của khối lệnh hàm để thêm tham số «canh»; trong hàm dùng «canh» thay cho số.',
 			'Hàm hinh_vuong(canh): lặp 4 lần tiến canh, quay phải 90. Gọi hinh_vuong với 30, 60, 90.'
 		)
 	),
@@ -252,7 +252,7 @@ const functions: SeedExercise[] = [
 		hints(
 			'Cạnh tăng 20 sau mỗi hình.',
 			'Dùng một biến c bắt đầu từ 20; gọi hàm với c rồi tăng c.',
-			'c = 20; lặp 5 lần: hinh_vuong(c), thay đổi c thêm 20.'
+			'c = 20; lặp 5 lần: hinh_vuong(c), tăng c thêm 20.'
 		)
 	),
 	io({
@@ -273,7 +273,7 @@ const functions: SeedExercise[] = [
 		inputs: [{ n: 3 }, { n: 10 }, { n: 7 }],
 		answer: (i) => n(i, 'n') ** 2 + 1,
 		hints: hints(
-			'Hàm trả về dùng khối «để … trả về».',
+			'Hàm trả về dùng khối lệnh «hàm … trả về».',
 			'Tham số x; giá trị trả về là x × x.',
 			'Hàm binh_phuong(x) trả về x × x; in ra binh_phuong(n) + 1.'
 		)
@@ -337,8 +337,8 @@ const lists: SeedExercise[] = [
 		inputs: [{ ds: '3,0,12,5,0,8,2' }, { ds: '10,20' }, { ds: '1,1,1,1' }],
 		answer: (i) => nums(i).reduce((a, c) => a + c, 0),
 		hints: hints(
-			'Dùng khối «danh sách đầu vào ds».',
-			'Khối «tổng của danh sách».',
+			'Dùng khối lệnh «danh sách đầu vào ds».',
+			'Khối lệnh «tổng của danh sách».',
 			'In ra tổng của danh sách đầu vào ds.'
 		)
 	}),
@@ -351,7 +351,7 @@ const lists: SeedExercise[] = [
 		answer: (i) => Math.min(...nums(i)),
 		hints: hints(
 			'Không phải ngày đầu tiên.',
-			'Khối «nhỏ nhất của danh sách».',
+			'Khối lệnh «nhỏ nhất của danh sách».',
 			'In ra nhỏ nhất của danh sách đầu vào ds.'
 		)
 	}),
@@ -362,7 +362,11 @@ const lists: SeedExercise[] = [
 		wrong: [b.ws(b.print(b.onList('SUM', b.inputList('ds'))))],
 		inputs: [{ ds: '1,2,3' }, { ds: '7' }, { ds: '4,4,4,4,4' }],
 		answer: (i) => nums(i).length,
-		hints: hints('Đếm số phần tử.', 'Khối «độ dài của».', 'In ra độ dài của danh sách đầu vào ds.')
+		hints: hints(
+			'Đếm số phần tử.',
+			'Khối lệnh «độ dài của».',
+			'In ra độ dài của danh sách đầu vào ds.'
+		)
 	}),
 	li({
 		title: 'Biên độ nhiệt',
@@ -435,7 +439,7 @@ const lists: SeedExercise[] = [
 		answer: (i) => r6(nums(i).reduce((a, c) => a + c, 0) / nums(i).length),
 		hints: hints(
 			'Trung bình = tổng ÷ số phần tử.',
-			'Có khối «trung bình của danh sách».',
+			'Có khối lệnh «trung bình của danh sách».',
 			'In ra trung bình của danh sách đầu vào ds.'
 		)
 	})
@@ -706,7 +710,7 @@ const debugging: SeedExercise[] = [
 		hints: hints(
 			'Trong hàm, cạnh luôn là 50.',
 			'Hàm phải dùng tham số «canh».',
-			'Thay số 50 bằng khối biến «canh».'
+			'Thay số 50 bằng khối lệnh biến «canh».'
 		)
 	}),
 	fix({

@@ -12,10 +12,17 @@ async function formOf(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	return { db, form };
 }
 
+/** Locked (the form has answers): a clear refusal, nothing changed. Unknown item: 404. */
+function refused(change: surveys.ItemChange) {
+	if (change === 'not_found') notFound();
+	return fail(409, { locked: true });
+}
+
 export const load: PageServerLoad = async (event) => {
-	const { form } = await formOf(event);
+	const { db, form } = await formOf(event);
 	return {
 		form,
+		locked: await surveys.itemsLocked(db, form.id),
 		scales: form.audience === 'teacher' ? surveys.TEACHER_SCALES : surveys.PUPIL_SCALES
 	};
 };
@@ -24,18 +31,20 @@ export const actions: Actions = {
 	add: async (event) => {
 		const { db, form } = await formOf(event);
 		const data = await event.request.formData();
+		const reversed = data.get('reversed') === 'on';
 		const checked = surveys.checkItem({
 			text: String(data.get('text') ?? '').slice(0, 1000),
 			scale: String(data.get('scale') ?? ''),
-			audience: form.audience
+			audience: form.audience,
+			reversed
 		});
 		if (checked.errors.length) return fail(400, { errors: checked.errors });
-		await surveys.addItem(db, form.id, {
+		const done = await surveys.addItem(db, form.id, {
 			text: checked.text,
 			scale: checked.scale,
-			reversed: data.get('reversed') === 'on'
+			reversed
 		});
-		return { added: true };
+		return done === 'ok' ? { added: true } : refused(done);
 	},
 	edit: async (event) => {
 		const { db, form } = await formOf(event);
@@ -48,13 +57,13 @@ export const actions: Actions = {
 			audience: form.audience
 		});
 		if (checked.errors.length) return fail(400, { errors: checked.errors, itemId: item.id });
-		await surveys.updateItemText(db, form.id, item.id, checked.text);
-		return { saved: true };
+		const done = await surveys.updateItemText(db, form.id, item.id, checked.text);
+		return done === 'ok' ? { saved: true } : refused(done);
 	},
 	archive: async (event) => {
 		const { db, form } = await formOf(event);
 		const data = await event.request.formData();
-		if (!(await surveys.archiveItem(db, form.id, Number(data.get('itemId'))))) notFound();
-		return { archived: true };
+		const done = await surveys.archiveItem(db, form.id, Number(data.get('itemId')));
+		return done === 'ok' ? { archived: true } : refused(done);
 	}
 };
