@@ -5,7 +5,12 @@ const topBlocks = (page: Page) =>
 	page.locator('svg.blocklySvg > .blocklyWorkspace > .blocklyBlockCanvas > .blocklyBlock');
 
 /** Presses a key until the focused element matches a test run in the page (at most `max` presses). */
-async function pressUntil(page: Page, key: string, focused: (el: Element) => boolean, max = 25) {
+async function pressUntil(
+	page: Page,
+	key: string,
+	focused: (el: Element | null) => boolean,
+	max = 25
+) {
 	for (let i = 0; i < max; i++) {
 		await page.keyboard.press(key);
 		if (await page.evaluate(focused, await page.evaluateHandle(() => document.activeElement)))
@@ -34,7 +39,7 @@ test('a pupil who cannot drag solves a grade-3 maze with the keyboard only, and 
 	await expect(page.getByTestId('keyboard-help')).toContainText('bàn phím');
 
 	// Tab from the top of the page to the workspace: the keyboard reaches it.
-	await pressUntil(page, 'Tab', (el) => !!el.closest('.injectionDiv'), 40);
+	await pressUntil(page, 'Tab', (el) => !!el?.closest('.injectionDiv'), 40);
 
 	// Two "go forward" blocks, the second snapped under the first, all from the keyboard.
 	await placeFirstBlockWithKeys(page);
@@ -46,7 +51,7 @@ test('a pupil who cannot drag solves a grade-3 maze with the keyboard only, and 
 	await expect(topBlocks(page)).toHaveCount(1); // one stack: the second is under the first
 
 	// Back to "Chạy" with Shift+Tab, Enter: graded on the server, passed.
-	await pressUntil(page, 'Shift+Tab', (el) => el.getAttribute('data-testid') === 'run', 40);
+	await pressUntil(page, 'Shift+Tab', (el) => el?.getAttribute('data-testid') === 'run', 40);
 	await page.keyboard.press('Enter');
 	const party = page.getByTestId('celebration');
 	await expect(party).toBeVisible({ timeout: 20000 });
