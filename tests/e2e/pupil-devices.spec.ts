@@ -107,6 +107,7 @@ test('a grade-3 pupil on a device with a Vietnamese voice hears the task read al
 	page,
 	browser
 }) => {
+	test.setTimeout(150_000);
 	const secret = await newPupil(page, DEMO.primaryTeacher, '3A');
 	await stubVoices(page, 'vi-VN');
 	await signInPupil(page, secret);
