@@ -3,7 +3,7 @@
 // (a fresh browser profile: empty cache) and a repeat (the same profile, its HTTP cache warm).
 // The service worker is blocked: its own fetches are not throttled, so it would flatter the figures.
 // Builds if needed, starts the server on a throwaway database, signs a pupil of TH Chi Lăng 4A in.
-// Also checks that hashed assets are cached for a year and text is compressed. Ends with one line.
+// --files lists each JS file a page loads, with its gzip size. Also checks that hashed assets are cached for a year and text is compressed. Ends with one line.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -140,6 +140,8 @@ async function measure(browser, state, path, isExercise) {
 		return { usable, ready: Date.now() - start };
 	};
 	const cold = await once();
+	if (process.argv.includes('--files'))
+		for (const [url, size] of js) console.log(`${path} ${Math.round(size / 1024)} KB ${url}`);
 	const jsKb = Math.round([...js.values()].reduce((a, b) => a + b, 0) / 1024);
 	const repeat = await once();
 	await context.close();
