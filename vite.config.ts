@@ -12,6 +12,25 @@ const workers: Plugin = {
 	}
 };
 
+/**
+ * Blockly's keyboard navigation: its package.json points bundlers at sources it does not ship, so the
+ * built file is taken; that file's `require('blockly')` would add Blockly's English messages (and set
+ * them as the locale) — it is given Blockly's core, which is all it uses.
+ */
+const keyboardNavigation: Plugin = {
+	name: 'mam-stem-keyboard-navigation',
+	enforce: 'pre',
+	async resolveId(id, importer, options) {
+		if (id === '@blockly/keyboard-navigation')
+			return this.resolve('@blockly/keyboard-navigation/dist/index.js', importer, {
+				...options,
+				skipSelf: true
+			});
+		if (id === 'blockly' && importer?.includes('@blockly/keyboard-navigation'))
+			return this.resolve('blockly/core', importer, { ...options, skipSelf: true });
+	}
+};
+
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin({
@@ -20,6 +39,7 @@ export default defineConfig({
 			// The choice is remembered in a cookie; Vietnamese when nothing was chosen.
 			strategy: ['cookie', 'baseLocale']
 		}),
+		keyboardNavigation,
 		sveltekit(),
 		workers
 	],
