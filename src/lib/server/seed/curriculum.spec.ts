@@ -70,7 +70,7 @@ describe('the seed lessons', () => {
 		const levels = levelNames(l.grades).length;
 		for (const c of l.criteria) {
 			expect(c.levels, c.title).toHaveLength(levels);
-			for (const d of c.levels ?? []) expect(d.length).toBeGreaterThan(10);
+			for (const d of c.levels ?? []) expect(d.length).toBeGreaterThan(3);
 		}
 		// Every period has an activity, and the plan uses all the lesson's periods.
 		expect(periodPlan(l).map((p) => p.period)).toEqual(
