@@ -38,7 +38,14 @@ describe('the seed lessons', () => {
 	});
 
 	it('name places as they are since July 2025 (no huyện)', () => {
-		for (const f of files) expect(f.text, f.name).not.toMatch(/huyện/i);
+		for (const f of files) expect(f.text, f.name).not.toMatch(/(?<!\p{L})huyện(?!\p{L})/iu);
+	});
+
+	it('count lesson 01 for a class of 8 groups, not once (issue #15: 200,000 đ printed, 1,040,000 đ needed)', () => {
+		const l = lessons.find((x) => x.title.startsWith('Máy sấy hoa hồi'))!;
+		expect(budget(l.materials, 8).total).toBe(1_040_000);
+		expect(budget(l.materials, 10).total).toBe(1_280_000);
+		expect(budget(l.materials, 8).perGroup).toBe(120_000);
 	});
 
 	it.each(files.map((f) => [f.name, f.text]))('%s is complete', (_name, text) => {
