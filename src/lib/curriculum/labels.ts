@@ -1,6 +1,6 @@
 // Localised names of the curriculum's codes, for the pages.
 import { m } from '$lib/paraglide/messages';
-import type { LessonFieldError, LessonForm, LessonProcess } from './lesson';
+import type { CostBasis, LessonFieldError, LessonForm, LessonProcess } from './lesson';
 import type { LessonStatus } from '$lib/server/db/types';
 
 export const statusLabel = (s: LessonStatus) =>
@@ -18,6 +18,12 @@ export const formLabel = (f: LessonForm) =>
 	})[f]();
 export const processLabel = (p: LessonProcess) =>
 	({ engineering: m.lesson_process_engineering, inquiry: m.lesson_process_inquiry })[p]();
+export const basisLabel = (b: CostBasis | undefined) =>
+	({
+		group: m.lesson_basis_group,
+		class: m.lesson_basis_class,
+		pupil: m.lesson_basis_pupil
+	})[b ?? 'class']();
 export const partLabel = (p: 'aims' | 'content' | 'product' | 'organisation') =>
 	({
 		aims: m.lesson_part_aims,
@@ -41,7 +47,10 @@ const TOP: Record<string, () => string> = {
 	format: m.lesson_field_format,
 	'aims.knowledge': m.lesson_field_knowledge,
 	'aims.competencies': m.lesson_field_competencies,
-	'aims.qualities': m.lesson_field_qualities
+	'aims.qualities': m.lesson_field_qualities,
+	safety: m.lesson_field_safety,
+	worksheets: m.lesson_field_worksheets,
+	groupSize: m.lesson_field_group_size
 };
 const SUB: Record<string, () => string> = {
 	name: m.lesson_field_name,
@@ -53,7 +62,12 @@ const SUB: Record<string, () => string> = {
 	aims: m.lesson_part_aims,
 	content: m.lesson_part_content,
 	product: m.lesson_part_product,
-	organisation: m.lesson_part_organisation
+	organisation: m.lesson_part_organisation,
+	basis: m.lesson_basis,
+	periods: m.lesson_field_periods,
+	levels: m.lesson_levels,
+	number: m.lesson_field_name,
+	body: m.lesson_part_content
 };
 
 /** "Hoạt động 3 – b) Nội dung: chưa điền": the field in the user's words, then the problem. */
@@ -65,7 +79,12 @@ export function fieldName(field: string): string {
 		list === 'activities'
 			? m.lesson_field_activity({ n })
 			: m.lesson_item({
-					field: list === 'materials' ? m.lesson_material() : m.lesson_criterion(),
+					field:
+						list === 'materials'
+							? m.lesson_material()
+							: list === 'worksheets'
+								? m.lesson_worksheets()
+								: m.lesson_criterion(),
 					n
 				});
 	return sub && SUB[sub] ? `${item} – ${SUB[sub]()}` : item;

@@ -159,12 +159,13 @@ async function checkProject(
 ) {
 	let steps: { key: string; label: string }[] = [];
 	let process: LessonProcess | null = null;
-	let lessonCriteria: { title: string; description: string }[] = [];
+	let lessonCriteria: { title: string; description: string; levels?: string[] }[] = [];
+	let lessonGrades: number[] = [];
 	let rubricJson: string | null = null;
 	if (input.lessonId) {
 		const outline = await lessonOutline(db, input.lessonId, { ...teacher, role: 'teacher' });
 		if (!outline) errors.lesson = 'invalid';
-		else ({ steps, process, criteria: lessonCriteria } = outline);
+		else ({ steps, process, criteria: lessonCriteria, grades: lessonGrades } = outline);
 	} else if (input.process === 'engineering' || input.process === 'inquiry') {
 		process = input.process;
 		steps = PROCESS_STEPS[process];
@@ -175,7 +176,7 @@ async function checkProject(
 		else rubricJson = JSON.stringify(rubric.criteria);
 	} else {
 		// No rubric chosen: one started from the lesson's assessment criteria (or the usual design ones).
-		rubricJson = JSON.stringify(startRubric(lessonCriteria));
+		rubricJson = JSON.stringify(startRubric(lessonCriteria, lessonGrades));
 	}
 	return { steps, process, rubricJson };
 }

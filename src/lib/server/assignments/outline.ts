@@ -7,8 +7,10 @@ export interface LessonOutline {
 	id: number;
 	title: string;
 	process: LessonProcess;
+	/** The lesson's grades (empty for a lesson row without a written plan): they choose the rubric's levels. */
+	grades: number[];
 	steps: { key: string; label: string }[];
-	criteria: { title: string; description: string }[];
+	criteria: { title: string; description: string; levels?: string[] }[];
 }
 
 // The steps of each process are the curriculum's (letters 3089/BGDĐT-GDTrH and 909/BGDĐT-GDTH); a project
@@ -35,6 +37,7 @@ export async function lessonOutline(
 		id: row.id,
 		title: row.title,
 		process: row.process,
+		grades: [],
 		steps: PROCESS_STEPS[row.process].map((s) => ({ ...s })),
 		criteria: []
 	};

@@ -1,15 +1,20 @@
 // Validation of a lesson plan's fields, from the editor's form or an imported file. Returns every
 // problem with the field it belongs to, so the user sees them all at once and nothing is saved.
 import { cleanText } from '$lib/text/normalize';
+import { basisFromWord, periodsFromText, worksheetsFromText } from '$lib/curriculum/form';
 import {
 	ACTIVITY_PARTS,
+	COST_BASES,
+	DEFAULT_GROUP_SIZE,
 	DEFAULT_STEPS,
 	FORMS,
 	LIMITS,
 	PROCESSES,
 	type Activity,
 	type LessonContent,
-	type LessonFieldError
+	type CostBasis,
+	type LessonFieldError,
+	type Worksheet
 } from '$lib/curriculum/lesson';
 
 export type Validated =
@@ -90,10 +95,14 @@ export function validateContent(raw: unknown): Validated {
 		const cost = Number(o.cost ?? 0);
 		if (!Number.isInteger(cost) || cost < 0 || cost > LIMITS.cost)
 			errors.push({ field: `materials.${i}.cost`, code: 'invalid', detail: String(o.cost) });
+		const basis = o.basis ?? 'class';
+		if (!COST_BASES.includes(basis as CostBasis))
+			errors.push({ field: `materials.${i}.basis`, code: 'invalid', detail: String(o.basis) });
 		return {
 			name: short(`materials.${i}.name`, o.name),
 			quantity: short(`materials.${i}.quantity`, o.quantity, false),
-			cost
+			cost,
+			basis: basis as CostBasis
 		};
 	});
 
@@ -123,6 +132,14 @@ export function validateContent(raw: unknown): Validated {
 				o[part],
 				part === 'content' || part === 'organisation'
 			);
+		const ps = [...new Set(asArray(o.periods).map(Number))].sort((a, b) => a - b);
+		if (
+			ps.some(
+				(p) => !Number.isInteger(p) || p < 1 || p > (Number.isInteger(periods) ? periods : 20)
+			)
+		)
+			errors.push({ field: `activities.${i}.periods`, code: 'invalid', detail: ps.join(', ') });
+		if (ps.length) act.periods = ps;
 		return act;
 	});
 
@@ -130,11 +147,25 @@ export function validateContent(raw: unknown): Validated {
 	if (criteriaRaw.length > LIMITS.criteria) errors.push({ field: 'criteria', code: 'too_many' });
 	const criteria = criteriaRaw.slice(0, LIMITS.criteria).map((c, i) => {
 		const o = isObject(c) ? c : {};
+		const levels = asArray(o.levels).map((l, j) => short(`criteria.${i}.levels.${j}`, l));
+		if (levels.length === 1 || levels.length > 5)
+			errors.push({
+				field: `criteria.${i}.levels`,
+				code: 'invalid',
+				detail: String(levels.length)
+			});
 		return {
 			title: short(`criteria.${i}.title`, o.title),
-			description: long(`criteria.${i}.description`, o.description)
+			description: long(`criteria.${i}.description`, o.description),
+			...(levels.length ? { levels } : {})
 		};
 	});
+
+	const worksheets = readWorksheets(r.worksheets, errors);
+	const safety = long('safety', r.safety);
+	const groupSize = Number(r.groupSize ?? DEFAULT_GROUP_SIZE);
+	if (!Number.isInteger(groupSize) || groupSize < 1 || groupSize > 12)
+		errors.push({ field: 'groupSize', code: 'invalid', detail: String(r.groupSize) });
 
 	if (errors.length) return { ok: false, errors };
 	return {
@@ -150,9 +181,38 @@ export function validateContent(raw: unknown): Validated {
 			aims,
 			materials,
 			activities,
-			criteria
+			criteria,
+			groupSize,
+			safety,
+			worksheets
 		}
 	};
+}
+
+function readWorksheets(raw: unknown, errors: LessonFieldError[]): Worksheet[] {
+	const list = asArray(raw);
+	if (list.length > LIMITS.worksheets) errors.push({ field: 'worksheets', code: 'too_many' });
+	const seen = new Set<number>();
+	return list.slice(0, LIMITS.worksheets).map((w, i) => {
+		const o = isObject(w) ? w : {};
+		const number =
+			o.number === undefined || o.number === null || o.number === '' ? null : Number(o.number);
+		if (
+			number !== null &&
+			(!Number.isInteger(number) || number < 1 || number > 99 || seen.has(number))
+		)
+			errors.push({ field: `worksheets.${i}.number`, code: 'invalid', detail: String(o.number) });
+		if (number !== null) seen.add(number);
+		const title = cleanText(typeof o.title === 'string' ? o.title : '');
+		if (!title) errors.push({ field: `worksheets.${i}.title`, code: 'required' });
+		else if (title.length > LIMITS.short)
+			errors.push({ field: `worksheets.${i}.title`, code: 'too_long' });
+		const body = cleanLong(typeof o.body === 'string' ? o.body : '');
+		if (!body) errors.push({ field: `worksheets.${i}.body`, code: 'required' });
+		else if (body.length > LIMITS.long)
+			errors.push({ field: `worksheets.${i}.body`, code: 'too_long' });
+		return { number, title, body };
+	});
 }
 
 /**
@@ -172,17 +232,17 @@ export function contentFromForm(form: FormData): {
 			.map((l) => l.trim())
 			.filter(Boolean);
 	const materials = lines('materials').map((line, i) => {
-		const [name = '', quantity = '', cost = '0'] = line.split('|').map((s) => s.trim());
+		const [name = '', quantity = '', cost = '0', word = ''] = line.split('|').map((s) => s.trim());
 		const digits = cost.replace(/[.,\s]|đ|VND|vnđ/gi, '');
 		if (!/^\d*$/.test(digits))
 			lineErrors.push({ field: `materials.${i}.cost`, code: 'invalid', detail: cost });
-		return { name, quantity, cost: digits ? Number(digits) : 0 };
+		const basis = basisFromWord(word);
+		if (!basis) lineErrors.push({ field: `materials.${i}.basis`, code: 'invalid', detail: word });
+		return { name, quantity, cost: digits ? Number(digits) : 0, basis: basis ?? 'class' };
 	});
 	const criteria = lines('criteria').map((line) => {
-		const at = line.indexOf('|');
-		return at < 0
-			? { title: line, description: '' }
-			: { title: line.slice(0, at).trim(), description: line.slice(at + 1).trim() };
+		const [title = '', description = '', ...levels] = line.split('|').map((s) => s.trim());
+		return { title, description, levels: levels.filter(Boolean) };
 	});
 	const count = Math.min(Number(get('activity_count')) || 0, 10);
 	const activities = Array.from({ length: count }, (_, i) => ({
@@ -191,7 +251,8 @@ export function contentFromForm(form: FormData): {
 		aims: get(`act_${i}_aims`),
 		content: get(`act_${i}_content`),
 		product: get(`act_${i}_product`),
-		organisation: get(`act_${i}_organisation`)
+		organisation: get(`act_${i}_organisation`),
+		periods: periodsFromText(get(`act_${i}_periods`))
 	}));
 	return {
 		raw: {
@@ -209,7 +270,10 @@ export function contentFromForm(form: FormData): {
 			},
 			materials,
 			activities,
-			criteria
+			criteria,
+			groupSize: get('group_size') || undefined,
+			safety: get('safety'),
+			worksheets: worksheetsFromText(get('worksheets'))
 		},
 		lineErrors
 	};

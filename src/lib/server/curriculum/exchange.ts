@@ -24,8 +24,11 @@ export function exportLesson(c: LessonContent, author: string | null = null): st
 		periods: c.periods,
 		aims: c.aims,
 		materials: c.materials,
+		...(c.groupSize ? { groupSize: c.groupSize } : {}),
+		...(c.safety ? { safety: c.safety } : {}),
 		activities: c.activities,
-		criteria: c.criteria
+		criteria: c.criteria,
+		...(c.worksheets?.length ? { worksheets: c.worksheets } : {})
 	};
 	return `---\n${stringify(front, { lineWidth: 0, blockQuote: 'literal' })}---\n\n${c.overview}\n`;
 }

@@ -159,18 +159,33 @@ describe('validation', () => {
 		f.set('process', 'engineering');
 		f.set('form', 'lesson');
 		f.set('periods', '3');
-		f.set('materials', 'Ống tre | 2 đoạn | 10.000 đ\nDây thép | 1 cuộn | 15000\n');
-		f.set('criteria', 'Quay đều | Quay được 1 phút');
+		f.set('materials', 'Ống tre | 2 đoạn | 10.000 đ | nhóm\nDây thép | 1 cuộn | 15000\n');
+		f.set(
+			'criteria',
+			'Quay đều | Quay được 1 phút | Không quay | Quay chậm | Quay đều | Quay đều lâu'
+		);
 		f.set('activity_count', '1');
 		f.set('act_0_label', 'Xác định vấn đề');
 		const { raw, lineErrors } = contentFromForm(f);
 		expect(lineErrors).toEqual([]);
 		expect(raw.materials).toEqual([
-			{ name: 'Ống tre', quantity: '2 đoạn', cost: 10000 },
-			{ name: 'Dây thép', quantity: '1 cuộn', cost: 15000 }
+			{ name: 'Ống tre', quantity: '2 đoạn', cost: 10000, basis: 'group' },
+			{ name: 'Dây thép', quantity: '1 cuộn', cost: 15000, basis: 'class' }
 		]);
-		expect(raw.criteria).toEqual([{ title: 'Quay đều', description: 'Quay được 1 phút' }]);
+		expect(raw.criteria).toEqual([
+			{
+				title: 'Quay đều',
+				description: 'Quay được 1 phút',
+				levels: ['Không quay', 'Quay chậm', 'Quay đều', 'Quay đều lâu']
+			}
+		]);
 		expect(raw.subjects).toEqual(['Vật lí', ' Công nghệ']);
+		const f3 = new FormData();
+		f3.set('materials', 'Ống tre | 2 | 1000 | mỗi tuần');
+		expect(contentFromForm(f3).lineErrors[0]).toMatchObject({
+			field: 'materials.0.basis',
+			code: 'invalid'
+		});
 		const f2 = new FormData();
 		f2.set('materials', 'Ống tre | 2 | mười nghìn');
 		expect(contentFromForm(f2).lineErrors[0]).toMatchObject({

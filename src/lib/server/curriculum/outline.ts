@@ -9,7 +9,8 @@ export interface LessonOutline {
 	process: LessonProcess;
 	grades: number[];
 	steps: { key: string; label: string }[];
-	criteria: { title: string; description: string }[];
+	/** Each criterion's descriptors per level, lowest first (absent in lessons written before them). */
+	criteria: { title: string; description: string; levels?: string[] }[];
 }
 
 /**
@@ -30,7 +31,11 @@ export async function getLessonOutline(
 		process: c.process,
 		grades: c.grades,
 		steps: c.activities.map((a) => ({ key: a.key, label: a.label })),
-		criteria: c.criteria.map((k) => ({ title: k.title, description: k.description }))
+		criteria: c.criteria.map((k) => ({
+			title: k.title,
+			description: k.description,
+			...(k.levels?.length ? { levels: k.levels } : {})
+		}))
 	};
 }
 

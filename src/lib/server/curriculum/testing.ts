@@ -18,8 +18,8 @@ export function sampleLesson(over: Partial<LessonContent> = {}): LessonContent {
 			qualities: 'Chăm chỉ, trách nhiệm.'
 		},
 		materials: [
-			{ name: 'Thùng xốp', quantity: '1 cái/nhóm', cost: 60000 },
-			{ name: 'Màng bọc thực phẩm', quantity: '1 cuộn', cost: 25000 }
+			{ name: 'Thùng xốp', quantity: '1 cái/nhóm', cost: 60000, basis: 'group' },
+			{ name: 'Màng bọc thực phẩm', quantity: '1 cuộn', cost: 25000, basis: 'class' }
 		],
 		activities: base.activities.map((a) => ({
 			...a,
@@ -29,8 +29,17 @@ export function sampleLesson(over: Partial<LessonContent> = {}): LessonContent {
 			organisation: `Tổ chức ${a.label}`
 		})),
 		criteria: [
-			{ title: 'Nhiệt độ trong máy', description: 'Cao hơn ngoài trời ít nhất 10 °C.' },
+			{
+				title: 'Nhiệt độ trong máy',
+				description: 'Cao hơn ngoài trời ít nhất 10 °C.',
+				levels: ['Dưới 5 °C', '5–9 °C', '10–14 °C', 'Từ 15 °C']
+			},
 			{ title: 'Chi phí', description: 'Không quá 150.000 đ.' }
+		],
+		groupSize: 5,
+		safety: 'Dao rọc giấy: cắt hướng ra xa người.',
+		worksheets: [
+			{ number: 1, title: 'Vấn đề và tiêu chí', body: '| Tiêu chí | Cách kiểm tra |\n|---|---|' }
 		],
 		...over
 	};

@@ -18,6 +18,8 @@ export function renderLesson(c: LessonContent): RenderedLesson {
 			product: renderMarkdown(a.product),
 			organisation: renderMarkdown(a.organisation)
 		})),
-		criteria: c.criteria.map((k) => renderMarkdown(k.description))
+		criteria: c.criteria.map((k) => renderMarkdown(k.description)),
+		safety: renderMarkdown(c.safety ?? ''),
+		worksheets: (c.worksheets ?? []).map((w) => renderMarkdown(w.body))
 	};
 }

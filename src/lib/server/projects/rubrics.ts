@@ -1,6 +1,7 @@
 // Rubrics: criteria × levels (a descriptor and points per level), reusable and editable by the teacher.
 import type { Conn } from '../db';
 import { cleanText } from '$lib/text/normalize';
+import { LEVELS_SECONDARY, levelNames } from '$lib/curriculum/lesson';
 
 export interface RubricLevel {
 	descriptor: string;
@@ -22,10 +23,18 @@ export interface Rubric {
 
 export const MAX_CRITERIA = 8;
 export const MAX_LEVELS = 5;
-export const LEVEL_NAMES = ['Chưa đạt', 'Đạt', 'Khá', 'Tốt'];
+export const LEVEL_NAMES = LEVELS_SECONDARY;
 
-/** A starting rubric from a lesson's assessment criteria (or the design process's usual ones), four levels each. */
-export function startRubric(criteria: { title: string; description: string }[]): RubricCriterion[] {
+/**
+ * A starting rubric from a lesson's assessment criteria (or the design process's usual ones): the
+ * levels of the lesson's grades (three of Thông tư 27 in primary, four in secondary), each carrying
+ * the lesson's descriptor of that level ("Hoàn thành tốt: …") when the lesson has one.
+ */
+export function startRubric(
+	criteria: { title: string; description: string; levels?: string[] }[],
+	grades: number[] = []
+): RubricCriterion[] {
+	const names = levelNames(grades);
 	const base = criteria.length
 		? criteria
 		: [
@@ -46,11 +55,17 @@ export function startRubric(criteria: { title: string; description: string }[]):
 					description: 'Chia sẻ kết quả; mọi thành viên cùng tham gia'
 				}
 			];
-	return base.map((c) => ({
-		title: c.title,
-		description: c.description,
-		levels: LEVEL_NAMES.map((d, i) => ({ descriptor: d, points: i + 1 }))
-	}));
+	return base.map((c: { title: string; description: string; levels?: string[] }) => {
+		const own = c.levels?.length === names.length ? c.levels : null;
+		return {
+			title: c.title,
+			description: c.description,
+			levels: names.map((d, i) => ({
+				descriptor: own ? `${d}: ${own[i]}`.slice(0, 500) : d,
+				points: i + 1
+			}))
+		};
+	});
 }
 
 export type RubricErrors = Partial<

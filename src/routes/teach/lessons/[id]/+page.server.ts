@@ -6,6 +6,7 @@ import * as teachings from '$lib/server/curriculum/teachings';
 import { renderLesson } from '$lib/server/curriculum/view';
 import { listLessonFiles } from '$lib/server/curriculum/files';
 import { listTeacherClasses } from '$lib/server/classes/classes';
+import { groupsParam } from '$lib/curriculum/lesson';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		classes: (await listTeacherClasses(db, user.id)).map((c) => ({ id: c.id, name: c.name })),
 		teachings: await teachings.listTeachings(db, user.id, lesson.id),
 		files: await listLessonFiles(db, lesson.id),
-		today: new Date().toISOString().slice(0, 10)
+		today: new Date().toISOString().slice(0, 10),
+		groups: groupsParam(event.url.searchParams.get('groups'))
 	};
 };
 
