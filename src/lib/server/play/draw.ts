@@ -34,19 +34,19 @@ export function drawWorkspaceText(text: string, allowed: readonly string[]): Dra
 	const code = generateCode(parsed.workspace);
 	if (code === null) return { ok: false, problem: 'load_failed' };
 	const world = createTurtleWorld([]);
-	let end = 'done';
+	let finished: boolean;
 	try {
 		const run = startRun(ServerInterpreter, code, world);
-		end = runToEnd(run, Date.now() + TIME_LIMIT_MS, STEP_BUDGET);
-		if (endVerdict(end as never, run.errorMessage)) end = 'stopped';
+		const end = runToEnd(run, Date.now() + TIME_LIMIT_MS, STEP_BUDGET);
+		finished = end === 'done' && !endVerdict(end, run.errorMessage);
 	} catch {
-		end = 'stopped';
+		finished = false;
 	}
 	return {
 		ok: true,
 		segments: world.segments.map(clean).filter((s): s is Segment => s !== null),
 		blocks: parsed.blocks,
-		ended: end === 'done' && !world.halted ? 'done' : 'stopped'
+		ended: finished && !world.halted ? 'done' : 'stopped'
 	};
 }
 
