@@ -80,6 +80,15 @@ test('a pupil draws, saves and shares a drawing; a classmate sees it until the t
 	await expect(page).toHaveURL(/\/learn\/play\/\d+$/);
 	const privateUrl = page.url();
 	expect(privateUrl).not.toBe(drawingUrl);
+	// A third one, deleted once confirmed.
+	await page.goto('/learn/play');
+	await page.getByTestId('new-drawing').click();
+	await expect(page).toHaveURL(/\/learn\/play\/\d+$/);
+	page.once('dialog', (d) => d.accept());
+	await page.getByRole('button', { name: 'Xoá bức vẽ' }).click();
+	await expect(page).toHaveURL(/\/learn\/play\?deleted/);
+	await expect(page.getByRole('status')).toContainText('Đã xoá bức vẽ');
+	await expect(page.getByTestId('my-drawings').getByRole('link')).toHaveCount(2);
 	await signOut(page);
 
 	// A classmate sees the shared drawing (not the other one).

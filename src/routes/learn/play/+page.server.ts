@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 			? (await play.classDrawings(db, cls.id, 'pupil')).filter((d) => d.pupilId !== user.id)
 			: [],
 		max: play.MAX_DRAWINGS,
-		deleted: event.url.searchParams.get('deleted')?.slice(0, 80) ?? null
+		deleted: event.url.searchParams.has('deleted')
 	};
 };
 

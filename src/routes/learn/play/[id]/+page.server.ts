@@ -43,6 +43,6 @@ export const actions: Actions = {
 		const id = idParam(event.params.id);
 		const opened = await play.openForPupil(db, user.id, id);
 		if (!opened?.mine || !(await play.deleteDrawing(db, user.id, id))) notFound();
-		redirect(303, `/learn/play?deleted=${encodeURIComponent(opened.drawing.name)}`);
+		redirect(303, '/learn/play?deleted');
 	}
 };
