@@ -1,7 +1,8 @@
 // npm run bench:grade — grading speed on the server and the JS weight of pages.
 // 1. Grades every seeded reference solution several times (vitest runs the app's TS code).
 // 2. Builds if needed, starts the server on a throwaway database, signs a pupil in with Chromium and
-//    sums the gzip size of every JS file the browser loads: the exercise page and the pupil's home page.
+//    sums the gzip size of every JS file the browser loads: the exercise page, the pupil's home page,
+//    the playground and a drawing's canvas.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,8 @@ const server = spawn('node', ['scripts/start.js', '--no-build'], {
 const base = `http://127.0.0.1:${port}`;
 let blocklyKb;
 let otherKb;
+let playKb;
+let canvasKb;
 try {
 	for (let i = 0; ; i++) {
 		try {
@@ -128,6 +131,11 @@ try {
 	await page.goto('/learn/exercises');
 	const href = await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).getAttribute('href');
 	blocklyKb = await measure(href, '.injectionDiv');
+	// The playground: its list (no Blockly) and a drawing's canvas (Blockly).
+	playKb = await measure('/learn/play');
+	await page.getByTestId('new-drawing').click();
+	await page.waitForURL(/\/learn\/play\/\d+$/);
+	canvasKb = await measure(page.url(), '.injectionDiv');
 	await browser.close();
 } finally {
 	server.kill();
@@ -140,6 +148,9 @@ console.log(
 );
 console.log(
 	`JS (gzip) loaded by the exercise page: ${blocklyKb} KB (budget 300); by the pupil's home page: ${otherKb} KB (budget 100)`
+);
+console.log(
+	`JS (gzip) loaded by the playground: ${playKb} KB (budget 100); by a drawing's canvas: ${canvasKb} KB (budget 300)`
 );
 console.log(
 	`grade_p95_ms=${Math.round(pct(all, 95))} blockly_page_js_gzip_kb=${blocklyKb} other_page_js_gzip_kb=${otherKb}`

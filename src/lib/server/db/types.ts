@@ -795,3 +795,22 @@ export interface ExercisesTable {
 	shared_at: Generated<number | null>;
 	share_comment: Generated<string | null>;
 }
+
+// 0023: free play ("Sân chơi"): a pupil's drawings, shared with their class, hidden by its teachers.
+export interface PlayDrawingsTable {
+	id: Generated<number>;
+	pupil_id: number;
+	name: string;
+	workspace: string;
+	segments: Generated<string>;
+	shared_class_id: number | null;
+	shared_at: number | null;
+	hidden_at: number | null;
+	hidden_by: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface Database {
+	play_drawings: PlayDrawingsTable;
+}

@@ -4,6 +4,7 @@ import { TIME_LIMIT_MS } from '$lib/blockly/runner';
 import type { ExerciseSpec, Kind } from '$lib/blockly/spec';
 import { createPool, threadsPerProcess, type Pool } from '../workers/pool';
 import type { Graded } from './grade';
+import type { Drawn } from '../play/draw';
 
 /** Submissions that may wait per thread before the server answers 503 (a class of 35 fits). */
 export const QUEUE_PER_THREAD = 48;
@@ -41,6 +42,11 @@ export function gradeOffThread(
 	hints = 0
 ): Promise<Graded> {
 	return gradingPool().run<Graded>({ kind, spec, text, hints });
+}
+
+/** Runs a free-play drawing's program in a worker (play/draw.ts): the same pool, limits and Busy. */
+export function drawOffThread(text: string, allowed: string[]): Promise<Drawn> {
+	return gradingPool().run<Drawn>({ text, allowed }, { name: 'draw' });
 }
 
 /** Lets the workers finish what they hold (a clean stop). */

@@ -3,7 +3,7 @@
 // - the users row stays (its id is what the attempts, team memberships and rollups count) with a neutral
 //   name, no username, no password, disabled; the profile loses birth date, ethnicity and secret
 //   (gender stays: the figures are broken down by it, and alone it names nobody);
-// - saved work, reflections, photos and files (rows and files on disk), sessions and sign-in failures go;
+// - saved work, free-play drawings, reflections, photos and files (rows and files on disk), sessions and sign-in failures go;
 // - attempts stay without their program; survey responses stay as scale scores, without the answers;
 // - open enrolments end today; consents are withdrawn and the team's showcase entry with them;
 // - the team's shared portfolio entries stay, shown under the neutral name.
@@ -24,6 +24,7 @@ export interface ErasureCounts {
 	files: number;
 	reflections: number;
 	savedWork: number;
+	drawings: number;
 	sessions: number;
 	surveyAnswers: number;
 	attemptsCleared: number;
@@ -63,6 +64,9 @@ async function deleteContent(tx: Conn, pupilId: number) {
 		),
 		savedWork: n(
 			await tx.deleteFrom('exercise_work').where('pupil_id', '=', pupilId).executeTakeFirst()
+		),
+		drawings: n(
+			await tx.deleteFrom('play_drawings').where('pupil_id', '=', pupilId).executeTakeFirst()
 		),
 		sessions: n(await tx.deleteFrom('sessions').where('user_id', '=', pupilId).executeTakeFirst()),
 		surveyAnswers: n(

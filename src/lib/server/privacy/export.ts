@@ -196,6 +196,25 @@ async function savedWork(db: Conn, pupilId: number) {
 	};
 }
 
+/** Free play: the pupil's drawings, their programs and strokes, and whether they were shared or hidden. */
+async function drawings(db: Conn, pupilId: number) {
+	const rows = await db
+		.selectFrom('play_drawings')
+		.select(['name', 'workspace', 'segments', 'shared_at', 'hidden_at', 'created_at', 'updated_at'])
+		.where('pupil_id', '=', pupilId)
+		.orderBy('created_at')
+		.execute();
+	return rows.map((r) => ({
+		name: r.name,
+		made: moment(r.created_at),
+		saved: moment(r.updated_at),
+		sharedWithClass: moment(r.shared_at),
+		hiddenByTeacher: moment(r.hidden_at),
+		program: parsed(r.workspace),
+		strokes: parsed(r.segments)
+	}));
+}
+
 async function assignments(db: Conn, pupilId: number) {
 	const targeted = await db
 		.selectFrom('assignment_targets as t')
@@ -455,6 +474,7 @@ export async function pupilData(db: Conn, pupilId: number, now = Date.now()) {
 		exerciseAttempts: await exerciseAttempts(db, pupilId),
 		savedWork: work.savedWork,
 		hintsViewed: work.hintsViewed,
+		drawings: await drawings(db, pupilId),
 		assignments: await assignments(db, pupilId),
 		teams: await teams(db, pupilId),
 		portfolioEntries: writing.portfolioEntries,

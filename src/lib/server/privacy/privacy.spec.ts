@@ -61,6 +61,22 @@ async function fullPupil(db: DB, t: TestPilot) {
 		.insertInto('exercise_hint_views')
 		.values({ exercise_id: ex.id, pupil_id: pupil, step: 1, created_at: NOW })
 		.execute();
+	// A free-play drawing, shared with the class and hidden by its teacher (the staff column).
+	await db
+		.insertInto('play_drawings')
+		.values({
+			pupil_id: pupil,
+			name: 'Nhà sàn',
+			workspace: '{"w":2}',
+			segments: '[{"x1":0,"y1":0,"x2":1,"y2":1}]',
+			shared_class_id: t.class4A,
+			shared_at: NOW,
+			hidden_at: NOW,
+			hidden_by: t.teacherA,
+			created_at: NOW,
+			updated_at: NOW
+		})
+		.execute();
 	const project = await addProject(
 		db,
 		t.schoolA,
@@ -306,6 +322,12 @@ describe("a pupil's data", () => {
 		expect(json.identity.birthDate).toEqual({ iso: '2016-03-02', display: '02/03/2016' });
 		for (const section of new Set(PUPIL_COLUMNS.map((c) => c.section).filter((s) => s !== null)))
 			expect(json[section!], section!).not.toEqual([]);
+		expect(json.drawings[0]).toMatchObject({
+			name: 'Nhà sàn',
+			program: { w: 2 },
+			strokes: [{ x1: 0, y1: 0, x2: 1, y2: 1 }]
+		});
+		expect(json.drawings[0].hiddenByTeacher.display).toMatch(/^\d\d\/\d\d\/\d{4} /);
 		expect(json.exerciseAttempts[0]).toMatchObject({
 			exercise: 'Vòng lặp',
 			passed: true,
@@ -408,6 +430,7 @@ describe('erasing a pupil', () => {
 				files: 1,
 				reflections: 1,
 				savedWork: 1,
+				drawings: 1,
 				sessions: 1,
 				surveyAnswers: 1,
 				enrolmentsEnded: 1,
@@ -437,6 +460,7 @@ describe('erasing a pupil', () => {
 				| 'portfolio_files'
 				| 'reflections'
 				| 'exercise_work'
+				| 'play_drawings'
 				| 'sessions'
 				| 'survey_answers'
 				| 'showcase_entries'
@@ -446,10 +470,11 @@ describe('erasing a pupil', () => {
 			await left('portfolio_files'),
 			await left('reflections'),
 			await left('exercise_work'),
+			await left('play_drawings'),
 			await left('sessions'),
 			await left('survey_answers'),
 			await left('showcase_entries')
-		]).toEqual([0, 0, 0, 0, 1, 0, 0]); // the other session is another pupil's
+		]).toEqual([0, 0, 0, 0, 0, 1, 0, 0]); // the other session is another pupil's
 		expect(await db.selectFrom('login_failures').selectAll().execute()).toEqual([]);
 		const attempts = await db
 			.selectFrom('exercise_attempts')

@@ -87,7 +87,8 @@ export async function pupilSummary(db: Conn, pupilId: number) {
 		.executeTakeFirst();
 	if (!u) return undefined;
 	const count = async (
-		table: 'portfolio_photos' | 'portfolio_files' | 'reflections' | 'exercise_work',
+		table:
+			'portfolio_photos' | 'portfolio_files' | 'reflections' | 'exercise_work' | 'play_drawings',
 		column: 'author_id' | 'pupil_id'
 	) =>
 		Number(
@@ -109,6 +110,7 @@ export async function pupilSummary(db: Conn, pupilId: number) {
 		photos: await count('portfolio_photos', 'author_id'),
 		files: await count('portfolio_files', 'author_id'),
 		reflections: await count('reflections', 'pupil_id'),
-		savedWork: await count('exercise_work', 'pupil_id')
+		savedWork: await count('exercise_work', 'pupil_id'),
+		drawings: await count('play_drawings', 'pupil_id')
 	};
 }

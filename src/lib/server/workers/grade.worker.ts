@@ -2,6 +2,7 @@
 // before, so the generators, the step budget and the time limit are the ones of exercises/grade.ts.
 import type { ExerciseSpec, Kind } from '$lib/blockly/spec';
 import { gradeWorkspaceText } from '../exercises/grade';
+import { drawWorkspaceText } from '../play/draw';
 import { job } from './job';
 
 export interface GradeTask {
@@ -14,6 +15,11 @@ export interface GradeTask {
 
 export default job((task: GradeTask) =>
 	gradeWorkspaceText(task.kind, task.spec, task.text, task.hints ?? 0)
+);
+
+/** Free play: the strokes a pupil's drawing program draws (play/draw.ts), off the request thread. */
+export const draw = job((task: { text: string; allowed: string[] }) =>
+	drawWorkspaceText(task.text, task.allowed)
 );
 
 /** For the pool's tests only: a worker that dies in the middle of a task. */
