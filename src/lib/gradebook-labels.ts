@@ -1,7 +1,7 @@
 // What a gradebook cell says, the same on the page and in the Excel file.
 import { m } from '$lib/paraglide/messages';
 import { statusLabel } from '$lib/projects/messages';
-import { formatDate } from '$lib/projects/format';
+import { formatDate } from '$lib/dates';
 import type { GradebookCell } from '$lib/server/gradebook/gradebook';
 import type { Mark } from '$lib/server/gradebook/marks';
 

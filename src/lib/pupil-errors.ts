@@ -24,14 +24,3 @@ export function pupilError(code: PupilError): string {
 			return m.pupil_err_code_taken();
 	}
 }
-
-export function genderLabel(g: string | null): string {
-	return g === 'female' ? m.gender_female() : g === 'male' ? m.gender_male() : '';
-}
-
-/** 2014-03-09 as Vietnamese write it: 09/03/2014. */
-export function formatDate(iso: string | null): string {
-	if (!iso) return '';
-	const [y, mo, d] = iso.split('-');
-	return `${d}/${mo}/${y}`;
-}

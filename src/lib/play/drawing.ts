@@ -1,7 +1,7 @@
 // A drawing's strokes as one SVG path (numbers only: the server's strokes, never markup from a browser),
 // and when it was shared, as the Vietnamese write it.
 import type { Segment } from '$lib/blockly/spec';
-import { formatDate } from '$lib/projects/format';
+import { formatDate } from '$lib/dates';
 
 /** "M x y L x y …": a stroke that starts where the last ended continues the same line. */
 export function drawingPath(segments: Segment[]): string {

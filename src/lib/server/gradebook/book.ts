@@ -2,7 +2,7 @@
 // records who took it (it names every pupil of the class).
 import { m } from '$lib/paraglide/messages';
 import { cellText, percentText } from '$lib/gradebook-labels';
-import { formatDate } from '$lib/projects/format';
+import { formatDate } from '$lib/dates';
 import { fileSlug } from '$lib/text/normalize';
 import type { Conn } from '../db';
 import { record, type Actor } from '../audit/log';

@@ -2,7 +2,7 @@
 // Excel export and printed in the A4 report alike, so the three formats always hold the same numbers.
 import { m } from '$lib/paraglide/messages';
 import { levelLabel } from '$lib/level';
-import { genderLabel } from '$lib/pupil-errors';
+import { genderLabel } from '$lib/gender';
 import { dimensionLabel } from '$lib/progress-labels';
 import { shown } from './hide';
 import type { Dimension } from './scope';

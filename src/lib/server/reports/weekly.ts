@@ -1,7 +1,7 @@
 // Weekly active pupils over the period, from the rollup the attempts' trigger keeps, taken per class.
 import { sql } from 'kysely';
 import { m } from '$lib/paraglide/messages';
-import { formatDate } from '$lib/projects/format';
+import { formatDate } from '$lib/dates';
 import type { Conn } from '../db';
 import { classConditions, periodDates, periodTimes, type Scope } from './scope';
 import { hideSmall } from './hide';
