@@ -712,9 +712,7 @@ async function seedProvinceInto(url) {
 			stdio: ['ignore', 'ignore', 'inherit']
 		});
 		if (r.status !== 0) process.exit(r.status ?? 1);
-		console.log(
-			'Province copied into PostgreSQL and checked against the SQLite file.'
-		);
+		console.log('Province copied into PostgreSQL and checked against the SQLite file.');
 	} finally {
 		for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
 	}
