@@ -1,72 +1,8 @@
-// The one Markdown renderer of lesson text, for the lesson page, print view and the editor's
-// preview: marked, then an allowlist sanitizer, with maths rendered by KaTeX on the server.
-import { Marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+// Lesson text for the lesson page, print view and the editor's preview: maths rendered by KaTeX on the
+// server, the rest by the app's Markdown (markdown.ts, the lesson's allowlist).
+import { markdownToHtml } from '../markdown';
 import katex from 'katex';
 import { randomBytes } from 'node:crypto';
-
-const marked = new Marked({ gfm: true, breaks: true, async: false });
-
-// Only what a lesson plan needs. No style, no class, no event handlers, no frames, no forms, no SVG.
-const SANITIZE: sanitizeHtml.IOptions = {
-	allowedTags: [
-		'p',
-		'br',
-		'hr',
-		'h2',
-		'h3',
-		'h4',
-		'h5',
-		'h6',
-		'strong',
-		'em',
-		'b',
-		'i',
-		'u',
-		's',
-		'del',
-		'sub',
-		'sup',
-		'code',
-		'pre',
-		'blockquote',
-		'ul',
-		'ol',
-		'li',
-		'table',
-		'thead',
-		'tbody',
-		'tr',
-		'th',
-		'td',
-		'a',
-		'img'
-	],
-	allowedAttributes: {
-		a: ['href', 'title'],
-		img: ['src', 'alt', 'title'],
-		ol: ['start'],
-		th: ['align'],
-		td: ['align']
-	},
-	allowedSchemes: ['http', 'https', 'mailto'],
-	// Images only from this site (the lesson's own files), never data: or another host that could track.
-	allowedSchemesByTag: { img: [] },
-	allowProtocolRelative: false,
-	disallowedTagsMode: 'discard',
-	transformTags: {
-		h1: 'h2', // the page's h1 is the lesson's title
-		a: (tagName, attribs) => ({
-			tagName,
-			attribs: { ...attribs, rel: 'noopener noreferrer nofollow' }
-		})
-	},
-	allowedSchemesAppliedToAttributes: ['href', 'src', 'cite']
-};
-SANITIZE.allowedAttributes = {
-	...(SANITIZE.allowedAttributes as object),
-	a: ['href', 'title', 'rel']
-};
 
 const KATEX: katex.KatexOptions = {
 	throwOnError: false, // a typo shows in red instead of failing the page
@@ -99,7 +35,7 @@ export function renderMarkdown(source: string): string {
 			(_, pre: string, tex: string) => pre + hold(tex, false)
 		)
 		.replace(/\\\$/g, '$');
-	const html = sanitizeHtml(marked.parse(text) as string, SANITIZE);
+	const html = markdownToHtml(text, 'lesson');
 	// KaTeX's own HTML goes in after the sanitizer: it is generated, not user-written.
 	return html.replace(
 		new RegExp(`MATH${nonce}X(\\d+)X`, 'g'),

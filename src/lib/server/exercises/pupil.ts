@@ -1,6 +1,5 @@
 // The pupil's side: which class they are in (for the grade and the attempt's class), what they may open.
-import { marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import { markdownToHtml } from '../markdown';
 import type { Conn } from '../db';
 import { notFound } from '../auth/guard';
 import { getExercise, type Exercise } from './exercises';
@@ -73,10 +72,5 @@ export function renderTask(markdown: string): string {
 }
 
 function sanitizeTask(markdown: string): string {
-	const html = marked.parse(markdown, { async: false }) as string;
-	return sanitizeHtml(html, {
-		allowedTags: sanitizeHtml.defaults.allowedTags.concat(['img']),
-		allowedAttributes: { a: ['href'], img: ['src', 'alt', 'width', 'height'] },
-		allowedSchemes: ['https', 'http', 'data']
-	});
+	return markdownToHtml(markdown, 'task');
 }

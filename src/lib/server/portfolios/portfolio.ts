@@ -1,7 +1,7 @@
 // A team's portfolio: per step, Markdown entries (with their author), photos, each pupil's reflection;
 // and the team's submissions of a step or of the whole project.
 import type { Conn } from '../db';
-import { renderMarkdown } from './markdown';
+import { markdownToHtml } from '../markdown';
 import { listSteps } from '../assignments/assignments';
 
 export const MAX_ENTRY = 20_000;
@@ -56,7 +56,7 @@ export async function addEntry(
 			step_key: stepKey,
 			author_id: authorId,
 			body_md: md,
-			body_html: renderMarkdown(md),
+			body_html: markdownToHtml(md, 'pupil'),
 			created_at: now
 		})
 		.returning('id')

@@ -21,9 +21,11 @@ import {
 } from './showcase';
 import { listReviews, returnReview } from './reviews';
 import { addEntry, emptySteps, submit } from '../portfolios/portfolio';
-import { renderMarkdown } from '../portfolios/markdown';
+import { markdownToHtml } from '../markdown';
 import { setClosed } from '../assignments/assignments';
 import { seededRandom } from '../seed/random';
+
+const renderMarkdown = (md: string) => markdownToHtml(md, 'pupil');
 
 describe('rubric scoring', () => {
 	const rubric = startRubric([]);
