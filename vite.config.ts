@@ -47,6 +47,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
-		testTimeout: 20000
+		testTimeout: 20000,
+		// Hooks seed pilots and make or drop PostgreSQL databases: slower than 10 s on a loaded machine.
+		hookTimeout: 60000
 	}
 });
