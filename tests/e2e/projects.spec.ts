@@ -172,9 +172,13 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	await expect(
 		page.getByRole('alert').filter({ hasText: 'IMG_0001.HEIC: Ảnh HEIC/HEIF' })
 	).toContainText('Cài đặt › Camera › Định dạng › Tương thích nhất');
+	// 17 MB handed to the browser: slow on a loaded machine (it timed out at 15 s once).
 	await step4
 		.getByLabel(/^Ảnh/)
-		.setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: huge });
+		.setInputFiles(
+			{ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: huge },
+			{ timeout: 90_000 }
+		);
 	await step4.getByRole('button', { name: 'Tải ảnh lên' }).click();
 	await expect(
 		page.getByRole('alert').filter({ hasText: 'IMG_0002.jpg: Tệp lớn hơn 15 MB' })
