@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const source = join(root, 'src/lib/server/workers');
 
-export const WORKER_ENTRIES = ['grade', 'prepare', 'sheets'];
+export const WORKER_ENTRIES = ['grade', 'prepare', 'sheets', 'checkpoint'];
 
 function newest(path) {
 	const st = statSync(path);

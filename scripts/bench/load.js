@@ -7,7 +7,7 @@
 // Ends with one line of figures.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -26,7 +26,9 @@ const metrics = join(dir, 'metrics.jsonl');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function startApp() {
-	return spawn('node', ['scripts/serve.js'], {
+	// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", reaches every process and thread.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	return spawn('node', [...nodeArgs, 'scripts/serve.js'], {
 		cwd: root,
 		detached: true,
 		stdio: ['ignore', 'ignore', 'inherit'],
@@ -89,84 +91,106 @@ const WORKSPACE = JSON.stringify({
 	}
 });
 
+/** Keeps every answer's time, for a true p95 (autocannon's summary stops at p90 and p97.5). */
+function timed(run) {
+	const times = [];
+	run.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+	return run.then((result) => ({ ...result, times }));
+}
+
+/** The 95th percentile of the answers' times, in ms. */
+function p95(result) {
+	const sorted = [...result.times].sort((a, b) => a - b);
+	return sorted.length ? Math.round(sorted[Math.ceil(sorted.length * 0.95) - 1]) : NaN;
+}
+
 function autosaves(port, tokens, exerciseId, duration = SECONDS, rate = undefined) {
 	let n = 0;
-	return autocannon({
-		url: `http://127.0.0.1:${port}`,
-		connections: 64,
-		overallRate: rate,
-		duration,
-		requests: [
-			{
-				method: 'POST',
-				setupRequest: (req) => {
-					const i = n++;
-					return {
-						...req,
-						path: `/learn/exercises/${exerciseId}/save`,
-						headers: {
-							'content-type': 'application/json',
-							cookie: `session=${tokens[i % tokens.length]}`
-						},
-						body: JSON.stringify({ version: Date.now() * 1000 + (i % 1000), workspace: WORKSPACE })
-					};
+	return timed(
+		autocannon({
+			url: `http://127.0.0.1:${port}`,
+			connections: 64,
+			overallRate: rate,
+			duration,
+			requests: [
+				{
+					method: 'POST',
+					setupRequest: (req) => {
+						const i = n++;
+						return {
+							...req,
+							path: `/learn/exercises/${exerciseId}/save`,
+							headers: {
+								'content-type': 'application/json',
+								cookie: `session=${tokens[i % tokens.length]}`
+							},
+							body: JSON.stringify({
+								version: Date.now() * 1000 + (i % 1000),
+								workspace: WORKSPACE
+							})
+						};
+					}
 				}
-			}
-		]
-	});
+			]
+		})
+	);
 }
 
 function submissions(tokens, exercises, duration = SECONDS, rate = 40) {
 	let n = 0;
-	return autocannon({
-		url: `http://127.0.0.1:${appPort}`,
-		connections: 32,
-		overallRate: rate,
-		duration,
-		requests: [
-			{
-				method: 'POST',
-				setupRequest: (req) => {
-					const i = n++;
-					const ex = exercises[i % exercises.length];
-					return {
-						...req,
-						path: `/learn/exercises/${ex.id}/submit`,
-						headers: {
-							'content-type': 'application/json',
-							cookie: `session=${tokens[(i * 7) % tokens.length]}`
-						},
-						body: JSON.stringify({ workspace: ex.reference, timeSpentMs: 60000 })
-					};
+	return timed(
+		autocannon({
+			url: `http://127.0.0.1:${appPort}`,
+			connections: 32,
+			overallRate: rate,
+			duration,
+			requests: [
+				{
+					method: 'POST',
+					setupRequest: (req) => {
+						const i = n++;
+						const ex = exercises[i % exercises.length];
+						return {
+							...req,
+							path: `/learn/exercises/${ex.id}/submit`,
+							headers: {
+								'content-type': 'application/json',
+								cookie: `session=${tokens[(i * 7) % tokens.length]}`
+							},
+							body: JSON.stringify({ workspace: ex.reference, timeSpentMs: 60000 })
+						};
+					}
 				}
-			}
-		]
-	});
+			]
+		})
+	);
 }
 
 /** Pupils opening exercise pages (the page itself, then its data as a tap would). */
 function pageLoads(tokens, exercises, duration, rate) {
 	let n = 0;
-	return autocannon({
-		url: `http://127.0.0.1:${appPort}`,
-		connections: 32,
-		overallRate: rate,
-		duration,
-		requests: [
-			{
-				method: 'GET',
-				setupRequest: (req) => {
-					const i = n++;
-					const ex = exercises[i % exercises.length];
-					return {
-						...req,
-						path: `/learn/exercises/${ex.id}${i % 2 ? '/__data.json' : ''}`,
-						headers: { cookie: `session=${tokens[(i * 11) % tokens.length]}` }
-					};
+	return timed(
+		autocannon({
+			url: `http://127.0.0.1:${appPort}`,
+			connections: 32,
+			overallRate: rate,
+			duration,
+			requests: [
+				{
+					method: 'GET',
+					setupRequest: (req) => {
+						const i = n++;
+						const ex = exercises[i % exercises.length];
+						return {
+							...req,
+							path: `/learn/exercises/${ex.id}${i % 2 ? '/__data.json' : ''}`,
+							headers: { cookie: `session=${tokens[(i * 11) % tokens.length]}` }
+						};
+					}
 				}
-			}
-		]
-	});
+			]
+		})
+	);
 }
 
 /**
@@ -191,24 +215,57 @@ function samples(from, to) {
 		.filter((s) => s.at >= from && s.at <= to);
 }
 
+/** CPU time (user + system, ms) used so far by a process group's processes: the server's primary and its children. */
+function cpuMsOf(rootPid) {
+	const tick = 10; // ms per clock tick (USER_HZ 100)
+	let total = 0;
+	for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+		try {
+			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(fields[2]) !== rootPid) continue; // process group
+			total += (Number(fields[11]) + Number(fields[12])) * tick;
+		} catch {
+			// gone
+		}
+	}
+	return total;
+}
+
 const errorsOf = (r) => r.errors + r.timeouts + (r.non2xx ?? 0);
 
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-if (!existsSync(join(root, 'build', 'handler.js'))) {
-	console.error('bench:load: build the app first (npm run build)');
-	process.exit(1);
+/** BENCH_ONLY=cost: each kind of request alone at its lab-hour rate, and the server's CPU per request. */
+async function costs(tokens, exercises, exerciseId) {
+	const kinds = {
+		autosave: () => autosaves(appPort, tokens, exerciseId, 10, LAB_PUPILS / 5),
+		submission: () => submissions(tokens, exercises, 10, LAB_PUPILS / 60),
+		page: () => pageLoads(tokens, exercises, 10, LAB_PUPILS / 30)
+	};
+	for (const [kind, run] of Object.entries(kinds)) {
+		const before = cpuMsOf(app.pid);
+		const r = await run();
+		const ms = cpuMsOf(app.pid) - before;
+		console.log(
+			`${kind}: ${r.requests.total} in 10 s, server CPU ${Math.round(ms)} ms = ${(ms / r.requests.total).toFixed(2)} ms each, p95=${p95(r)} errors=${errorsOf(r)}`
+		);
+		await sleep(2000);
+	}
 }
-let app = startApp();
-let bare;
-try {
-	await ready(appPort);
-	const { tokens, exercises } = setUp();
-	const exerciseId = exercises[0].id;
-	await sleep(5000); // idle
-	const idle = samples(Date.now() - 4000, Date.now());
-	const rssIdle = Math.max(...idle.map((s) => s.rssMb));
 
+/** BENCH_ONLY=lab: the lab hour alone. */
+async function labOnly(tokens, exercises, exerciseId) {
+	const lab = await labHour(tokens, exercises, exerciseId);
+	for (const [k, r] of Object.entries(lab))
+		console.log(
+			`lab ${k}: ${Math.round(r.requests.total / r.duration)}/s p95=${p95(r)} p99=${r.latency.p99} errors=${errorsOf(r)}`
+		);
+	console.log(
+		`lab_pupils=${LAB_PUPILS} lab_p95_ms=${Math.max(...Object.values(lab).map(p95))} lab_errors=${Object.values(lab).reduce((n, r) => n + errorsOf(r), 0)}`
+	);
+}
+
+/** The whole run: the bare server, (a), (b) and the lab hour, ending with one line of figures. */
+async function everything(tokens, exercises, exerciseId, rssIdle) {
 	bare = spawn('node', [join(root, 'scripts/bench/bare-server.js')], {
 		stdio: 'inherit',
 		env: { ...process.env, DATABASE_PATH: bareDb, PORT: String(barePort) }
@@ -236,7 +293,7 @@ try {
 	console.log('\n                         req/s    p95 ms   p99 ms   errors');
 	const row = (label, r) =>
 		console.log(
-			`${label.padEnd(24)} ${String(perS(r)).padStart(6)} ${String(r.latency.p97_5 ?? '').padStart(8)} ${String(r.latency.p99).padStart(8)} ${String(errorsOf(r)).padStart(8)}`
+			`${label.padEnd(24)} ${String(perS(r)).padStart(6)} ${String(p95(r)).padStart(8)} ${String(r.latency.p99).padStart(8)} ${String(errorsOf(r)).padStart(8)}`
 		);
 	row('bare autosave', bareRun);
 	row('app autosave (a)', appRun);
@@ -246,16 +303,37 @@ try {
 	row(`lab: submissions`, lab.submits);
 	row(`lab: pages`, lab.pages);
 	console.log(
-		`(autocannon reports p97.5 in the p95 column; lab: ${LAB_PUPILS} pupils, an autosave each 5 s, a submission each minute, a page each 30 s)`
+		`(p95 from every answer's time; lab: ${LAB_PUPILS} pupils, an autosave each 5 s, a submission each minute, a page each 30 s)`
 	);
 	console.log(
 		`autosave_per_s=${perS(appRun)} bare_per_s=${perS(bareRun)} ratio=${(perS(appRun) / perS(bareRun)).toFixed(2)}` +
-			` autosave_p95_ms=${appRun.latency.p97_5} errors=${errorsOf(appRun) + errorsOf(mixed)}` +
+			` autosave_p95_ms=${p95(appRun)} errors=${errorsOf(appRun) + errorsOf(mixed)}` +
 			` loop_delay_p99_ms=${loopP99.toFixed(1)} grades_per_s=${(grades['2xx'] / grades.duration).toFixed(1)}` +
 			` rss_idle_mb=${Math.round(rssIdle)} rss_peak_mb=${Math.round(rssPeak)}` +
-			` lab_pupils=${LAB_PUPILS} lab_p95_ms=${Math.max(...Object.values(lab).map((r) => r.latency.p97_5))}` +
+			` lab_pupils=${LAB_PUPILS} lab_p95_ms=${Math.max(...Object.values(lab).map(p95))}` +
 			` lab_errors=${Object.values(lab).reduce((n, r) => n + errorsOf(r), 0)}`
 	);
+}
+
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+if (!existsSync(join(root, 'build', 'handler.js'))) {
+	console.error('bench:load: build the app first (npm run build)');
+	process.exit(1);
+}
+const app = startApp();
+let bare;
+try {
+	await ready(appPort);
+	const { tokens, exercises } = setUp();
+	const exerciseId = exercises[0].id;
+	await sleep(5000); // idle
+	const idle = samples(Date.now() - 4000, Date.now());
+	const rssIdle = Math.max(...idle.map((s) => s.rssMb));
+
+	if (process.env.BENCH_ONLY === 'cost') await costs(tokens, exercises, exerciseId);
+	else if (process.env.BENCH_ONLY === 'lab') await labOnly(tokens, exercises, exerciseId);
+	else await everything(tokens, exercises, exerciseId, rssIdle);
 } finally {
 	bare?.kill('SIGTERM');
 	try {

@@ -9,6 +9,7 @@ import {
 	openAppDatabase,
 	type DB
 } from './db';
+import { checkpointOffThread } from './db/checkpoints';
 import { runsJobs } from './jobs/schedule';
 import * as lease from './jobs/lease';
 import { migrateOpened, MigrationChangedError, MigrationError } from './db/migrate';
@@ -108,6 +109,9 @@ export async function startUp(): Promise<void> {
 	if (!databaseUrl()) {
 		// A restore refuses to replace the database while this file names a living server.
 		holdDatabase(databasePath());
+		// The WAL is folded back into the file by a thread of its own, never inside a pupil's save.
+		const opened = openAppDatabase();
+		if (opened.engine === 'sqlite') checkpointOffThread(opened, databasePath());
 		// The nightly backup (SQLite; a PostgreSQL server is backed up with its own tools).
 		if (runsJobs()) {
 			try {

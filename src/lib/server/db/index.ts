@@ -62,6 +62,8 @@ export async function closeAppDatabase(): Promise<void> {
 		return;
 	}
 	try {
+		// The checkpoint thread (checkpoints.ts) may be in the middle of one: wait for it, briefly.
+		current.sqlite.pragma('busy_timeout = 2000');
 		current.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 	} finally {
 		current.sqlite.close();

@@ -1,5 +1,6 @@
 // Graded attempts: the server's verdict with the workspace it graded, read by teachers and the dashboards.
 import type { Conn } from '../db';
+import { inGroupCommit } from '../db/group-commit';
 import type { Verdict } from '$lib/blockly/verdict';
 
 export const MAX_TIME_SPENT_MS = 4 * 60 * 60 * 1000;
@@ -67,12 +68,22 @@ export type Recorded = {
 /**
  * Records an attempt once per device key: a resend of the same queued submission (its reply lost on a
  * cut link) gets the first attempt back, not a second one. Without a key it is an ordinary attempt.
+ * Submissions graded together are committed together (db/group-commit.ts).
  */
-export async function recordAttemptOnce(
+export function recordAttemptOnce(
 	db: Conn,
 	a: Parameters<typeof recordAttempt>[1],
 	clientKey: string | null,
 	now = Date.now()
+): Promise<Recorded> {
+	return inGroupCommit(db, (tx) => recordOnce(tx, a, clientKey, now));
+}
+
+async function recordOnce(
+	db: Conn,
+	a: Parameters<typeof recordAttempt>[1],
+	clientKey: string | null,
+	now: number
 ): Promise<Recorded> {
 	if (clientKey) {
 		const same = await attemptByKey(db, a.pupilId, clientKey);

@@ -1,5 +1,6 @@
 // A pupil's current work on an exercise, autosaved with a version: an older save never overwrites a newer one.
 import type { Conn } from '../db';
+import { inGroupCommit } from '../db/group-commit';
 
 export interface Work {
 	version: number;
@@ -32,15 +33,27 @@ export async function getWork(
 /**
  * Stores the workspace if its version is newer than the stored one, in one statement that returns
  * what the server now holds (so two saves racing cannot both win). Only a save older than the stored
- * one (rare: a second tab) reads the stored version afterwards.
+ * one (rare: a second tab) reads the stored version afterwards. Saves arriving together are
+ * committed together (db/group-commit.ts): one fsync for the group, each answered once it is durable.
  */
-export async function saveWork(
+export function saveWork(
 	db: Conn,
 	exerciseId: number,
 	pupilId: number,
 	version: number,
 	workspace: string,
 	now = Date.now()
+): Promise<{ saved: boolean; version: number }> {
+	return inGroupCommit(db, (tx) => storeWork(tx, exerciseId, pupilId, version, workspace, now));
+}
+
+async function storeWork(
+	db: Conn,
+	exerciseId: number,
+	pupilId: number,
+	version: number,
+	workspace: string,
+	now: number
 ): Promise<{ saved: boolean; version: number }> {
 	const row = await db
 		.insertInto('exercise_work')

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sql } from 'kysely';
+import { openTestDatabase, testEngine } from './testing';
+import { engineOf, type DB } from './index';
+import { groupCommitStats, inGroupCommit, MAX_GROUP } from './group-commit';
+
+describe('group commit', () => {
+	let db: DB;
+	let close: () => Promise<void>;
+	beforeAll(async () => {
+		const opened = openTestDatabase();
+		db = opened.db;
+		close = () => db.destroy();
+		const id =
+			engineOf(db) === 'postgres' ? sql`id SERIAL PRIMARY KEY` : sql`id INTEGER PRIMARY KEY`;
+		await sql`CREATE TABLE gc_probe (${id}, v TEXT NOT NULL UNIQUE)`.execute(db);
+	});
+	afterAll(() => close());
+
+	const insert = (v: string) => (tx: typeof db) =>
+		sql<{ id: number }>`INSERT INTO gc_probe (v) VALUES (${v}) RETURNING id`
+			.execute(tx)
+			.then((r) => r.rows[0].id);
+
+	test('writes arriving together share a transaction, and each gets its own result', async () => {
+		const before = groupCommitStats(db);
+		const ids = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => inGroupCommit(db, insert(`a${i}`)))
+		);
+		expect(new Set(ids).size).toBe(40);
+		const rows = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM gc_probe`.execute(db);
+		expect(Number(rows.rows[0].n)).toBe(40);
+		const after = groupCommitStats(db);
+		if (engineOf(db) === 'sqlite') {
+			expect(after.writes - before.writes).toBe(40);
+			// One group, or a few: far fewer commits than writes.
+			expect(after.groups - before.groups).toBeLessThanOrEqual(2);
+		}
+	});
+
+	// SQLite only: on PostgreSQL each write runs as it comes, outside any group.
+	test.skipIf(testEngine() !== 'sqlite')(
+		'a write that fails is undone alone; the others of its group commit',
+		async () => {
+			const results = await Promise.allSettled([
+				inGroupCommit(db, insert('b1')),
+				inGroupCommit(db, async (tx) => {
+					await insert('b-partial')(tx);
+					return insert('a0')(tx); // violates UNIQUE: its whole write is undone
+				}),
+				inGroupCommit(db, insert('b2'))
+			]);
+			expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+			const rows = await sql<{
+				v: string;
+			}>`SELECT v FROM gc_probe WHERE v LIKE 'b%' ORDER BY v`.execute(db);
+			expect(rows.rows.map((r) => r.v)).toEqual(['b1', 'b2']);
+		}
+	);
+
+	test('a group holds at most MAX_GROUP writes; the rest form the next ones', async () => {
+		const before = groupCommitStats(db);
+		const n = MAX_GROUP * 2 + 5;
+		await Promise.all(Array.from({ length: n }, (_, i) => inGroupCommit(db, insert(`c${i}`))));
+		const after = groupCommitStats(db);
+		if (engineOf(db) === 'sqlite') expect(after.groups - before.groups).toBeGreaterThanOrEqual(3);
+		const rows = await sql<{
+			n: number;
+		}>`SELECT COUNT(*) AS n FROM gc_probe WHERE v LIKE 'c%'`.execute(db);
+		expect(Number(rows.rows[0].n)).toBe(n);
+	});
+});

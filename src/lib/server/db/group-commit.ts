@@ -1,0 +1,96 @@
+// Group commit for SQLite: the small writes that arrive together (a lab's autosaves, its submissions)
+// share one transaction, so one fsync (synchronous=FULL) makes a whole group durable instead of one
+// fsync per write on the thread that answers requests. Each write runs in its own savepoint: one that
+// fails is undone alone and its caller gets its error; the others commit. Every caller's promise
+// settles only after its group's COMMIT returned, so an acknowledged write survives a crash.
+// PostgreSQL groups concurrent commits itself: there each write runs as it comes.
+import { sql } from 'kysely';
+import { engineOf, type Conn, type DB } from './connect';
+
+/** Writes in one group at most (a group's transaction holds the connection while it runs). */
+export const MAX_GROUP = 64;
+
+type Write = (tx: Conn) => Promise<unknown>;
+
+interface Pending {
+	write: Write;
+	resolve: (value: unknown) => void;
+	reject: (error: unknown) => void;
+}
+
+interface Queue {
+	pending: Pending[];
+	flushing: boolean;
+	/** Groups committed and writes in them, for tests and benchmarks. */
+	groups: number;
+	writes: number;
+}
+
+const queues = new WeakMap<DB, Queue>();
+
+function queueOf(db: DB): Queue {
+	let q = queues.get(db);
+	if (!q) queues.set(db, (q = { pending: [], flushing: false, groups: 0, writes: 0 }));
+	return q;
+}
+
+/**
+ * Runs `write` in the next group's transaction (SQLite), or at once (PostgreSQL, or when `db` is
+ * already a transaction). Resolves with what `write` returned once the group is committed.
+ */
+export function inGroupCommit<T>(db: Conn, write: (tx: Conn) => Promise<T>): Promise<T> {
+	if (db.isTransaction || engineOf(db) === 'postgres') return write(db);
+	const q = queueOf(db as DB);
+	return new Promise<T>((resolve, reject) => {
+		q.pending.push({ write, resolve: resolve as (v: unknown) => void, reject });
+		// The first write of a group waits for the requests already read in this turn of the loop.
+		if (!q.flushing && q.pending.length === 1) setImmediate(() => void flush(db as DB, q));
+	});
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+async function inSavepoint(tx: Conn, write: Write): Promise<Outcome> {
+	await sql`SAVEPOINT group_write`.execute(tx);
+	try {
+		const value = await write(tx);
+		await sql`RELEASE group_write`.execute(tx);
+		return { ok: true, value };
+	} catch (error) {
+		await sql`ROLLBACK TO group_write`.execute(tx);
+		await sql`RELEASE group_write`.execute(tx);
+		return { ok: false, error };
+	}
+}
+
+async function flush(db: DB, q: Queue): Promise<void> {
+	q.flushing = true;
+	const batch = q.pending.splice(0, MAX_GROUP);
+	try {
+		const outcomes: Outcome[] = [];
+		await db.transaction().execute(async (tx) => {
+			for (const p of batch) outcomes.push(await inSavepoint(tx, p.write));
+		});
+		q.groups++;
+		q.writes += batch.length;
+		batch.forEach((p, i) => {
+			const o = outcomes[i];
+			if (o.ok) p.resolve(o.value);
+			else p.reject(o.error);
+		});
+	} catch (error) {
+		// The transaction itself failed (the database busy past its wait, the disk full): nothing of
+		// the group was stored, and every caller hears it.
+		for (const p of batch) p.reject(error);
+	} finally {
+		q.flushing = false;
+		// Writes that came while this group committed form the next one.
+		if (q.pending.length) setImmediate(() => void flush(db, q));
+	}
+}
+
+/** How many groups were committed on `db` and how many writes they held. */
+export function groupCommitStats(db: DB): { groups: number; writes: number } {
+	const q = queueOf(db);
+	return { groups: q.groups, writes: q.writes };
+}
