@@ -20,7 +20,7 @@
 // 60,000 reviews are written; a tenth of the teams get an earlier review too (the history), and
 // every teacher also sets an exercise set now and then.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import { createJiti } from 'jiti';
@@ -48,6 +48,8 @@ process.env.MIGRATIONS_DIR ??= join(root, 'migrations');
 const jiti = createJiti(import.meta.url);
 const { migrate } = await jiti.import('../src/lib/server/db/migrate.ts');
 const { seededRandom } = await jiti.import('../src/lib/server/seed/random.ts');
+// The school year under way (the demo seed's rule), from the one home of the periods.
+const { schoolYearOf } = await jiti.import('../src/lib/server/reports/scope.ts');
 
 const COMMUNES = [
 	'Phường Lương Văn Tri',
@@ -145,16 +147,18 @@ function ethnicityOf(rng) {
 	return null;
 }
 
-/** What the attempts' triggers keep (progress_attempt_rollup of 0006, progress_attempt_period_activity and progress_attempt_school of 0008), computed in one pass. */
+/** What the attempts' triggers keep (progress_attempt_rollup, progress_attempt_period_activity and progress_attempt_school: 0006, 0008, 0024), computed in one pass. */
 export function buildAttemptRollups(db) {
-	const semester =
-		"CASE WHEN CAST(strftime('%m', a.created_at / 1000, 'unixepoch') AS INTEGER) >= 8 THEN 1 ELSE 2 END";
+	// An attempt's semester: the period of its class's school year it falls in, 0 outside the year's
+	// dates (progress_class_semesters of 0024, as the triggers read it).
+	const semester = 'COALESCE(s.semester, 0)';
 	const week = "date(a.created_at / 1000, 'unixepoch', '-6 days', 'weekday 1')";
 	db.exec(`
 		INSERT INTO progress_mastery_rollup (class_id, semester, concept, gender, ethnicity, attempts, passed, stars, hints)
 		SELECT a.class_id, ${semester}, e.concept, COALESCE(p.gender, ''), COALESCE(p.ethnicity, ''),
 			COUNT(*), SUM(a.passed), SUM(CASE WHEN a.passed = 1 THEN a.stars ELSE 0 END), SUM(a.hints_used)
 		FROM exercise_attempts a JOIN exercises e ON e.id = a.exercise_id LEFT JOIN pupil_profiles p ON p.user_id = a.pupil_id
+		LEFT JOIN progress_class_semesters s ON s.class_id = a.class_id AND a.created_at >= s.from_ms AND a.created_at < s.to_ms
 		WHERE a.class_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
 		INSERT INTO progress_mastery_class (class_id, semester, concept, attempts, passed, stars, hints)
 		SELECT class_id, semester, concept, SUM(attempts), SUM(passed), SUM(stars), SUM(hints)
@@ -176,25 +180,12 @@ export function buildAttemptRollups(db) {
 	`);
 }
 
-/** A trigger's CREATE statement as a migration wrote it, to set it back after a bulk load. */
-function triggerOf(migrationPrefix, name) {
-	const file = readdirSync(join(root, 'migrations')).find(
-		(f) => f.startsWith(migrationPrefix) && !f.endsWith('.pg.sql')
+/** A trigger's CREATE statement as the migrations left it, to set it back after a bulk load. */
+function triggerOf(db, name) {
+	return (
+		db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(name).sql +
+		';'
 	);
-	return new RegExp(`CREATE TRIGGER ${name} [\\s\\S]*?\\nEND;`).exec(
-		readFileSync(join(root, 'migrations', file), 'utf8')
-	)[0];
-}
-
-function schoolYearOf(now) {
-	const d = new Date(now);
-	const start = d.getUTCMonth() >= 7 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-	return {
-		name: `${start}–${start + 1}`,
-		start,
-		startsOn: `${start}-09-05`,
-		endsOn: `${start + 1}-05-31`
-	};
 }
 
 const isoDay = (ms) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
@@ -406,17 +397,18 @@ export async function seedProvince(path = out, opts = { force }) {
 	})();
 	log('exercises, lessons, teachings and plans');
 
-	// Attempts: ~40 per pupil, each pupil's in time order. By default the rollup trigger of 0006 is set
-	// aside while they are written and the rollups are then summed in one pass (what the trigger would
-	// have written, a few times faster); --with-triggers writes them through the trigger instead.
+	// Attempts: ~40 per pupil, each pupil's in time order. By default the attempts' rollup triggers are
+	// set aside while they are written and the rollups are then summed in one pass (what the triggers
+	// would have written, a few times faster); --with-triggers writes them through the triggers instead.
+	// The triggers are set back as the migrations left them (their text in sqlite_master).
 	const viaTriggers = opts.viaTriggers ?? process.argv.includes('--with-triggers');
 	const attemptTriggers = [
-		['0006_', 'progress_attempt_rollup'],
-		['0008_', 'progress_attempt_period_activity'],
-		['0008_', 'progress_attempt_school']
+		'progress_attempt_rollup',
+		'progress_attempt_period_activity',
+		'progress_attempt_school'
 	];
-	const triggerSql = attemptTriggers.map(([m, name]) => triggerOf(m, name)).join('\n');
-	if (!viaTriggers) for (const [, name] of attemptTriggers) db.exec(`DROP TRIGGER ${name}`);
+	const triggerSql = attemptTriggers.map((name) => triggerOf(db, name)).join('\n');
+	if (!viaTriggers) for (const name of attemptTriggers) db.exec(`DROP TRIGGER ${name}`);
 	const attempt = db.prepare(
 		'INSERT INTO exercise_attempts (exercise_id, pupil_id, class_id, passed, stars, hints_used, time_spent_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
 	);
@@ -559,6 +551,7 @@ export async function seedProvince(path = out, opts = { force }) {
 
 	// Projects, teams, submissions and reviews (see the note at the top). The per-class recompute of
 	// migration 0008 is set aside while they are written, then run once per class at the end.
+	const recompute = triggerOf(db, 'progress_project_recompute');
 	if (!viaTriggers) db.exec('DROP TRIGGER progress_project_recompute');
 	db.transaction(() => {
 		const CRITERIA = ['Xác định vấn đề', 'Giải pháp', 'Sản phẩm mẫu', 'Trình bày'];
@@ -678,7 +671,7 @@ export async function seedProvince(path = out, opts = { force }) {
 	if (!viaTriggers) {
 		db.transaction(() => {
 			db.exec('DELETE FROM progress_project_changes');
-			db.exec(triggerOf('0008_', 'progress_project_recompute'));
+			db.exec(recompute);
 			db.exec(
 				'INSERT INTO progress_project_changes (class_id) SELECT DISTINCT class_id FROM teams'
 			);

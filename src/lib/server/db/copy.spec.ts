@@ -55,7 +55,7 @@ describe.skipIf(!reachable)('db:copy', () => {
 		await target.connect();
 		const count = async (t: string) =>
 			Number((await target.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
-		expect(await count('exercise_attempts')).toBe(3);
+		expect(await count('exercise_attempts')).toBe(4);
 		expect(await count('progress_mastery_school')).toBeGreaterThan(0);
 		// New rows continue after the copied ids.
 		const { rows } = await target.query(
@@ -64,7 +64,7 @@ describe.skipIf(!reachable)('db:copy', () => {
 		expect(Number(rows[0].id)).toBe(2);
 		const second = await copy();
 		expect(second).toEqual({ ok: false, out: expect.stringMatching(/not empty/) });
-		expect(await count('exercise_attempts')).toBe(3);
+		expect(await count('exercise_attempts')).toBe(4);
 		await target.end();
 	}, 300_000);
 });

@@ -2,6 +2,8 @@
 // of the earliest tables only), for the migration tests: upgrades and the PostgreSQL twins.
 
 const T = Date.UTC(2025, 9, 6, 3);
+/** 20 July 2026, after the year's last day (31 May): semester 2 by the calendar month, outside every period by the year's dates (0024). */
+const AFTER_THE_YEAR = Date.UTC(2026, 6, 20);
 
 /** The earlier schema's rows (0001–0005): a school, a teacher, two pupils, attempts and a project. */
 export const PILOT_SQL = `
@@ -21,7 +23,8 @@ INSERT INTO lessons (id, title, status, author_id, school_id, created_at, update
 INSERT INTO exercises (id, title, kind, grade, concept, status, created_at, updated_at)
 	VALUES (1, 'Mê cung', 'maze', 7, 'loops', 'published', ${T}, ${T});
 INSERT INTO exercise_attempts (id, exercise_id, pupil_id, class_id, passed, stars, created_at)
-	VALUES (1, 1, 2, 1, 1, 3, ${T}), (2, 1, 3, 1, 0, 0, ${T + 1000}), (3, 1, 2, 1, 1, 2, ${Date.UTC(2026, 1, 3)});
+	VALUES (1, 1, 2, 1, 1, 3, ${T}), (2, 1, 3, 1, 0, 0, ${T + 1000}), (3, 1, 2, 1, 1, 2, ${Date.UTC(2026, 1, 3)}),
+		(4, 1, 3, 1, 1, 1, ${AFTER_THE_YEAR});
 INSERT INTO assignments (id, school_id, teacher_id, kind, title, process, opens_on, due_on, created_at)
 	VALUES (1, 1, 1, 'project', 'Cầu tre', 'engineering', '2025-10-01', '2025-11-01', ${T});
 INSERT INTO project_steps VALUES (1, 1, 'ask', 'Hỏi');

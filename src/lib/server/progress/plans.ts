@@ -1,6 +1,7 @@
 // The teacher's plan of STEM lessons per semester, and what was taught against it.
 import { sql } from 'kysely';
 import type { Conn } from '../db';
+import { periodDates } from '../reports/scope';
 
 export async function classPlan(db: Conn, classId: number) {
 	const plans = await db
@@ -8,17 +9,23 @@ export async function classPlan(db: Conn, classId: number) {
 		.select(['semester', 'planned_lessons'])
 		.where('class_id', '=', classId)
 		.execute();
+	const year = await db
+		.selectFrom('classes as c')
+		.innerJoin('school_years as y', 'y.id', 'c.school_year_id')
+		.select(['y.starts_on as yearStartsOn', 'y.ends_on as yearEndsOn'])
+		.where('c.id', '=', classId)
+		.executeTakeFirst();
+	// A lesson counts in the semester of the class's school year its date falls in (the dashboard's
+	// periods); one taught outside the year's dates counts in neither.
+	const s1 = year ? periodDates({ ...year, period: 's1' }) : { from: '', to: '' };
+	const s2 = year ? periodDates({ ...year, period: 's2' }) : { from: '', to: '' };
 	const taught = await db
 		.selectFrom('lesson_teachings as t')
-		.innerJoin('classes as c', 'c.id', 't.class_id')
-		.innerJoin('school_years as y', 'y.id', 'c.school_year_id')
 		.select((eb) => [
 			eb.fn.countAll<number>().as('lessons'),
 			eb.fn.sum<number>('t.periods').as('periods'),
-			// semester 1 runs to 31 December of the year's first calendar year
-			sql<number>`CASE WHEN t.taught_on <= substr(y.starts_on, 1, 4) || '-12-31' THEN 1 ELSE 2 END`.as(
-				'semester'
-			)
+			sql<number>`CASE WHEN t.taught_on BETWEEN ${s1.from} AND ${s1.to} THEN 1
+				WHEN t.taught_on BETWEEN ${s2.from} AND ${s2.to} THEN 2 ELSE 0 END`.as('semester')
 		])
 		.where('t.class_id', '=', classId)
 		.groupBy('semester')

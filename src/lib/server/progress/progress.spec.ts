@@ -64,6 +64,23 @@ describe('lesson plan', () => {
 		]);
 		await setPlan(db, t.class4A, 2, 2, t.teacherA);
 		expect((await classPlan(db, t.class4A))[1].ofPlan).toBe(50);
+		// The year runs 5 September to 31 May: a lesson on 20 August (semester 1 by the calendar month)
+		// or on 15 June is outside both semesters, as the dashboard's periods count it.
+		const lesson = await db.selectFrom('lessons').select('id').executeTakeFirstOrThrow();
+		await db
+			.insertInto('lesson_teachings')
+			.values(
+				['2025-08-20', '2026-06-15'].map((on) => ({
+					lesson_id: lesson.id,
+					class_id: t.class4A,
+					teacher_id: t.teacherA,
+					taught_on: on,
+					periods: 1,
+					created_at: 0
+				}))
+			)
+			.execute();
+		expect((await classPlan(db, t.class4A)).map((p) => p.lessons)).toEqual([2, 1]);
 		expect(checkPlanned('12')).toBe(12);
 		expect(checkPlanned('-1')).toBeNull();
 		expect(checkPlanned('201')).toBeNull();

@@ -31,6 +31,27 @@ export interface Scope {
 	classId?: number;
 }
 
+// The periods of a school year: its dates. This is the one definition of a period; migration 0008's
+// progress_periods view is the same in SQL, and the mastery rollups take an attempt's semester from it
+// (progress_class_semesters, migration 0024), as the province seed's bulk load does.
+
+/** The school year under way on a date, as the demo and the province seeds make it: it turns over in August. */
+export function schoolYearOf(now: number): {
+	name: string;
+	start: number;
+	startsOn: string;
+	endsOn: string;
+} {
+	const d = new Date(now);
+	const start = d.getUTCMonth() >= 7 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+	return {
+		name: `${start}–${start + 1}`,
+		start,
+		startsOn: `${start}-09-05`,
+		endsOn: `${start + 1}-05-31`
+	};
+}
+
 /** Semester 1 runs from the year's start to 31 December, semester 2 from 1 January to its end. */
 export function semestersOf(period: Period): number[] {
 	return period === 's1' ? [1] : period === 's2' ? [2] : [1, 2];
@@ -56,6 +77,24 @@ export function periodTimes(scope: Pick<Scope, 'yearStartsOn' | 'yearEndsOn' | '
 		from: Date.parse(d.from + 'T00:00:00Z'),
 		to: Date.parse(d.to + 'T00:00:00Z') + 86_400_000
 	};
+}
+
+/**
+ * The semester a time (ms) counts in for a school year: the period it falls in, 1 or 2, or 0 when it
+ * falls outside the year's dates (such work counts in no period).
+ */
+export function semesterOf(
+	year: Pick<Scope, 'yearStartsOn' | 'yearEndsOn'>,
+	ms: number
+): 0 | 1 | 2 {
+	for (const [semester, period] of [
+		[1, 's1'],
+		[2, 's2']
+	] as const) {
+		const t = periodTimes({ ...year, period });
+		if (ms >= t.from && ms < t.to) return semester;
+	}
+	return 0;
 }
 
 /** The WHERE conditions on `c` (classes) and `s` (schools) that the scope sets. */

@@ -7,6 +7,9 @@ import { addPupil } from '../classes/pupils';
 import { generateJoinCode } from '../classes/classes';
 import { seededRandom, type Random } from './random';
 import { SYSTEM } from '../audit/log';
+import { schoolYearOf } from '../reports/scope';
+
+export { schoolYearOf };
 
 export const DEMO_SEED = 20251;
 export const DEMO_PASSWORDS = { admin: 'mamstem-admin', staff: 'mamstem-demo' };
@@ -206,23 +209,6 @@ function demoPupil(rng: Random, grade: number, startYear: number) {
 			? `${birthYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 			: null,
 		ethnicity: hasEthnicity ? rng.pick(family.ethnicities) : null
-	};
-}
-
-/** The school year under way on a date: it turns over in August. */
-export function schoolYearOf(now: number): {
-	name: string;
-	start: number;
-	startsOn: string;
-	endsOn: string;
-} {
-	const d = new Date(now);
-	const start = d.getUTCMonth() >= 7 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-	return {
-		name: `${start}–${start + 1}`,
-		start,
-		startsOn: `${start}-09-05`,
-		endsOn: `${start + 1}-05-31`
 	};
 }
 
