@@ -1,5 +1,6 @@
 // Issue 15's journeys: a teacher assigns a whole course lesson; a pupil climbs the hint steps of a
-// course puzzle; a grade-4 pupil answers the survey with faces; the department finds answered items locked.
+// course puzzle; a grade-4 pupil answers the survey with faces; the department finds answered items locked,
+// starts a new version of the form, edits it and opens a window on it, and the old version keeps its answers.
 import { expect, test } from '@playwright/test';
 import { DEMO, newPupil, signIn, signInPupil, signOut } from './helpers';
 
@@ -135,4 +136,51 @@ test('a grade-4 pupil answers the survey with faces; the department finds the an
 	await expect(page.getByTestId('items-locked')).toContainText('các câu hỏi đã khóa');
 	await expect(page.getByRole('button', { name: 'Lưu' })).toHaveCount(0);
 	await expect(page.getByText('Em thích học Toán.')).toBeVisible();
+	const oldUrl = page.url();
+
+	// A new version is a new form: a copy of the items, editable; the old one keeps its answers.
+	await page.getByRole('button', { name: 'Tạo phiên bản mới' }).click();
+	await expect(page).not.toHaveURL(oldUrl);
+	const versions = page.getByTestId('versions');
+	await expect(versions.getByText('phiên bản 2 (đang dùng)')).toBeVisible();
+	await expect(page.getByTestId('items-locked')).toHaveCount(0);
+	const item = page.locator('input[name=text][value="Em thích học Toán."]');
+	await item.fill('Em thích giờ học Toán.');
+	await item.locator('xpath=..').getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã lưu');
+	await page.reload();
+	await expect(page.locator('input[name=text][value="Em thích giờ học Toán."]')).toBeVisible();
+
+	// An item only the pilot teaches keeps a pre window from opening on it, with the reason.
+	await page
+		.getByLabel('Nội dung câu', { exact: true })
+		.last()
+		.fill('Em thích ghép các khối lệnh.');
+	await page.getByRole('button', { name: 'Thêm câu hỏi' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã lưu');
+	await page.goto('/department/surveys');
+	const form = page.locator('form[action="?/open"]');
+	const newForm = form.getByLabel('Phiếu khảo sát');
+	await expect(newForm.locator('option', { hasText: '(lớp 4–5)' })).toHaveText(/phiên bản 2/);
+	await newForm.selectOption({ label: 'Khảo sát hứng thú STEM (lớp 4–5) (phiên bản 2)' });
+	await form.getByLabel('Đợt').selectOption({ label: 'Đầu kỳ (trước)' });
+	const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+	await form.getByLabel('Mở ngày').fill(inAWeek());
+	await form.getByLabel('Đóng ngày').fill(later);
+	await form.getByLabel('Trường Tiểu học Chi Lăng').check();
+	await form.getByRole('button', { name: 'Mở đợt khảo sát' }).click();
+	await expect(page.getByRole('alert')).toContainText('«Em thích ghép các khối lệnh.»');
+	await expect(page.locator('tbody tr', { hasText: 'phiên bản 2' })).toHaveCount(0);
+	// A post window (from next week: no pupil sees it today) opens on the new version.
+	await form.getByLabel('Đợt').selectOption({ label: 'Cuối kỳ (sau)' });
+	await form.getByRole('button', { name: 'Mở đợt khảo sát' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã mở đợt khảo sát');
+	await expect(page.locator('tbody tr', { hasText: 'phiên bản 2' })).toHaveCount(1);
+
+	// The old version: its items, windows and answers as they were.
+	await page.goto(oldUrl);
+	await expect(page.getByTestId('old-version')).toBeVisible();
+	await expect(page.getByText('Em thích học Toán.')).toBeVisible();
+	const answered = page.getByTestId('form-windows').locator('tbody tr').last();
+	await expect(answered.locator('td').last()).not.toHaveText('0');
 });

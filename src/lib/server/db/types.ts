@@ -573,6 +573,10 @@ export interface SurveyFormsTable {
 	audience: SurveyAudience;
 	title: string;
 	updated_at: number;
+	/** 1, 2, …: a new version of a locked form is a new form (migration 0025) */
+	version: Generated<number>;
+	/** when a newer version replaced it; null: the audience's current form */
+	replaced_at: number | null;
 }
 
 export interface SurveyItemsTable {
