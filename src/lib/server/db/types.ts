@@ -195,6 +195,7 @@ export interface Database extends ProjectsDatabase {
 	progress_team_steps: ProgressTeamStepsTable;
 	progress_project_changes: ProgressProjectChangesTable;
 	survey_forms: SurveyFormsTable;
+	builtin_content: BuiltinContentTable;
 	survey_items: SurveyItemsTable;
 	survey_windows: SurveyWindowsTable;
 	survey_window_schools: SurveyWindowSchoolsTable;
@@ -567,6 +568,16 @@ export interface ProgressWeeklyActiveTable {
 export type SurveyAudience = 'pupil_primary' | 'pupil_secondary' | 'teacher';
 export type SurveyScale =
 	'maths' | 'science' | 'engineering' | 'skills' | 'careers' | 'efficacy' | 'practices';
+
+/** Which row each built-in lesson or exercise became, and from what (migration 0026). */
+export interface BuiltinContentTable {
+	kind: 'lesson' | 'exercise';
+	item_key: string;
+	record_id: number;
+	source_hash: string;
+	content_hash: string;
+	synced_at: number;
+}
 
 export interface SurveyFormsTable {
 	id: Generated<number>;
