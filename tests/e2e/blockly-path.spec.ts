@@ -166,18 +166,21 @@ test('a grade-4 pupil answers the survey with faces; the department finds the an
 	const form = page.locator('form[action="?/open"]');
 	const newForm = form.getByLabel('Phiếu khảo sát');
 	await expect(newForm.locator('option', { hasText: '(lớp 4–5)' })).toHaveText(/phiên bản 2/);
-	await newForm.selectOption({ label: 'Khảo sát hứng thú STEM (lớp 4–5) (phiên bản 2)' });
-	await form.getByLabel('Đợt').selectOption({ label: 'Đầu kỳ (trước)' });
+	// From next week: no pupil sees it today.
 	const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-	await form.getByLabel('Mở ngày').fill(inAWeek());
-	await form.getByLabel('Đóng ngày').fill(later);
-	await form.getByLabel('Trường Tiểu học Chi Lăng').check();
-	await form.getByRole('button', { name: 'Mở đợt khảo sát' }).click();
+	const openWindow = async (phase: string) => {
+		await newForm.selectOption({ label: 'Khảo sát hứng thú STEM (lớp 4–5) (phiên bản 2)' });
+		await form.getByLabel('Đợt').selectOption({ label: phase });
+		await form.getByLabel('Mở ngày').fill(inAWeek());
+		await form.getByLabel('Đóng ngày').fill(later);
+		await form.getByLabel('Trường Tiểu học Chi Lăng').check();
+		await form.getByRole('button', { name: 'Mở đợt khảo sát' }).click();
+	};
+	await openWindow('Đầu kỳ (trước)');
 	await expect(page.getByRole('alert')).toContainText('«Em thích ghép các khối lệnh.»');
 	await expect(page.locator('tbody tr', { hasText: 'phiên bản 2' })).toHaveCount(0);
-	// A post window (from next week: no pupil sees it today) opens on the new version.
-	await form.getByLabel('Đợt').selectOption({ label: 'Cuối kỳ (sau)' });
-	await form.getByRole('button', { name: 'Mở đợt khảo sát' }).click();
+	// A post window opens on the new version.
+	await openWindow('Cuối kỳ (sau)');
 	await expect(page.getByRole('status')).toContainText('Đã mở đợt khảo sát');
 	await expect(page.locator('tbody tr', { hasText: 'phiên bản 2' })).toHaveCount(1);
 
