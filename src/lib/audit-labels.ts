@@ -36,6 +36,7 @@ const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'lesson.returned': m.audit_action_lesson_returned,
 	'exercise.shared': m.audit_action_exercise_shared,
 	'exercise.share_returned': m.audit_action_exercise_share_returned,
+	'content.synced': m.audit_action_content_synced,
 	'export.class_grid': m.audit_action_export_class_grid,
 	'export.gradebook': m.audit_action_export_gradebook,
 	'export.pupil_data': m.audit_action_export_pupil_data,

@@ -1,5 +1,6 @@
 // Issue 15's journeys: a teacher assigns a whole course lesson; a pupil climbs the hint steps of a
-// course puzzle; a grade-4 pupil answers the survey with faces; the department finds answered items locked.
+// course puzzle; a grade-4 pupil answers the survey with faces; the department finds answered items locked,
+// starts a new version of the form, edits it and opens a window on it, and the old version keeps its answers.
 import { expect, test } from '@playwright/test';
 import { DEMO, newPupil, signIn, signInPupil, signOut } from './helpers';
 
@@ -102,9 +103,10 @@ test('a grade-3 pupil opens a course puzzle, takes the hints step by step, solve
 	await expect(page.getByTestId('best')).toContainText('1');
 });
 
-test('a grade-4 pupil answers the survey with faces; the department finds the answered form locked', async ({
+test('a grade-4 pupil answers the survey with faces; the department finds the answered form locked, starts a new version and opens a window on it, and the old version keeps its answers', async ({
 	page
 }) => {
+	test.setTimeout(150_000);
 	await signInPupil(page, await newPupil(page, DEMO.primaryTeacher, '4A'));
 	await page.getByRole('link', { name: 'Trả lời ngay' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -135,4 +137,57 @@ test('a grade-4 pupil answers the survey with faces; the department finds the an
 	await expect(page.getByTestId('items-locked')).toContainText('các câu hỏi đã khóa');
 	await expect(page.getByRole('button', { name: 'Lưu' })).toHaveCount(0);
 	await expect(page.getByText('Em thích học Toán.')).toBeVisible();
+	const oldUrl = page.url();
+
+	// A new version is a new form: a copy of the items, editable; the old one keeps its answers.
+	await page.getByRole('button', { name: 'Tạo phiên bản mới' }).click();
+	await expect(page).not.toHaveURL(oldUrl);
+	const versions = page.getByTestId('versions');
+	await expect(versions.getByText('phiên bản 2 (đang dùng)')).toBeVisible();
+	await expect(page.getByTestId('items-locked')).toHaveCount(0);
+	const item = page.getByLabel('Nội dung câu', { exact: true }).first();
+	await expect(item).toHaveValue('Em thích học Toán.');
+	await item.fill('Em thích giờ học Toán.');
+	await item.locator('xpath=..').getByRole('button', { name: 'Lưu' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã lưu');
+	await page.reload();
+	await expect(page.getByLabel('Nội dung câu', { exact: true }).first()).toHaveValue(
+		'Em thích giờ học Toán.'
+	);
+
+	// An item only the pilot teaches keeps a pre window from opening on it, with the reason.
+	await page
+		.getByLabel('Nội dung câu', { exact: true })
+		.last()
+		.fill('Em thích ghép các khối lệnh.');
+	await page.getByRole('button', { name: 'Thêm câu hỏi' }).click();
+	await expect(page.getByRole('status')).toContainText('Đã lưu');
+	await page.goto('/department/surveys');
+	const form = page.locator('form[action="?/open"]');
+	const newForm = form.getByLabel('Phiếu khảo sát');
+	await expect(newForm.locator('option', { hasText: '(lớp 4–5)' })).toHaveText(/phiên bản 2/);
+	// From next week: no pupil sees it today.
+	const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+	const openWindow = async (phase: string) => {
+		await newForm.selectOption({ label: 'Khảo sát hứng thú STEM (lớp 4–5) (phiên bản 2)' });
+		await form.getByLabel('Đợt').selectOption({ label: phase });
+		await form.getByLabel('Mở ngày').fill(inAWeek());
+		await form.getByLabel('Đóng ngày').fill(later);
+		await form.getByLabel('Trường Tiểu học Chi Lăng').check();
+		await form.getByRole('button', { name: 'Mở đợt khảo sát' }).click();
+	};
+	await openWindow('Đầu kỳ (trước)');
+	await expect(page.getByRole('alert')).toContainText('«Em thích ghép các khối lệnh.»');
+	await expect(page.locator('tbody tr', { hasText: 'phiên bản 2' })).toHaveCount(0);
+	// A post window opens on the new version.
+	await openWindow('Cuối kỳ (sau)');
+	await expect(page.getByRole('status')).toContainText('Đã mở đợt khảo sát');
+	await expect(page.locator('tbody tr', { hasText: 'phiên bản 2' })).toHaveCount(1);
+
+	// The old version: its items, windows and answers as they were.
+	await page.goto(oldUrl);
+	await expect(page.getByTestId('old-version')).toBeVisible();
+	await expect(page.getByText('Em thích học Toán.')).toBeVisible();
+	const answered = page.getByTestId('form-windows').locator('tbody tr').last();
+	await expect(answered.locator('td').last()).not.toHaveText('0');
 });

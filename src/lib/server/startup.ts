@@ -77,30 +77,54 @@ export async function prepareDatabase(): Promise<void> {
 		`Mầm STEM: database ${opened.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'} at ${databaseLabel()}`
 	);
 	if (process.env.SEED_DEMO !== '0' && (await isEmpty(db))) await seedDemoOnce(db);
+	await syncContentOnce(db);
 }
 
 /** Longer than the demo seed takes; a lease left by an instance that died expires after it. */
 const SEED_LEASE_MS = 10 * 60_000;
 
-/** The demo seed, by one instance only: another started with it waits, then finds the pilot there. */
-async function seedDemoOnce(db: DB) {
+/**
+ * Runs `fn` holding the lease `name`: another instance started at the same time waits for it, then
+ * runs it after (each `fn` checks whether anything is left to do).
+ */
+async function underLease(db: DB, name: string, fn: () => Promise<void>) {
 	const holder = lease.newHolder();
-	// The seeding instance holds SQLite's write lock for longer than a query waits: busy means "not yet".
+	// The holder may keep SQLite's write lock for longer than a query waits: busy means "not yet".
 	const take = () =>
 		lease
-			.acquire(db, 'demo-seed', holder, SEED_LEASE_MS)
+			.acquire(db, name, holder, SEED_LEASE_MS)
 			.catch((e) => (isBusy(e) ? false : Promise.reject(e)));
 	while (!(await take())) await new Promise((resolve) => setTimeout(resolve, 500));
 	try {
+		await fn();
+	} finally {
+		await lease.release(db, name, holder);
+	}
+}
+
+/** The demo seed, by one instance only: another started with it waits, then finds the pilot there. */
+async function seedDemoOnce(db: DB) {
+	await underLease(db, 'demo-seed', async () => {
 		if (!(await isEmpty(db))) return;
 		const t = Date.now();
 		// Loaded only to seed: the seed grades its exercises' references, which loads Blockly (60 MB).
 		const { seedAll } = await import('./seed');
 		await seedAll(db);
 		console.log(`Mầm STEM: seeded the demo pilot in ${Date.now() - t} ms`);
-	} finally {
-		await lease.release(db, 'demo-seed', holder);
-	}
+	});
+}
+
+/** New and rewritten built-in lessons and exercises reach a pilot seeded by an earlier version. */
+async function syncContentOnce(db: DB) {
+	await underLease(db, 'content-sync', async () => {
+		const { syncBuiltinContent } = await import('./content/sync');
+		const report = await db.transaction().execute((tx) => syncBuiltinContent(tx));
+		const { lessons: l, exercises: e } = report ?? {};
+		if (l && e && l.added + l.updated + e.added + e.updated)
+			console.log(
+				`Mầm STEM: built-in content brought up to date: lessons ${l.added} added, ${l.updated} updated, ${l.kept} edited ones kept; exercises ${e.added} added, ${e.updated} updated, ${e.kept} kept`
+			);
+	});
 }
 
 export async function startUp(): Promise<void> {

@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
 	'lesson.returned',
 	'exercise.shared',
 	'exercise.share_returned',
+	'content.synced',
 	'export.class_grid',
 	'export.gradebook',
 	'export.pupil_data',

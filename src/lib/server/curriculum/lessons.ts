@@ -204,6 +204,36 @@ export async function createLesson(
 }
 
 /**
+ * A new version of a library lesson whose built-in text changed (content/sync.ts): written by the app,
+ * no author; the earlier versions stay, for the copies made from them.
+ */
+export async function addLessonVersion(
+	db: Conn,
+	id: number,
+	content: LessonContent,
+	now = Date.now()
+): Promise<void> {
+	const last = await db
+		.selectFrom('lesson_versions')
+		.select((eb) => eb.fn.max('number').as('n'))
+		.where('lesson_id', '=', id)
+		.executeTakeFirst();
+	const v = await db
+		.insertInto('lesson_versions')
+		.values({
+			lesson_id: id,
+			number: Number(last?.n ?? 0) + 1,
+			content: JSON.stringify(content),
+			author_id: null,
+			created_at: now,
+			updated_at: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await syncCurrent(db, id, v.id, content, now);
+}
+
+/**
  * Saves validated content. A draft is changed in place; a published lesson gets a new version
  * (the old one stays, for the copies made from it). In review or archived: refused.
  */

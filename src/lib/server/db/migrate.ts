@@ -116,17 +116,33 @@ export function migrate(sqlite: SQLite.Database, migrations = readMigrations()):
 	// Another instance may be migrating (a long migration on a big pilot): wait for it.
 	const busy = sqlite.pragma('busy_timeout', { simple: true });
 	sqlite.pragma('busy_timeout = 120000');
+	// SQLite's way to change a table (rebuild it): foreign keys off, each migration checked afterwards.
+	// (Off, dropping a parent deletes nothing through ON DELETE CASCADE; the pragma is a no-op in a
+	// transaction, hence here.)
+	const keys = sqlite.pragma('foreign_keys', { simple: true });
+	sqlite.pragma('foreign_keys = OFF');
 	try {
 		return migrateNow(sqlite, migrations);
 	} finally {
+		sqlite.pragma(`foreign_keys = ${Number(keys) ? 'ON' : 'OFF'}`);
 		sqlite.pragma(`busy_timeout = ${Number(busy)}`);
 	}
+}
+
+/** A migration that leaves a row pointing at nothing fails (and is rolled back) like any other. */
+function checkForeignKeys(sqlite: SQLite.Database) {
+	const broken = sqlite.prepare('PRAGMA foreign_key_check').all() as { table: string }[];
+	if (broken.length)
+		throw new Error(
+			`${broken.length} row(s) refer to nothing (foreign keys), first in ${broken[0].table}`
+		);
 }
 
 /**
  * The plan and the migrations run under one write lock (BEGIN IMMEDIATE): two instances started
  * together over one file migrate one after the other, the second finding nothing to do. Each migration
- * is a savepoint of its own: the ones before a failing one stay applied.
+ * is a savepoint of its own: the ones before a failing one stay applied, and one that leaves a broken
+ * foreign key fails.
  */
 function migrateNow(sqlite: SQLite.Database, migrations: Migration[]): string[] {
 	let failed: MigrationError | undefined;
@@ -149,6 +165,7 @@ function migrateNow(sqlite: SQLite.Database, migrations: Migration[]): string[] 
 				try {
 					sqlite.transaction(() => {
 						sqlite.exec(m.sql);
+						checkForeignKeys(sqlite);
 						record.run(m.name, Date.now(), checksum(m.sql));
 					})();
 				} catch (e) {

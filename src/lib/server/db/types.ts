@@ -195,6 +195,7 @@ export interface Database extends ProjectsDatabase {
 	progress_team_steps: ProgressTeamStepsTable;
 	progress_project_changes: ProgressProjectChangesTable;
 	survey_forms: SurveyFormsTable;
+	builtin_content: BuiltinContentTable;
 	survey_items: SurveyItemsTable;
 	survey_windows: SurveyWindowsTable;
 	survey_window_schools: SurveyWindowSchoolsTable;
@@ -568,11 +569,25 @@ export type SurveyAudience = 'pupil_primary' | 'pupil_secondary' | 'teacher';
 export type SurveyScale =
 	'maths' | 'science' | 'engineering' | 'skills' | 'careers' | 'efficacy' | 'practices';
 
+/** Which row each built-in lesson or exercise became, and from what (migration 0026). */
+export interface BuiltinContentTable {
+	kind: 'lesson' | 'exercise';
+	item_key: string;
+	record_id: number;
+	source_hash: string;
+	content_hash: string;
+	synced_at: number;
+}
+
 export interface SurveyFormsTable {
 	id: Generated<number>;
 	audience: SurveyAudience;
 	title: string;
 	updated_at: number;
+	/** 1, 2, …: a new version of a locked form is a new form (migration 0025) */
+	version: Generated<number>;
+	/** when a newer version replaced it; null: the audience's current form */
+	replaced_at: number | null;
 }
 
 export interface SurveyItemsTable {

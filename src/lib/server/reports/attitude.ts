@@ -26,6 +26,10 @@ export interface FormFacts {
 	id: number;
 	audience: string;
 	title: string;
+	/** its version (migration 0025; a snapshot taken before has none: 1) */
+	version?: number;
+	/** replaced by a newer version (shown only where it has windows in the year) */
+	replaced?: boolean;
 	/** keyed 'school|class|grade' (class 0: a teacher's response) */
 	units: Sums;
 	/** keyed 'school|class|gender' and 'school|class|ethnicity' */
@@ -103,7 +107,7 @@ async function windowSums(db: Conn, windowId: number): Promise<ScoreSums[]> {
 export async function takeAttitude(db: Conn, scope: Scope): Promise<FormFacts[]> {
 	const forms = await db
 		.selectFrom('survey_forms')
-		.select(['id', 'audience', 'title'])
+		.select(['id', 'audience', 'title', 'version', 'replaced_at'])
 		.orderBy('id')
 		.execute();
 	const windows = new Map(
@@ -117,7 +121,18 @@ export async function takeAttitude(db: Conn, scope: Scope): Promise<FormFacts[]>
 	);
 	const rows: ScoreSums[] = [];
 	for (const w of windows.keys()) rows.push(...(await windowSums(db, w)));
-	const out = forms.map((f) => ({ ...f, units: {}, gender: {}, ethnicity: {} }) as FormFacts);
+	// Pre and post are compared within one version: each version is a form of its own. An earlier
+	// version is shown for a year in which it had windows.
+	const used = new Set([...windows.values()].map((w) => w.form_id));
+	const out = forms
+		.filter((f) => f.replaced_at === null || used.has(f.id))
+		.map(({ replaced_at, ...f }) => ({
+			...f,
+			replaced: replaced_at !== null,
+			units: {},
+			gender: {},
+			ethnicity: {}
+		})) as FormFacts[];
 	const byId = new Map(out.map((f) => [f.id, f]));
 	for (const r of rows) {
 		const w = windows.get(r.window_id);
@@ -213,6 +228,12 @@ export function attitudeRows(
 		});
 }
 
+/** The form's title, and its version once there are several ("… (phiên bản 2)"). */
+function formLabel(f: FormFacts): string {
+	const version = f.version ?? 1;
+	return version > 1 || f.replaced ? `${f.title} (${m.progress_version({ n: version })})` : f.title;
+}
+
 /** A row per group; per scale the pre and post means, the change and the spread (SD) after. */
 function attitudeTable(f: FormFacts, view: ViewContext): Table {
 	const { dim } = view;
@@ -221,8 +242,8 @@ function attitudeTable(f: FormFacts, view: ViewContext): Table {
 	const byGroup = new Map<string, ScaleResult[]>();
 	for (const r of res) byGroup.set(r.key, [...(byGroup.get(r.key) ?? []), r]);
 	return {
-		id: `attitude_${f.audience}`,
-		title: m.progress_t_attitude({ form: f.title }),
+		id: f.replaced ? `attitude_${f.audience}_v${f.version}` : `attitude_${f.audience}`,
+		title: m.progress_t_attitude({ form: formLabel(f) }),
 		columns: [
 			dimensionLabel(dim),
 			m.progress_col_pre_n(),

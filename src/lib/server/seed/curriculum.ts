@@ -4,6 +4,7 @@ import type { DB } from '../db';
 import { importLesson } from '../curriculum/exchange';
 import { createLesson } from '../curriculum/lessons';
 import { seededRandom } from './random';
+import { hashOf, lessonKey, remember } from '../content/records';
 
 const FILES = import.meta.glob('./lessons/*.md', {
 	query: '?raw',
@@ -31,6 +32,13 @@ export async function seedCurriculum(db: DB, now = Date.now()): Promise<void> {
 			status: 'published',
 			now: now - (40 - i) * 86_400_000
 		});
+		// What it was written from: a later version's sync (content/sync.ts) knows it untouched.
+		const rec = {
+			recordId: id,
+			sourceHash: hashOf(f.text),
+			contentHash: hashOf(JSON.stringify(r.content))
+		};
+		await remember(db, 'lesson', lessonKey(f.name), rec, now);
 		ids.push({ id, grades: r.content.grades, periods: r.content.periods });
 	}
 	// Some teachings already logged this year: each class taught a library lesson of its grade.

@@ -1,12 +1,13 @@
 // The pilot's shared Blockly exercises: a path from grade 3 to grade 9 across the four kinds, themed on
 // Lạng Sơn. Each keeps its reference solution and at least one wrong solution (the tests grade them all).
-import type { DB } from '../db';
+import type { Conn, DB } from '../db';
 import type { Concept, ExerciseSpec, Kind, WorkspaceJson } from '$lib/blockly/spec';
 import { KIND_BLOCKS, STANDARD_BLOCKS } from '$lib/blockly/blocks';
 import { countBlocks } from '$lib/blockly/workspace';
 import * as b from '../exercises/build';
 import { createExercise } from '../exercises/exercises';
 import { turtleTarget } from '../exercises/grade';
+import { exerciseHash, exerciseKey, hashOf, remember } from '../content/records';
 
 export interface SeedExercise {
 	title: string;
@@ -587,22 +588,30 @@ export function seedSpec(e: SeedExercise): ExerciseSpec {
 	return spec;
 }
 
+/** Creates a built-in exercise and records what it was written from (content/records.ts). */
+export async function createSeedExercise(
+	db: Conn,
+	e: SeedExercise,
+	key: string,
+	now: number
+): Promise<number> {
+	const input = {
+		title: e.title,
+		kind: e.kind,
+		grade: e.grade,
+		concept: e.concept,
+		spec: seedSpec(e)
+	};
+	const recordId = await createExercise(
+		db,
+		{ ...input, authorId: null, schoolId: null, status: 'published', referencePasses: true },
+		now
+	);
+	const contentHash = exerciseHash({ ...input, spec: JSON.stringify(input.spec) });
+	await remember(db, 'exercise', key, { recordId, sourceHash: hashOf(e), contentHash }, now);
+	return recordId;
+}
+
 export async function seedExercises(db: DB, now = Date.now()): Promise<void> {
-	for (const e of SEED_EXERCISES) {
-		await createExercise(
-			db,
-			{
-				title: e.title,
-				kind: e.kind,
-				grade: e.grade,
-				concept: e.concept,
-				spec: seedSpec(e),
-				authorId: null,
-				schoolId: null,
-				status: 'published',
-				referencePasses: true
-			},
-			now
-		);
-	}
+	for (const e of SEED_EXERCISES) await createSeedExercise(db, e, exerciseKey(e.title), now);
 }

@@ -31,6 +31,7 @@ export interface SurveyForm {
 	id: number;
 	audience: SurveyAudience;
 	title: string;
+	version: number;
 	items: SurveyItem[];
 }
 
@@ -43,14 +44,21 @@ export function audienceOf(user: { role: string }, grade: number | null): Survey
 	return null;
 }
 
+/** Every form and version; `current`: the one of its audience that new windows use. */
 export async function listForms(db: Conn) {
-	return db.selectFrom('survey_forms').select(['id', 'audience', 'title']).orderBy('id').execute();
+	const rows = await db
+		.selectFrom('survey_forms')
+		.select(['id', 'audience', 'title', 'version', 'replaced_at'])
+		.orderBy('audience')
+		.orderBy('version', 'desc')
+		.execute();
+	return rows.map(({ replaced_at, ...f }) => ({ ...f, current: replaced_at === null }));
 }
 
 export async function getForm(db: Conn, id: number): Promise<SurveyForm | undefined> {
 	const form = await db
 		.selectFrom('survey_forms')
-		.select(['id', 'audience', 'title'])
+		.select(['id', 'audience', 'title', 'version'])
 		.where('id', '=', id)
 		.executeTakeFirst();
 	if (!form) return undefined;
@@ -92,10 +100,16 @@ export function checkItem(input: {
 
 /**
  * A form's items are locked once any of its windows has a response: changing, adding or removing an
- * item then would make the pre and post rounds ask different questions. (A new version would be a new
- * form, but migration 0006 allows one form per audience: not possible yet.)
+ * item then would make the pre and post rounds ask different questions. A new version is a new form
+ * (versions.ts); a version that was replaced stays as it was.
  */
 export async function itemsLocked(db: Conn, formId: number): Promise<boolean> {
+	const form = await db
+		.selectFrom('survey_forms')
+		.select('replaced_at')
+		.where('id', '=', formId)
+		.executeTakeFirst();
+	if (form && form.replaced_at !== null) return true;
 	const row = await db
 		.selectFrom('survey_responses as r')
 		.innerJoin('survey_windows as w', 'w.id', 'r.window_id')
@@ -217,17 +231,21 @@ export async function openWindow(
 	return row.id;
 }
 
-export async function listWindows(db: Conn) {
+/** The windows of every form, or of one form (its page), newest first. */
+export async function listWindows(db: Conn, formId?: number) {
 	const rows = await db
 		.selectFrom('survey_windows as w')
 		.innerJoin('survey_forms as f', 'f.id', 'w.form_id')
 		.innerJoin('school_years as y', 'y.id', 'w.school_year_id')
+		.$if(formId !== undefined, (q) => q.where('w.form_id', '=', formId!))
 		.select((eb) => [
 			'w.id',
 			'w.phase',
 			'w.opens_on',
 			'w.closes_on',
+			'f.id as form_id',
 			'f.title',
+			'f.version',
 			'f.audience',
 			'y.name as year_name',
 			eb

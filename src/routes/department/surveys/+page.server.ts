@@ -3,6 +3,7 @@ import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { listYears } from '$lib/server/schools/years';
 import * as surveys from '$lib/server/surveys/surveys';
+import { pilotOnlyItems } from '$lib/server/surveys/pre-round';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -35,11 +36,14 @@ export const actions: Actions = {
 		const errors: string[] = surveys.checkWindow(input);
 		const known = new Set((await db.selectFrom('schools').select('id').execute()).map((s) => s.id));
 		if (input.schoolIds.some((id) => !known.has(id))) errors.push('no_schools');
-		if (!(await surveys.listForms(db)).some((f) => f.id === input.formId))
+		// New windows use the audience's current form (an older version keeps the windows it had).
+		if (!(await surveys.listForms(db)).some((f) => f.id === input.formId && f.current))
 			errors.push('form_invalid');
 		if (!(await listYears(db)).some((y) => y.id === input.schoolYearId))
 			errors.push('dates_invalid');
-		if (errors.length) return fail(400, { errors: [...new Set(errors)] });
+		const pilotOnly = input.phase === 'pre' ? await pilotOnlyItems(db, input.formId) : [];
+		if (pilotOnly.length) errors.push('pilot_only_pre');
+		if (errors.length) return fail(400, { errors: [...new Set(errors)], pilotOnly });
 		await db.transaction().execute((tx) => surveys.openWindow(tx, input, user.id));
 		return { opened: true };
 	}

@@ -1,8 +1,8 @@
 // Seeds the four courses of the Blockly path (issue 15): each exercise is created published, then
 // listed in its course lesson; lessons that prepare a STEM lesson link to it by its title.
 import type { Conn, DB } from '../../db';
-import { createExercise } from '../../exercises/exercises';
-import { seedSpec } from '../exercises';
+import { createSeedExercise } from '../exercises';
+import { exerciseKey } from '../../content/records';
 import { COURSE_3 } from './lop-3';
 import { COURSE_4_5 } from './lop-4-5';
 import { COURSE_6_7 } from './lop-6-7';
@@ -11,7 +11,8 @@ import type { SeedCourse } from './types';
 
 export const SEED_COURSES: SeedCourse[] = [COURSE_3, COURSE_4_5, COURSE_6_7, COURSE_8_9];
 
-async function stemLessonId(db: Conn, title: string | undefined): Promise<number | null> {
+/** The department's STEM lesson of that title (a course lesson prepares it). */
+export async function stemLessonId(db: Conn, title: string | undefined): Promise<number | null> {
 	if (!title) return null;
 	const row = await db
 		.selectFrom('lessons')
@@ -51,18 +52,8 @@ export async function seedCourse(db: Conn, course: SeedCourse, position: number,
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		for (const [j, e] of lesson.exercises.entries()) {
-			const exerciseId = await createExercise(
-				db,
-				{
-					...{ title: e.title, kind: e.kind, grade: e.grade, concept: e.concept },
-					spec: seedSpec(e),
-					authorId: null,
-					schoolId: null,
-					status: 'published',
-					referencePasses: true
-				},
-				now
-			);
+			const key = exerciseKey(e.title, { course: course.slug, lesson: lesson.slug });
+			const exerciseId = await createSeedExercise(db, e, key, now);
 			await db
 				.insertInto('course_lesson_exercises')
 				.values({ course_lesson_id: lessonId, exercise_id: exerciseId, position: j + 1 })
