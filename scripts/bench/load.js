@@ -22,10 +22,11 @@ const barePort = appPort + 1;
 const dir = join(tmpdir(), `mam-stem-load-${process.pid}`);
 const appDb = join(dir, 'app.db');
 const bareDb = join(dir, 'bare.db');
+const oneDb = join(dir, 'one.db');
 const metrics = join(dir, 'metrics.jsonl');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function startApp() {
+function startApp(port = appPort, database = appDb, env = {}) {
 	// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", reaches every process and thread.
 	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 	return spawn('node', [...nodeArgs, 'scripts/serve.js'], {
@@ -34,12 +35,13 @@ function startApp() {
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: {
 			...process.env,
-			PORT: String(appPort),
+			PORT: String(port),
 			HOST: '127.0.0.1',
-			DATABASE_PATH: appDb,
-			UPLOADS_PATH: appDb + '-uploads',
+			DATABASE_PATH: database,
+			UPLOADS_PATH: database + '-uploads',
 			QUIET_START: '1',
-			MAM_STEM_METRICS_FILE: metrics
+			MAM_STEM_METRICS_FILE: metrics,
+			...env
 		}
 	});
 }
@@ -80,6 +82,7 @@ function setUp() {
 	});
 	db.pragma('wal_checkpoint(TRUNCATE)');
 	db.exec(`VACUUM INTO '${bareDb}'`);
+	db.exec(`VACUUM INTO '${oneDb}'`);
 	db.close();
 	return { tokens, exercises };
 }
@@ -136,11 +139,11 @@ function autosaves(port, tokens, exerciseId, duration = SECONDS, rate = undefine
 	);
 }
 
-function submissions(tokens, exercises, duration = SECONDS, rate = 40) {
+function submissions(tokens, exercises, duration = SECONDS, rate = 40, port = appPort) {
 	let n = 0;
 	return timed(
 		autocannon({
-			url: `http://127.0.0.1:${appPort}`,
+			url: `http://127.0.0.1:${port}`,
 			connections: 32,
 			overallRate: rate,
 			duration,
@@ -284,6 +287,7 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 	const t2 = Date.now();
 	await sleep(3000); // the queues drain
 	const lab = await labHour(tokens, exercises, exerciseId);
+	const capacity = await gradingCapacity(tokens, exercises);
 	const loaded = samples(t0, t2);
 	const underGrades = samples(t1, t2);
 	const rssPeak = Math.max(...loaded.map((s) => s.rssMb));
@@ -302,6 +306,8 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 	row(`lab: autosaves`, lab.saves);
 	row(`lab: submissions`, lab.submits);
 	row(`lab: pages`, lab.pages);
+	row('grading, all cores', capacity.all);
+	row('grading, one thread', capacity.one);
 	console.log(
 		`(p95 from every answer's time; lab: ${LAB_PUPILS} pupils, an autosave each 5 s, a submission each minute, a page each 30 s)`
 	);
@@ -311,8 +317,30 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 			` loop_delay_p99_ms=${loopP99.toFixed(1)} grades_per_s=${(grades['2xx'] / grades.duration).toFixed(1)}` +
 			` rss_idle_mb=${Math.round(rssIdle)} rss_peak_mb=${Math.round(rssPeak)}` +
 			` lab_pupils=${LAB_PUPILS} lab_p95_ms=${Math.max(...Object.values(lab).map(p95))}` +
-			` lab_errors=${Object.values(lab).reduce((n, r) => n + errorsOf(r), 0)}`
+			` lab_errors=${Object.values(lab).reduce((n, r) => n + errorsOf(r), 0)}` +
+			` grading_scale=${(capacity.all['2xx'] / capacity.one['2xx']).toFixed(2)}`
 	);
+}
+
+/**
+ * How many submissions the server grades when pupils submit as fast as they can: the app as run (all
+ * cores), then the same database served by one process with one grading thread.
+ */
+async function gradingCapacity(tokens, exercises) {
+	const all = await submissions(tokens, exercises, 10, undefined);
+	const onePort = appPort + 2;
+	const one = startApp(onePort, oneDb, {
+		WEB_CONCURRENCY: '1',
+		MAM_STEM_GRADE_THREADS: '1',
+		MAM_STEM_METRICS_FILE: ''
+	});
+	try {
+		await ready(onePort);
+		await submissions(tokens, exercises, 3, undefined, onePort); // its thread loads Blockly
+		return { all, one: await submissions(tokens, exercises, 10, undefined, onePort) };
+	} finally {
+		process.kill(-one.pid, 'SIGTERM');
+	}
 }
 
 rmSync(dir, { recursive: true, force: true });
