@@ -45,6 +45,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		csp,
+		// Stylesheets under 8 KB are written into the page: no request (a round trip on a thin link)
+		// before the page is drawn.
+		inlineStyleThreshold: 8192,
 		// adapter-node, then the worker threads' bundles beside the server (build/workers).
 		adapter: {
 			...node,

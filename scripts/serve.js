@@ -28,6 +28,8 @@ if (!process.env.ORIGIN) {
 // Portfolio photos may be up to 15 MB when sent without the page's script (which downscales them).
 process.env.BODY_SIZE_LIMIT ??= '16M';
 process.env.MAM_STEM_WORKERS_DIR ??= fileURLToPath(new URL('../build/workers/', import.meta.url));
+// The built client: the server reads the list of Blockly's files there (src/lib/server/preload.ts).
+process.env.MAM_STEM_CLIENT_DIR ??= fileURLToPath(new URL('../build/client/', import.meta.url));
 const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
 const processes = Math.max(

@@ -1,9 +1,11 @@
-// npm run bench:pages — the pupil's pages on a thin link: Chromium with the network throttled to
+// npm run bench:pages — the pupil's, the teacher's and the login page on a thin link: Chromium with the network throttled to
 // 400 kbit/s each way and 400 ms round trip (CDP Network.emulateNetworkConditions), per page a cold load
 // (a fresh browser profile: empty cache) and a repeat (the same profile, its HTTP cache warm).
 // The service worker is blocked: its own fetches are not throttled, so it would flatter the figures.
-// Builds if needed, starts the server on a throwaway database, signs a pupil of TH Chi Lăng 4A in.
-// --files lists each JS file a page loads, with its gzip size. Also checks that hashed assets are cached for a year and text is compressed. Ends with one line.
+// Builds if needed, starts the server on a throwaway database, signs a pupil of TH Chi Lăng 4A in
+// (and their teacher, for the teacher's pages; the login page is measured signed out).
+// --files lists each JS file a page loads, with its gzip size; --waterfall each request of a load;
+// --only=<regexp> measures the exercise and the matching pages only. Also checks that hashed assets are cached for a year and text is compressed. Ends with one line.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,9 @@ const ARGS = [
 	'--disable-component-update',
 	'--disable-sync'
 ];
+// --only=<regexp>: the exercise and the pages whose path matches (a quicker run while working).
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new RegExp(onlyArg.slice('--only='.length)) : null;
 const seconds = (ms) => Math.round(ms / 100) / 10;
 
 if (!existsSync(join(root, 'build', 'handler.js')) || process.argv.includes('--build')) {
@@ -60,8 +65,11 @@ async function up() {
 	throw new Error('the server did not start');
 }
 
-/** A pupil of 4A signs in with the pictures on their login card; returns the signed-in state. */
-async function pupilState(browser) {
+/**
+ * A pupil of 4A signs in with the pictures on their login card; returns the signed-in states (the
+ * pupil's and their teacher's), an exercise and the class's page.
+ */
+async function signedIn(browser) {
 	const context = await browser.newContext({ baseURL: base, locale: 'vi-VN' });
 	const page = await context.newPage();
 	await page.goto('/login');
@@ -74,6 +82,8 @@ async function pupilState(browser) {
 		.first()
 		.click();
 	await page.waitForURL(/\/teach\/classes\/\d+$/);
+	const classPage = new URL(page.url()).pathname;
+	const teacher = await context.storageState();
 	await page.goto(page.url() + '/cards');
 	const card = page.locator('.login-card').first();
 	const name = (await card.locator('.name').textContent()).trim();
@@ -91,13 +101,14 @@ async function pupilState(browser) {
 	const exercise = await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).getAttribute('href');
 	const state = await context.storageState();
 	await context.close();
-	return { state, exercise };
+	return { state, teacher, exercise, classPage };
 }
 
 /**
- * One page, cold then repeat, on the thin link. `usable`: the moment the page is of use (the task
- * shown, for the exercise); `ready`: its scripts are done (the exercise: Blockly's workspace injected
- * and Run enabled, so blocks can be dragged; other pages: the load event).
+ * One page, cold then repeat, on the thin link. `usable`: the moment the page is of use (the
+ * exercise: the task shown; other pages: hydrated, so its controls work — the root layout marks
+ * <html data-hydrated>); `ready`: its scripts are done (the exercise: Blockly's workspace injected
+ * and Run enabled, so blocks can be dragged; other pages: hydrated and the load event).
  */
 async function measure(browser, state, path, isExercise) {
 	const context = await browser.newContext({
@@ -107,10 +118,12 @@ async function measure(browser, state, path, isExercise) {
 		serviceWorkers: 'block'
 	});
 	const page = await context.newPage();
+	page.on('pageerror', (e) => console.error(`${path}: ${e.message}`));
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');
 	await cdp.send('Network.emulateNetworkConditions', THIN);
 	const js = new Map();
+	const trace = process.argv.includes('--waterfall') ? waterfall(cdp) : null;
 	page.on('response', async (response) => {
 		if (!/\.m?js(\?|$)/.test(response.url())) return;
 		try {
@@ -122,30 +135,87 @@ async function measure(browser, state, path, isExercise) {
 	const once = async () => {
 		await page.goto('about:blank');
 		const start = Date.now();
-		await page.goto(path, { waitUntil: 'commit', timeout: 180_000 });
+		await page.goto(path, {
+			waitUntil: 'commit',
+			timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 180_000)
+		});
 		if (isExercise) {
-			await page.getByTestId('task').waitFor({ state: 'visible', timeout: 180_000 });
+			await page
+				.getByTestId('task')
+				.waitFor({ state: 'visible', timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 180_000) });
 			const usable = Date.now() - start;
-			await page.locator('.injectionDiv').waitFor({ timeout: 180_000 });
+			await page
+				.locator('.injectionDiv')
+				.waitFor({ timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 180_000) });
 			await page.waitForFunction(
 				() => !document.querySelector('[data-testid="run"]')?.hasAttribute('disabled'),
 				null,
-				{ timeout: 180_000 }
+				{ timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 180_000) }
 			);
 			return { usable, ready: Date.now() - start };
 		}
-		await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 180_000 });
+		await page
+			.locator('main h1')
+			.first()
+			.waitFor({ state: 'visible', timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 180_000) });
+		await page
+			.locator('html[data-hydrated]')
+			.waitFor({ state: 'attached', timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 180_000) });
 		const usable = Date.now() - start;
-		await page.waitForLoadState('load', { timeout: 180_000 });
+		await page.waitForLoadState('load', {
+			timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 180_000)
+		});
 		return { usable, ready: Date.now() - start };
 	};
 	const cold = await once();
+	if (trace) trace.print(`${path} cold`);
 	if (process.argv.includes('--files'))
 		for (const [url, size] of js) console.log(`${path} ${Math.round(size / 1024)} KB ${url}`);
 	const jsKb = Math.round([...js.values()].reduce((a, b) => a + b, 0) / 1024);
 	const repeat = await once();
+	if (trace) trace.print(`${path} repeat`);
 	await context.close();
 	return { path, cold, repeat, jsKb };
+}
+
+/**
+ * --waterfall: each request of a load as the browser saw it on the thin link: when it was sent, its
+ * first byte and its end (seconds from the navigation), its bytes on the wire, its connection (a new
+ * one costs a round trip or more) and whether it came from the cache.
+ */
+function waterfall(cdp) {
+	let rows = new Map();
+	let t0 = null;
+	cdp.on('Network.requestWillBeSent', (e) => {
+		if (e.request.url.startsWith('about:') || e.request.url.startsWith('data:')) return;
+		t0 ??= e.timestamp;
+		rows.set(e.requestId, { url: e.request.url, sent: e.timestamp, type: e.type });
+	});
+	cdp.on('Network.responseReceived', (e) => {
+		const r = rows.get(e.requestId);
+		if (!r) return;
+		r.status = e.response.status;
+		r.first = e.timestamp;
+		r.connection = e.response.connectionId;
+		r.reused = e.response.connectionReused;
+		r.cached = e.response.fromDiskCache || e.response.fromServiceWorker;
+	});
+	cdp.on('Network.loadingFinished', (e) => {
+		const r = rows.get(e.requestId);
+		if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
+	});
+	const s = (t) => (t == null || t0 == null ? '   -  ' : (t - t0).toFixed(2).padStart(6));
+	return {
+		print(label) {
+			console.log(`\n${label}: sent  first    end      KB  conn`);
+			for (const r of [...rows.values()].sort((a, b) => a.sent - b.sent))
+				console.log(
+					`${s(r.sent)} ${s(r.first)} ${s(r.end)} ${String(Math.round((r.bytes ?? 0) / 102.4) / 10).padStart(6)} ${String(r.connection ?? '').padStart(5)}${r.reused ? '' : '*'}${r.cached ? ' cache' : ''} ${r.status ?? '-'} ${r.url.replace(base, '')}`
+				);
+			rows = new Map();
+			t0 = null;
+		}
+	};
 }
 
 /** Cache-Control of a hashed asset and the encodings of an asset and a page. */
@@ -173,15 +243,25 @@ try {
 		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
 		args: ARGS
 	});
-	const { state, exercise } = await pupilState(browser);
+	const { state, teacher, exercise, classPage } = await signedIn(browser);
+	const signedOut = { cookies: [], origins: [] };
 	rows = [];
-	for (const [path, isExercise] of [
-		[exercise, true],
-		['/learn', false],
-		['/learn/exercises', false],
-		['/learn/progress', false]
-	])
-		rows.push(await measure(browser, state, path, isExercise));
+	for (const [path, isExercise, as] of [
+		[exercise, true, state],
+		['/learn', false, state],
+		['/learn/exercises', false, state],
+		['/learn/progress', false, state],
+		['/login', false, signedOut],
+		['/teach', false, teacher],
+		[classPage, false, teacher],
+		['/teach/lessons', false, teacher],
+		['/teach/exercises', false, teacher],
+		['/teach/assignments', false, teacher],
+		['/teach/progress', false, teacher]
+	]) {
+		if (only && !isExercise && !only.test(path)) continue;
+		rows.push(await measure(browser, as, path, isExercise));
+	}
 	checks = await headers(state);
 	await browser.close();
 } finally {
@@ -199,7 +279,7 @@ for (const r of rows)
 		`${r.path.padEnd(25)} ${String(seconds(r.cold.usable)).padStart(13)} ${String(seconds(r.cold.ready)).padStart(13)} ${String(seconds(r.repeat.usable)).padStart(16)} ${String(seconds(r.repeat.ready)).padStart(15)} ${String(r.jsKb).padStart(11)}`
 	);
 console.log(
-	'(exercise: usable = task shown, ready = workspace injected and Run enabled; others: main heading shown, load event)'
+	'(exercise: usable = task shown, ready = workspace injected and Run enabled; others: usable = heading shown and hydrated, ready = that and the load event)'
 );
 const immutable =
 	/max-age=31536000/.test(checks.assetCache ?? '') && /immutable/.test(checks.assetCache ?? '');
@@ -210,6 +290,8 @@ console.log(
 	`page /learn: content-encoding ${checks.pageEncoding ?? 'none'}, cache-control "${checks.pageCache ?? ''}"`
 );
 const [ex, ...others] = rows;
+const worst = others.reduce((a, b) => (b.cold.ready > a.cold.ready ? b : a));
+console.log(`slowest page without Blockly, cold: ${worst.path}`);
 console.log(
-	`exercise_cold_usable_s=${seconds(ex.cold.usable)} exercise_repeat_s=${seconds(ex.repeat.ready)} worst_other_cold_s=${seconds(Math.max(...others.map((o) => o.cold.ready)))} exercise_js_gzip_kb=${ex.jsKb}`
+	`exercise_cold_usable_s=${seconds(ex.cold.usable)} exercise_repeat_s=${seconds(ex.repeat.ready)} worst_other_cold_s=${seconds(worst.cold.ready)} exercise_js_gzip_kb=${ex.jsKb} exercise_cold_drag_s=${seconds(ex.cold.ready)} worst_other_js_gzip_kb=${Math.max(...others.map((o) => o.jsKb))}`
 );

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, signIn } from './helpers';
+import { DEMO, newPupil, signIn, signInPupil } from './helpers';
 
 // The page's scripts are held back so the form is filled while only the server's HTML is there,
 // as on a slow link; the service worker (which would fetch them itself) is kept out of it.
@@ -39,4 +39,27 @@ test('a form filled before the page’s script arrives keeps everything typed, t
 
 	await page.getByRole('button', { name: 'Giao bài' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+});
+
+test('the exercise page names Blockly’s files in its HTML, so they download with the page, not after it', async ({
+	page
+}) => {
+	await signInPupil(page, await newPupil(page, DEMO.primaryTeacher, '3A'));
+	await page.goto('/learn/exercises');
+	await page.locator('main a[href^="/learn/exercises/"]').first().click();
+	await expect(page).toHaveURL(/\/learn\/exercises\/\d+$/);
+	// The HTML as the server sends it (the page's cookies, no script run): Blockly and the Vietnamese
+	// messages are named there, and each named file is served.
+	const html = await (await page.request.get(page.url())).text();
+	const hrefs = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+	const bodies = await Promise.all(
+		hrefs.map(async (href) => {
+			const res = await page.request.get(href);
+			expect(res.status(), href).toBe(200);
+			return res.text();
+		})
+	);
+	expect(bodies.some((b) => b.includes('Blockly.Msg'))).toBe(true);
+	expect(bodies.some((b) => b.includes('Thêm Chú Giải'))).toBe(true);
+	await expect(page.locator('.injectionDiv')).toBeVisible();
 });

@@ -8,14 +8,15 @@ import type { InterpreterClass } from './runner';
 type KeyboardModule = { KeyboardNavigation?: typeof KeyboardNavigation; default?: KeyboardModule };
 
 export async function loadBlockly(locale: 'vi' | 'en') {
-	const [Blockly, js, msgs, , keyboard] = await Promise.all([
+	// All at once (register.ts too: waiting for one before asking for the next costs a round trip).
+	const [Blockly, js, msgs, , keyboard, { registerBlockly }] = await Promise.all([
 		import('blockly/core'),
 		import('blockly/javascript'),
 		blocklyMessages(locale),
 		import('blockly/blocks'),
-		import('@blockly/keyboard-navigation')
+		import('@blockly/keyboard-navigation'),
+		import('./register')
 	]);
-	const { registerBlockly } = await import('./register');
 	Blockly.setLocale(msgs as unknown as Record<string, string>);
 	registerBlockly(Blockly, js.javascriptGenerator, locale);
 	return {

@@ -6,6 +6,8 @@ import * as attempts from '$lib/server/exercises/attempts';
 import { renderTask, requirePupilExercise } from '$lib/server/exercises/pupil';
 import * as work from '$lib/server/exercises/work';
 import * as courses from '$lib/server/courses/courses';
+import { blocklyPreload } from '$lib/server/preload';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,7 +34,8 @@ export const load: PageServerLoad = async (event) => {
 		hints: ex.spec.hints.slice(0, hintsUsed),
 		hintCount: ex.spec.hints.length,
 		best: await attempts.bestStars(db, ex.id, user.id),
-		place: await courses.placeOfExercise(db, ex.id)
+		place: await courses.placeOfExercise(db, ex.id),
+		preload: blocklyPreload(getLocale())
 	};
 };
 

@@ -3,6 +3,8 @@ import { database } from '$lib/server/db';
 import { idParam, notFound, requireRole } from '$lib/server/auth/guard';
 import * as play from '$lib/server/play/drawings';
 import type { WorkspaceJson } from '$lib/blockly/spec';
+import { blocklyPreload } from '$lib/server/preload';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The pupil's own drawing (to edit), or a classmate's shared with their class (to look at); else 404. */
@@ -22,7 +24,8 @@ export const load: PageServerLoad = async (event) => {
 		mine: true as const,
 		drawing: opened.drawing,
 		workspace,
-		toolbox: await play.toolboxFor(db, user.id)
+		toolbox: await play.toolboxFor(db, user.id),
+		preload: blocklyPreload(getLocale())
 	};
 };
 
