@@ -69,3 +69,16 @@ export async function withRowLock<T>(
 	};
 	return db.isTransaction ? locked(db) : db.transaction().execute(locked);
 }
+
+/**
+ * Whether `e` is a unique index's refusal of a row: PostgreSQL names the index (SQLSTATE 23505);
+ * SQLite names the index's columns instead (`table.column`, every one of them).
+ */
+export function isUniqueViolation(e: unknown, index: string, columns: string[]): boolean {
+	const err = e as { code?: string; constraint?: string; message?: string } | null;
+	if (err?.code === '23505') return err.constraint === index;
+	return (
+		err?.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+		columns.every((c) => err.message?.includes(c) === true)
+	);
+}
