@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { signInPupil4A } from './pupil.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const port = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4499);
@@ -79,31 +80,7 @@ try {
 	});
 	const page = await browser.newPage({ baseURL: base, locale: 'vi-VN' });
 	// A pupil of TH Chi Lăng 4A, with the secret printed on their login card.
-	await page.goto('/login');
-	await page.locator('#username').fill('gv.lan');
-	await page.locator('#password').fill('mamstem-demo');
-	await page.locator('main form button[type="submit"]').click();
-	await page.waitForURL(/\/teach/);
-	await page
-		.getByRole('link', { name: /Lớp 4A\b/ })
-		.first()
-		.click();
-	await page.waitForURL(/\/teach\/classes\/\d+$/);
-	await page.goto(page.url() + '/cards');
-	const card = page.locator('.login-card').first();
-	const name = (await card.locator('.name').textContent()).trim();
-	const code = (await card.locator('.code').textContent()).trim();
-	const pictures = (await card.locator('.pic').allTextContents()).map((p) =>
-		p.replace(/^\S+\s/, '').trim()
-	);
-	await page.context().clearCookies();
-	await page.goto('/join');
-	await page.getByLabel(/Mã lớp/).fill(code.toLowerCase());
-	await page.getByRole('button', { name: /Tiếp tục/ }).click();
-	await page.getByRole('link', { name, exact: true }).click();
-	for (const p of pictures) await page.locator('label.picture', { hasText: p }).click();
-	await page.getByRole('button', { name: /Vào học/ }).click();
-	await page.waitForURL(/\/learn/);
+	await signInPupil4A(page);
 
 	async function measure(path, ready) {
 		const sizes = new Map();

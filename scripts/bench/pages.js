@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { signInPupil4A } from './pupil.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 const port = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4497);
@@ -72,31 +73,7 @@ async function up() {
 async function signedIn(browser) {
 	const context = await browser.newContext({ baseURL: base, locale: 'vi-VN' });
 	const page = await context.newPage();
-	await page.goto('/login');
-	await page.locator('#username').fill('gv.lan');
-	await page.locator('#password').fill('mamstem-demo');
-	await page.locator('main form button[type="submit"]').click();
-	await page.waitForURL(/\/teach/);
-	await page
-		.getByRole('link', { name: /Lớp 4A\b/ })
-		.first()
-		.click();
-	await page.waitForURL(/\/teach\/classes\/\d+$/);
-	const classPage = new URL(page.url()).pathname;
-	const teacher = await context.storageState();
-	await page.goto(page.url() + '/cards');
-	const card = page.locator('.login-card').first();
-	const name = (await card.locator('.name').textContent()).trim();
-	const code = (await card.locator('.code').textContent()).trim();
-	const pictures = (await card.locator('.pic').allTextContents()).map((p) => p.trim());
-	await context.clearCookies();
-	await page.goto('/join');
-	await page.getByLabel(/Mã lớp/).fill(code.toLowerCase());
-	await page.getByRole('button', { name: /Tiếp tục/ }).click();
-	await page.getByRole('link', { name, exact: true }).click();
-	for (const p of pictures) await page.locator('label.picture', { hasText: p }).click();
-	await page.getByRole('button', { name: /Vào học/ }).click();
-	await page.waitForURL(/\/learn/);
+	const { teacher, classPage } = await signInPupil4A(page);
 	await page.goto('/learn/exercises');
 	const exercise = await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).getAttribute('href');
 	const state = await context.storageState();

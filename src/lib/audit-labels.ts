@@ -32,6 +32,8 @@ const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'project.unpublished': m.audit_action_project_unpublished,
 	'project.featured': m.audit_action_project_featured,
 	'project.unfeatured': m.audit_action_project_unfeatured,
+	'play.drawing_hidden': m.audit_action_play_drawing_hidden,
+	'play.drawing_shown': m.audit_action_play_drawing_shown,
 	'lesson.published': m.audit_action_lesson_published,
 	'lesson.returned': m.audit_action_lesson_returned,
 	'exercise.shared': m.audit_action_exercise_shared,

@@ -40,7 +40,7 @@ async function context(browser: Browser) {
 test('the main pages of each role pass axe-core’s WCAG 2.1 A and AA rules (no serious or critical violation)', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(180_000);
 	const page = await context(browser);
 	const found: Record<string, unknown> = {};
 	const check = async (path: string, ready?: string, exclude?: string[]) => {
@@ -74,5 +74,18 @@ test('the main pages of each role pass axe-core’s WCAG 2.1 A and AA rules (no 
 	// SVG group its id and an aria-label without a role (axe: aria-prohibited-attr) — Blockly's own
 	// markup, not ours to change. The toolbar, the toolbox, the task, the hints are all checked.
 	await check(exercise!, '[data-testid="run"]', ['svg.blocklySvg']);
+	// The playground: the pupil's list, a new drawing on its canvas (Blockly's SVG left out as above),
+	// shared with the class; then the class's drawings as its teacher sees them.
+	await check('/learn/play');
+	await page.getByTestId('new-drawing').click();
+	await expect(page).toHaveURL(/\/learn\/play\/\d+$/);
+	const drawing = new URL(page.url()).pathname;
+	await check(drawing, '[data-testid="run"]', ['svg.blocklySvg']);
+	await page.getByRole('button', { name: 'Chia sẻ với lớp' }).click();
+	await expect(page.getByTestId('share-state')).toContainText('Cả lớp em đang xem được');
+	await check('/learn/play');
+	await signOut(page);
+	await signIn(page, DEMO.teacher, '/teach');
+	await check(`${cls}/play`);
 	expect(found).toEqual({});
 });

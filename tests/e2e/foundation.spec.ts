@@ -225,3 +225,44 @@ test('sign-out ends the session', async ({ page }) => {
 	await page.goto('/department');
 	await expect(page).toHaveURL(/\/login\?next=/);
 });
+
+test("the header keeps the language button on the brand's row, every word on one line, at 1024 and 768 px in both languages", async ({
+	page
+}) => {
+	/** The header's links and buttons whose text takes more than one line, with their line counts. */
+	const wrapped = () =>
+		page.locator('header.site-header').evaluate((header) =>
+			[...header.querySelectorAll('a, button')]
+				.map((el) => {
+					// The lines its text takes (the brand's picture is not text).
+					const tops = new Set<number>();
+					const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+					for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+						const range = document.createRange();
+						range.selectNodeContents(n);
+						for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+					}
+					return { text: el.textContent!.trim(), lines: tops.size };
+				})
+				.filter((l) => l.lines > 1)
+		);
+	await signIn(page, DEMO.teacher, '/teach');
+	for (const locale of ['vi', 'en']) {
+		if (locale === 'en') await page.getByRole('button', { name: 'English' }).click();
+		for (const width of [1024, 768]) {
+			await page.setViewportSize({ width, height: 700 });
+			// The language button is on the brand's row, above the menu, one line high.
+			const at = `${locale} at ${width} px`;
+			const lang = (await page.locator('header.site-header button[lang]').boundingBox())!;
+			const brand = (await page.locator('header.site-header .brand').boundingBox())!;
+			const nav = (await page.locator('header.site-header nav').boundingBox())!;
+			// On the brand's row: the two boxes share some height.
+			expect(lang.y, at).toBeLessThan(brand.y + brand.height);
+			expect(lang.y + lang.height, at).toBeGreaterThan(brand.y);
+			expect(lang.height, at).toBeLessThanOrEqual(46);
+			expect(nav.y, at).toBeGreaterThanOrEqual(lang.y + lang.height);
+			expect(await wrapped(), `${locale} at ${width} px`).toEqual([]);
+		}
+	}
+	await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+});

@@ -5,7 +5,8 @@ test('a teacher sees a lesson cost for 8 then 10 groups, prints a worksheet on A
 	page
 }) => {
 	await signIn(page, DEMO.teacher, '/teach');
-	await page.goto('/teach/lessons');
+	// The library lists 12 lessons a page: the lesson is found by its words (without diacritics).
+	await page.goto('/teach/lessons?q=may+say+hoa+hoi');
 	await page
 		.getByRole('link', { name: 'Máy sấy hoa hồi dùng năng lượng mặt trời' })
 		.first()
@@ -62,4 +63,37 @@ test('a teacher sees a lesson cost for 8 then 10 groups, prints a worksheet on A
 	await expect(page.getByRole('row', { name: /Tổng cộng cho lớp 8 nhóm/ })).toContainText(
 		'1.040.000 đ'
 	);
+
+	// In English, the page's own words are English (the lesson's text stays as its author wrote it):
+	// the worksheet's print link and the assessment levels (four from grade 6, Thông tư 27's three
+	// in primary).
+	await page.goto('/teach/lessons?q=may+say+hoa+hoi');
+	await page.getByRole('button', { name: 'English' }).click();
+	await page
+		.getByRole('link', { name: 'Máy sấy hoa hồi dùng năng lượng mặt trời' })
+		.first()
+		.click();
+	await expect(page.getByRole('link', { name: 'Print worksheet 2 (A4)' })).toBeVisible();
+	const levels = page.locator('table.rubric thead th');
+	await expect(levels).toHaveText([
+		'Criterion',
+		'Description',
+		'Very good',
+		'Good',
+		'Passed',
+		'Not yet passed'
+	]);
+	await page.goto('/teach/lessons?q=binh+loc+nuoc');
+	await page
+		.getByRole('link', { name: /^Lớp nào làm nước sạch hơn/ })
+		.first()
+		.click();
+	await expect(levels).toHaveText([
+		'Criterion',
+		'Description',
+		'Completed well',
+		'Completed',
+		'Not yet completed'
+	]);
+	await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 });

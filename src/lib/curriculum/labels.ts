@@ -1,5 +1,6 @@
 // Localised names of the curriculum's codes, for the pages.
 import { m } from '$lib/paraglide/messages';
+import { levelNames, LEVELS_PRIMARY } from './lesson';
 import type { CostBasis, LessonFieldError, LessonForm, LessonProcess } from './lesson';
 import type { LessonStatus } from '$lib/server/db/types';
 
@@ -31,6 +32,21 @@ export const partLabel = (p: 'aims' | 'content' | 'product' | 'organisation') =>
 		product: m.lesson_part_product,
 		organisation: m.lesson_part_organisation
 	})[p]();
+
+/**
+ * The assessment levels of a lesson's grades in the reader's language, lowest first (Thông tư 27's
+ * three in primary, four from grade 6): levelNames' Vietnamese names are the lesson's own data.
+ */
+export function levelLabels(grades: number[]): string[] {
+	return levelNames(grades) === LEVELS_PRIMARY
+		? [m.lesson_level_primary_1(), m.lesson_level_primary_2(), m.lesson_level_primary_3()]
+		: [
+				m.lesson_level_secondary_1(),
+				m.lesson_level_secondary_2(),
+				m.lesson_level_secondary_3(),
+				m.lesson_level_secondary_4()
+			];
+}
 
 const TOP: Record<string, () => string> = {
 	title: m.lesson_field_title,

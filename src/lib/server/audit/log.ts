@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
 	'project.unpublished',
 	'project.featured',
 	'project.unfeatured',
+	'play.drawing_hidden',
+	'play.drawing_shown',
 	'lesson.published',
 	'lesson.returned',
 	'exercise.shared',

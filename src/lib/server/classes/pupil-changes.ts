@@ -1,7 +1,8 @@
 // A teacher keeps a class's roster true: edits a pupil's details, or a pupil leaves the class (their
 // work stays, and so do the figures that count it). Each change is in the audit trail, by field name
 // only (never the values: they are a child's personal data).
-import type { Conn } from '../db';
+import type { Conn, DB, Tx } from '../db';
+import { isUniqueViolation } from '../db/dialect';
 import { record, type Actor } from '../audit/log';
 import { invalidateUserSessions } from '../auth/session';
 import { duplicateKey, listRoster, today, type PupilError, type PupilInput } from './pupils';
@@ -31,6 +32,26 @@ export async function schoolPupilCodes(db: Conn, schoolId: number): Promise<Map<
 		.where('pupil_profiles.pupil_code', 'is not', null)
 		.execute();
 	return new Map(rows.map((r) => [r.pupil_code!, r.id]));
+}
+
+/**
+ * Runs a change of pupils in a new transaction. The codes were checked before (checkPupilChange,
+ * planRoster), but another save may have given a pupil of the school the same code since: the
+ * database's unique index (0027) then refuses this one, nothing of it is kept, and the answer is
+ * `codeTaken` (the page says so) instead of an error.
+ */
+export async function savingCodes<T>(
+	db: DB,
+	work: (tx: Tx) => Promise<T>
+): Promise<{ ok: true; value: T } | { ok: false; codeTaken: true }> {
+	try {
+		return { ok: true, value: await db.transaction().execute(work) };
+	} catch (e) {
+		const columns = ['pupil_profiles.school_id', 'pupil_profiles.pupil_code'];
+		if (isUniqueViolation(e, 'pupil_profiles_school_code', columns))
+			return { ok: false, codeTaken: true };
+		throw e;
+	}
 }
 
 /** What is wrong with these details for this pupil of the class, beyond checkPupil's own rules. */

@@ -126,6 +126,22 @@ export type UpdateResult =
 	| { ok: false; plan: RosterPlan }
 	| { ok: false; error: FileError };
 
+/** The submitted rows (the preview's, sent back) checked and planned against the class as it is now. */
+export async function planSubmitted(
+	db: Conn,
+	cls: { id: number; schoolId: number },
+	submitted: unknown
+): Promise<{ ok: true; plan: RosterPlan } | { ok: false; error: FileError }> {
+	if (!Array.isArray(submitted) || submitted.length === 0) return { ok: false, error: 'no_rows' };
+	if (submitted.length > MAX_ROWS) return { ok: false, error: 'too_many_rows' };
+	const rows = submitted.map((r, i) => {
+		const v = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
+		const { value, errors } = checkPupil(v as Parameters<typeof checkPupil>[0]);
+		return { line: Number(v.line) || i + 2, value, errors };
+	});
+	return { ok: true, plan: await planForClass(db, cls, rows) };
+}
+
 /**
  * Applies the previewed update, planned again here against the class as it is now, in the caller's
  * transaction: new pupils added, matched ones updated, the ticked missing ones leave the class.
@@ -137,14 +153,9 @@ export async function applyRosterUpdate(
 	submitted: unknown,
 	leaveIds: number[]
 ): Promise<UpdateResult> {
-	if (!Array.isArray(submitted) || submitted.length === 0) return { ok: false, error: 'no_rows' };
-	if (submitted.length > MAX_ROWS) return { ok: false, error: 'too_many_rows' };
-	const rows = submitted.map((r, i) => {
-		const v = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
-		const { value, errors } = checkPupil(v as Parameters<typeof checkPupil>[0]);
-		return { line: Number(v.line) || i + 2, value, errors };
-	});
-	const plan = await planForClass(db, cls, rows);
+	const planned = await planSubmitted(db, cls, submitted);
+	if (!planned.ok) return planned;
+	const { plan } = planned;
 	if (plan.rows.some((r) => r.errors.length)) return { ok: false, plan };
 	const roster = new Map((await listRoster(db, cls.id)).map((p) => [p.id, p]));
 	let added = 0;

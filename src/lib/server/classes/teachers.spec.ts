@@ -60,4 +60,62 @@ describe("a class's teachers", () => {
 			{ action: 'class.teacher_removed', detail: JSON.stringify({ teacherId: s.teacherId }) }
 		]);
 	});
+
+	it('two removals at once leave the class one teacher (the class row is locked on PostgreSQL)', async () => {
+		const { db } = openTestDatabase();
+		const s = await makeSchool(db, 0);
+		const by = actorFor(s.teacherId);
+		// Several classes of two teachers each; both teachers of each are removed at the same moment,
+		// half through an open transaction (as the pages do), half on their own.
+		const rounds = [];
+		for (let i = 0; i < 8; i++) {
+			const cls = await db
+				.insertInto('classes')
+				.values(await classValues(db, s.classId, `Lớp ${i}`))
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const ref = { id: cls.id, schoolId: s.schoolId };
+			const a = await teacher(db, s.schoolId, `gv.a${i}`);
+			const b = await teacher(db, s.schoolId, `gv.b${i}`);
+			for (const id of [a, b]) expect(await addClassTeacher(db, by, ref, id)).toEqual({ ok: true });
+			rounds.push({ ref, a, b, inTx: i % 2 === 0 });
+		}
+		const results = await Promise.all(
+			rounds.flatMap(({ ref, a, b, inTx }) =>
+				[a, b].map((id) =>
+					inTx
+						? db.transaction().execute((tx) => removeClassTeacher(tx, by, ref, id))
+						: removeClassTeacher(db, by, ref, id)
+				)
+			)
+		);
+		for (const [i, { ref }] of rounds.entries()) {
+			expect((await classTeachers(db, ref.id)).length).toBe(1);
+			expect(results.slice(2 * i, 2 * i + 2).filter((r) => r.ok)).toHaveLength(1);
+			expect(results.slice(2 * i, 2 * i + 2)).toContainEqual({ ok: false, error: 'last' });
+		}
+	});
+
+	it('the same co-teacher added twice at once is added once', async () => {
+		const { db } = openTestDatabase();
+		const s = await makeSchool(db, 0);
+		const cls = { id: s.classId, schoolId: s.schoolId };
+		const duc = await teacher(db, s.schoolId, 'gv.duc');
+		const results = await Promise.all(
+			[1, 2].map(() => addClassTeacher(db, actorFor(s.teacherId), cls, duc))
+		);
+		expect(results).toContainEqual({ ok: true });
+		expect(results).toContainEqual({ ok: false, error: 'already' });
+		expect((await classTeachers(db, cls.id)).length).toBe(2);
+	});
 });
+
+/** A new class of the school and year of `templateId`, with no teacher yet. */
+async function classValues(db: Conn, templateId: number, name: string) {
+	const t = await db
+		.selectFrom('classes')
+		.select(['school_id', 'school_year_id', 'grade'])
+		.where('id', '=', templateId)
+		.executeTakeFirstOrThrow();
+	return { ...t, name, join_code: `RACE${name.replace(/\D/g, '')}`, created_at: 0 };
+}

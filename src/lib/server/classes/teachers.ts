@@ -1,6 +1,8 @@
 // A class's teachers: one or more teachers of the school (co-teachers), added by the admin or by a
-// teacher of the class. A class always keeps at least one. Each change is in the audit trail.
+// teacher of the class. A class always keeps at least one, also when two changes come at once: each
+// change locks the class's row first (withRowLock). Each change is in the audit trail.
 import type { Conn } from '../db';
+import { withRowLock } from '../db/dialect';
 import { record, type Actor } from '../audit/log';
 
 export type TeacherChangeError = 'not_teacher' | 'already' | 'last' | 'not_in_class';
@@ -45,19 +47,21 @@ export async function addClassTeacher(
 ): Promise<{ ok: true } | { ok: false; error: TeacherChangeError }> {
 	const teachers = await schoolTeachers(db, cls.schoolId);
 	if (!teachers.some((t) => t.id === teacherId)) return { ok: false, error: 'not_teacher' };
-	if ((await classTeachers(db, cls.id)).some((t) => t.id === teacherId))
-		return { ok: false, error: 'already' };
-	await db
-		.insertInto('class_teachers')
-		.values({ class_id: cls.id, teacher_id: teacherId })
-		.execute();
-	await record(db, actor, {
-		action: 'class.teacher_added',
-		target: { type: 'class', id: cls.id },
-		schoolId: cls.schoolId,
-		detail: { teacherId }
+	return withRowLock(db, 'classes', cls.id, async (tx) => {
+		if ((await classTeachers(tx, cls.id)).some((t) => t.id === teacherId))
+			return { ok: false, error: 'already' } as const;
+		await tx
+			.insertInto('class_teachers')
+			.values({ class_id: cls.id, teacher_id: teacherId })
+			.execute();
+		await record(tx, actor, {
+			action: 'class.teacher_added',
+			target: { type: 'class', id: cls.id },
+			schoolId: cls.schoolId,
+			detail: { teacherId }
+		});
+		return { ok: true } as const;
 	});
-	return { ok: true };
 }
 
 export async function removeClassTeacher(
@@ -66,19 +70,22 @@ export async function removeClassTeacher(
 	cls: ClassRef,
 	teacherId: number
 ): Promise<{ ok: true } | { ok: false; error: TeacherChangeError }> {
-	const teachers = await classTeachers(db, cls.id);
-	if (!teachers.some((t) => t.id === teacherId)) return { ok: false, error: 'not_in_class' };
-	if (teachers.length === 1) return { ok: false, error: 'last' };
-	await db
-		.deleteFrom('class_teachers')
-		.where('class_id', '=', cls.id)
-		.where('teacher_id', '=', teacherId)
-		.execute();
-	await record(db, actor, {
-		action: 'class.teacher_removed',
-		target: { type: 'class', id: cls.id },
-		schoolId: cls.schoolId,
-		detail: { teacherId }
+	return withRowLock(db, 'classes', cls.id, async (tx) => {
+		const teachers = await classTeachers(tx, cls.id);
+		if (!teachers.some((t) => t.id === teacherId))
+			return { ok: false, error: 'not_in_class' } as const;
+		if (teachers.length === 1) return { ok: false, error: 'last' } as const;
+		await tx
+			.deleteFrom('class_teachers')
+			.where('class_id', '=', cls.id)
+			.where('teacher_id', '=', teacherId)
+			.execute();
+		await record(tx, actor, {
+			action: 'class.teacher_removed',
+			target: { type: 'class', id: cls.id },
+			schoolId: cls.schoolId,
+			detail: { teacherId }
+		});
+		return { ok: true } as const;
 	});
-	return { ok: true };
 }

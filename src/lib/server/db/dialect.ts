@@ -49,3 +49,36 @@ export function lessonWordHits(db: Conn, words: string[]): RawBuilder<number> {
 	);
 	return sql<number>`(${sql.join(hits, sql` + `)})`;
 }
+
+/**
+ * Runs `work` in a transaction (the one `db` already is, or a new one) after locking one row, so that
+ * a check and the change it allows cannot interleave with another request's: `SELECT … FOR UPDATE` on
+ * PostgreSQL (a second caller waits for the first to commit, then reads what it left); on SQLite a
+ * transaction holds the write lock from its start (BEGIN IMMEDIATE), so one runs at a time anyway.
+ */
+export async function withRowLock<T>(
+	db: Conn,
+	table: 'classes',
+	id: number,
+	work: (tx: Conn) => Promise<T>
+): Promise<T> {
+	const locked = async (tx: Conn) => {
+		if (engineOf(tx) === 'postgres')
+			await tx.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();
+		return work(tx);
+	};
+	return db.isTransaction ? locked(db) : db.transaction().execute(locked);
+}
+
+/**
+ * Whether `e` is a unique index's refusal of a row: PostgreSQL names the index (SQLSTATE 23505);
+ * SQLite names the index's columns instead (`table.column`, every one of them).
+ */
+export function isUniqueViolation(e: unknown, index: string, columns: string[]): boolean {
+	const err = e as { code?: string; constraint?: string; message?: string } | null;
+	if (err?.code === '23505') return err.constraint === index;
+	return (
+		err?.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+		columns.every((c) => err.message?.includes(c) === true)
+	);
+}

@@ -829,3 +829,8 @@ export interface PlayDrawingsTable {
 export interface Database {
 	play_drawings: PlayDrawingsTable;
 }
+
+// 0027: the pupil's school, filled on insert by a trigger, for the unique (school_id, pupil_code).
+export interface PupilProfilesTable {
+	school_id: Generated<number | null>;
+}

@@ -5,6 +5,7 @@
 //     teachers; a teacher may hide it from the pupils (and show it again); the pupil still sees their own;
 //   - anything else (another pupil's unshared or hidden drawing, another class's) is not found.
 import type { Conn } from '../db';
+import { record, type Actor } from '../audit/log';
 import type { Segment } from '$lib/blockly/spec';
 import { pupilClass } from '../exercises/pupil';
 import { playToolbox } from '$lib/blockly/play';
@@ -249,21 +250,37 @@ export async function classDrawing(
 	return (await classDrawings(db, classId, 'teacher')).find((d) => d.id === id);
 }
 
-/** A class's teacher hides a drawing shared with the class from its pupils, or shows it again. */
+/**
+ * A class's teacher hides a drawing shared with the class from its pupils, or shows it again; each
+ * is in the audit trail (the drawing, its author's and the class's ids), as other moderation is.
+ */
 export async function setHidden(
 	db: Conn,
-	classId: number,
+	actor: Actor,
+	cls: { id: number; schoolId: number },
 	id: number,
-	teacherId: number,
 	hidden: boolean,
 	now = Date.now()
 ): Promise<boolean> {
-	const r = await db
+	const row = await db
 		.updateTable('play_drawings')
-		.set({ hidden_at: hidden ? now : null, hidden_by: hidden ? teacherId : null })
+		.set({ hidden_at: hidden ? now : null, hidden_by: hidden ? actor.id : null })
 		.where('id', '=', id)
-		.where('shared_class_id', '=', classId)
+		.where('shared_class_id', '=', cls.id)
 		.where('shared_at', 'is not', null)
+		.returning('pupil_id')
 		.executeTakeFirst();
-	return Number(r.numUpdatedRows) > 0;
+	if (!row) return false;
+	await record(
+		db,
+		actor,
+		{
+			action: hidden ? 'play.drawing_hidden' : 'play.drawing_shown',
+			target: { type: 'drawing', id },
+			schoolId: cls.schoolId,
+			detail: { classId: cls.id, pupilId: row.pupil_id }
+		},
+		now
+	);
+	return true;
 }

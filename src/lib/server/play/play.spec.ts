@@ -7,6 +7,7 @@ import { closeGradingPool, drawOffThread } from '../exercises/grade-pool';
 import { cleanDrawingName, PLAY_BASE } from '$lib/blockly/play';
 import { drawWorkspaceText } from './draw';
 import * as play from './drawings';
+import { actorFor } from '../audit/log';
 
 const NOW = Date.parse('2026-10-05T03:00:00Z');
 const square = JSON.stringify(b.ws(b.repeat(4, b.forward(50), b.turn('RIGHT', 90))));
@@ -170,9 +171,20 @@ describe("a pupil's drawings: theirs, shared with their class, hidden by its tea
 
 	test('a teacher of the class hides it from the pupils (not from its author) and shows it again', async () => {
 		// Only through the class it was shared with.
-		expect(await play.setHidden(db, other.classId, id, other.teacherId, true, NOW)).toBe(false);
-		expect(await play.setHidden(db, classB, id, a.teacherId, true, NOW)).toBe(false);
-		expect(await play.setHidden(db, a.classId, id, a.teacherId, true, NOW + 3)).toBe(true);
+		expect(await play.setHidden(db, actorFor(other.teacherId), clsOf(other), id, true, NOW)).toBe(
+			false
+		);
+		expect(
+			await play.setHidden(
+				db,
+				actorFor(a.teacherId),
+				{ id: classB, schoolId: a.schoolId },
+				id,
+				true,
+				NOW
+			)
+		).toBe(false);
+		expect(await play.setHidden(db, actorFor(a.teacherId), clsOf(a), id, true, NOW + 3)).toBe(true);
 		expect(await play.openForPupil(db, mate, id)).toBeUndefined();
 		expect(await play.classDrawings(db, a.classId, 'pupil')).toEqual([]);
 		expect(await play.classDrawings(db, a.classId, 'teacher')).toMatchObject([
@@ -183,15 +195,36 @@ describe("a pupil's drawings: theirs, shared with their class, hidden by its tea
 		await play.setShared(db, owner, id, false, NOW + 4);
 		await play.setShared(db, owner, id, true, NOW + 5);
 		expect(await play.openForPupil(db, mate, id)).toBeUndefined();
-		expect(await play.setHidden(db, a.classId, id, a.teacherId, false, NOW + 6)).toBe(true);
+		expect(await play.setHidden(db, actorFor(a.teacherId), clsOf(a), id, false, NOW + 6)).toBe(
+			true
+		);
 		expect(await play.openForPupil(db, mate, id)).toMatchObject({ mine: false });
+		// Each is in the audit trail, as other moderation is (ids only); the refused ones are not.
+		const trail = await db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_id', 'target_type', 'target_id', 'school_id', 'detail', 'at'])
+			.where('action', 'like', 'play.%')
+			.orderBy('id')
+			.execute();
+		const detail = JSON.stringify({ classId: a.classId, pupilId: owner });
+		const entry = {
+			actor_id: a.teacherId,
+			target_type: 'drawing',
+			target_id: id,
+			school_id: a.schoolId,
+			detail
+		};
+		expect(trail).toEqual([
+			{ action: 'play.drawing_hidden', ...entry, at: NOW + 3 },
+			{ action: 'play.drawing_shown', ...entry, at: NOW + 6 }
+		]);
 	});
 
 	test('no longer shared, or the classmate moved to another class: not seen', async () => {
 		await play.setShared(db, owner, id, false, NOW + 7);
 		expect(await play.openForPupil(db, mate, id)).toBeUndefined();
 		expect(await play.classDrawings(db, a.classId, 'teacher')).toEqual([]);
-		expect(await play.setHidden(db, a.classId, id, a.teacherId, true, NOW)).toBe(false);
+		expect(await play.setHidden(db, actorFor(a.teacherId), clsOf(a), id, true, NOW)).toBe(false);
 		await play.setShared(db, owner, id, true, NOW + 8);
 		await db
 			.updateTable('enrolments')
@@ -222,3 +255,8 @@ describe("a pupil's drawings: theirs, shared with their class, hidden by its tea
 		expect(await play.createDrawing(db, p, 'Lại được', NOW)).not.toBeNull();
 	});
 });
+
+/** The class of a school made by makeSchool, as setHidden takes it. */
+function clsOf(s: { classId: number; schoolId: number }) {
+	return { id: s.classId, schoolId: s.schoolId };
+}

@@ -7,19 +7,12 @@ import { cellGroup } from './reach';
 import { teacherSchools } from './adoption';
 import type { Indicator, ViewContext } from './indicator';
 import { byLabel } from './table';
-import {
-	module,
-	moduleTable,
-	pick,
-	round1,
-	type Group,
-	type IndicatorTable
-} from './project-module';
+import { moduleTable, pick, round1, type Group, type IndicatorTable } from './project-module';
 
 /** Assignments made in the period per teacher and school: [teacher, school, assigned, projects]. */
 type AssignedFacts = [number, number, number, number][];
 
-async function takeAssigned(db: Conn, scope: Scope): Promise<AssignedFacts> {
+export async function takeAssigned(db: Conn, scope: Scope): Promise<AssignedFacts> {
 	const t = periodTimes(scope);
 	const { rows } = await sql<{
 		teacher_id: number;
@@ -43,7 +36,7 @@ async function takeAssigned(db: Conn, scope: Scope): Promise<AssignedFacts> {
  * counted in the school they were made for. Columns 'teachers', 'teachers_assigning', 'assigned',
  * 'projects', 'exercise_sets', 'per_teacher' (assignments per teacher, one decimal).
  */
-function assignedFigures(f: AssignedFacts, view: ViewContext, dim: Group): IndicatorTable {
+export function assignedFigures(f: AssignedFacts, view: ViewContext, dim: Group): IndicatorTable {
 	const made = new Map(f.map(([t, s, n, p]) => [`${t}|${s}`, [n, p]]));
 	const groups = new Map<string, { label: string; t: number; on: number; n: number; p: number }>();
 	for (const [teacher, school] of teacherSchools(view)) {
@@ -83,18 +76,14 @@ function assignedFigures(f: AssignedFacts, view: ViewContext, dim: Group): Indic
 	};
 }
 
-export const assignmentsMade = module(
-	'assignments',
-	['all', 'school', 'commune', 'level'],
-	takeAssigned,
-	assignedFigures
-);
+/** The breakdowns it supports. */
+export const ASSIGNED_DIMENSIONS: readonly Group[] = ['all', 'school', 'commune', 'level'];
 
 export const assignmentsIndicator: Indicator<AssignedFacts> = {
 	id: 'assignments',
 	take: (db, scope) => takeAssigned(db, scope),
 	tables: (f, view) => {
-		const dim = pick(assignmentsMade, view, view.scope.schoolId ? 'all' : 'school');
+		const dim = pick(ASSIGNED_DIMENSIONS, view, view.scope.schoolId ? 'all' : 'school');
 		const t = assignedFigures(f, view, dim);
 		return [moduleTable('assignments', m.progress_t_assignments(), dim, t)];
 	}

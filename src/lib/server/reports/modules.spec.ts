@@ -3,7 +3,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing';
 import { addProject, addReview, addTeam, buildTestPilot, NOW, type TestPilot } from './testdata';
-import { assignmentsMade, projectQuality, teamsComplete } from './modules';
+import {
+	assignedFigures,
+	liveFigures,
+	qualityFigures,
+	takeAssigned,
+	takeQuality,
+	takeTeams,
+	teamsFigures
+} from './modules';
 import { buildTables } from './dashboard';
 
 const { db } = openTestDatabase();
@@ -46,7 +54,7 @@ beforeAll(async () => {
 
 describe('project quality', () => {
 	it('averages the latest review per criterion over the team members, adjusted scores included', async () => {
-		const q = await projectQuality.compute!(db, t.scope(), 'school');
+		const q = await liveFigures(takeQuality, qualityFigures, db, t.scope(), 'school');
 		expect(q.columns).toEqual(['crit_0', 'crit_1', 'average', 'teams', 'reviews', 'pupils']);
 		expect(q.titles).toEqual({ crit_0: 'Thiết kế', crit_1: 'Hợp tác' });
 		// crit 0: six at 100 %, six at 50 %; crit 1: six at 50 %, five at 100 %, one adjusted to 0 %.
@@ -56,12 +64,12 @@ describe('project quality', () => {
 		});
 	});
 	it('hides a school of 4 reviewed pupils, and a gender group of 2', async () => {
-		const q = await projectQuality.compute!(db, t.scope(), 'school');
+		const q = await liveFigures(takeQuality, qualityFigures, db, t.scope(), 'school');
 		expect(q.rows.find((r) => r.label === 'THCS B')).toMatchObject({
 			hidden: true,
 			values: { crit_0: null, average: null, pupils: null }
 		});
-		const g = await projectQuality.compute!(db, t.scope(), 'gender');
+		const g = await liveFigures(takeQuality, qualityFigures, db, t.scope(), 'gender');
 		// girls: 0–5 of 4A at 100 %, 6–9 at 50 %, 0–3 of 6A at 75 %.
 		expect(g.rows.find((r) => r.key === 'female')).toMatchObject({
 			hidden: false,
@@ -73,31 +81,33 @@ describe('project quality', () => {
 		});
 	});
 	it('over the whole scope, and only the reviews of the period', async () => {
-		const [all] = (await projectQuality.compute!(db, t.scope(), 'all')).rows;
+		const [all] = (await liveFigures(takeQuality, qualityFigures, db, t.scope(), 'all')).rows;
 		expect(all.values).toMatchObject({ crit_0: 75, crit_1: 66.7, teams: 3, pupils: 16 });
-		const [s2] = (await projectQuality.compute!(db, t.scope({ period: 's2' }), 'all')).rows;
+		const [s2] = (
+			await liveFigures(takeQuality, qualityFigures, db, t.scope({ period: 's2' }), 'all')
+		).rows;
 		expect(s2).toMatchObject({ hidden: true, values: { teams: null } });
 	});
 });
 
 describe('teams complete', () => {
 	it('counts the teams that handed in every step', async () => {
-		const all = await teamsComplete.compute!(db, t.scope(), 'all');
+		const all = await liveFigures(takeTeams, teamsFigures, db, t.scope(), 'all');
 		expect(all.rows[0].values).toEqual({ teams: 3, teams_complete: 2, share_complete: 66.7 });
-		const bySchool = await teamsComplete.compute!(db, t.scope(), 'school');
+		const bySchool = await liveFigures(takeTeams, teamsFigures, db, t.scope(), 'school');
 		expect(bySchool.rows.find((r) => r.label === 'TH A')?.values).toEqual({
 			teams: 2,
 			teams_complete: 1,
 			share_complete: 50
 		});
-		const s1 = await teamsComplete.compute!(db, t.scope({ period: 's1' }), 'all');
+		const s1 = await liveFigures(takeTeams, teamsFigures, db, t.scope({ period: 's1' }), 'all');
 		expect(s1.rows[0].values).toEqual({ teams: 2, teams_complete: 1, share_complete: 50 });
 	});
 });
 
 describe('assignments made', () => {
 	it('per school and over the period', async () => {
-		const bySchool = await assignmentsMade.compute!(db, t.scope(), 'school');
+		const bySchool = await liveFigures(takeAssigned, assignedFigures, db, t.scope(), 'school');
 		expect(bySchool.rows.find((r) => r.label === 'TH A')?.values).toEqual({
 			teachers: 1,
 			teachers_assigning: 1,
@@ -106,7 +116,13 @@ describe('assignments made', () => {
 			exercise_sets: 1,
 			per_teacher: 2
 		});
-		const s1 = await assignmentsMade.compute!(db, t.scope({ period: 's1' }), 'all');
+		const s1 = await liveFigures(
+			takeAssigned,
+			assignedFigures,
+			db,
+			t.scope({ period: 's1' }),
+			'all'
+		);
 		expect(s1.rows[0].values).toEqual({
 			teachers: 2,
 			teachers_assigning: 1,

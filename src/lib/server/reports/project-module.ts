@@ -1,5 +1,6 @@
 // What the project indicators (quality.ts, teams.ts, assignments.ts: issue 5's assignments, teams, steps
 // and rubric reviews) share: their figures per group (IndicatorTable), their live form, their tables.
+// Each is an Indicator (indicator.ts) like every other; its take and figures are exported for the specs.
 import { m } from '$lib/paraglide/messages';
 import type { Conn } from '../db';
 import type { Dimension, Scope } from './scope';
@@ -19,30 +20,18 @@ export interface IndicatorTable {
 export type Group = Dimension | 'all';
 export const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Its figures per group of a view, and the live form (facts taken now) the tests call. */
-export interface IndicatorModule<F> {
-	id: string;
-	/** the breakdowns it supports */
-	dimensions: Group[];
-	take(db: Conn, scope: Scope): Promise<F>;
-	figures(f: F, view: ViewContext, dim: Group): IndicatorTable;
-	compute(db: Conn, scope: Scope, dim: Group): Promise<IndicatorTable>;
-}
-
-export function module<F>(
-	id: string,
-	dimensions: Group[],
+/**
+ * An indicator's figures for a scope, from facts taken now (not from a snapshot): what the specs
+ * check the figures with. `take` and `figures` are the ones its Indicator uses.
+ */
+export async function liveFigures<F>(
 	take: (db: Conn, scope: Scope) => Promise<F>,
-	figures: (f: F, view: ViewContext, dim: Group) => IndicatorTable
-): IndicatorModule<F> {
-	return {
-		id,
-		dimensions,
-		take,
-		figures,
-		compute: async (db, scope, dim) =>
-			figures(await take(db, scope), await liveView(db, scope), dim)
-	};
+	figures: (f: F, view: ViewContext, dim: Group) => IndicatorTable,
+	db: Conn,
+	scope: Scope,
+	dim: Group
+): Promise<IndicatorTable> {
+	return figures(await take(db, scope), await liveView(db, scope), dim);
 }
 
 /** A group of a view's rows, with its key and label: a place's, or a pupil's gender or ethnicity. */
@@ -92,6 +81,6 @@ export function moduleTable(
 	};
 }
 
-/** The page's breakdown where the module supports it, else `fallback`. */
-export const pick = <F>(mod: IndicatorModule<F>, view: ViewContext, fallback: Group): Group =>
-	mod.dimensions.includes(view.dim) ? view.dim : fallback;
+/** The page's breakdown where the indicator supports it (`dimensions`), else `fallback`. */
+export const pick = (dimensions: readonly Group[], view: ViewContext, fallback: Group): Group =>
+	dimensions.includes(view.dim) ? view.dim : fallback;

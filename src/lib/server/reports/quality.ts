@@ -9,7 +9,6 @@ import type { Indicator, ViewContext } from './indicator';
 import { byLabel, type Table } from './table';
 import {
 	groupOf,
-	module,
 	moduleTable,
 	pick,
 	round1,
@@ -33,7 +32,7 @@ export interface QualityFacts {
 	schoolScores: ScoreCell[];
 }
 
-async function takeQuality(db: Conn, scope: Scope): Promise<QualityFacts> {
+export async function takeQuality(db: Conn, scope: Scope): Promise<QualityFacts> {
 	const p = scope.period;
 	const cls = sql`JOIN classes c ON c.id = q.class_id JOIN schools s ON s.id = c.school_id WHERE ${classConditions(scope)} AND q.period = ${p}`;
 	const sch = sql`WHERE q.school_year_id = ${scope.yearId} AND q.period = ${p} AND (q.gender = '*' OR q.ethnicity = '*')`;
@@ -127,7 +126,7 @@ function qualityCells<T extends MemberCell | ScoreCell>(
  * hideSmall. The chart "rubric profile per school" reads the same table with dim = 'school'.
  * Taken from the per-class (and per-school) rollups of migration 0008, kept by triggers as reviews arrive.
  */
-function qualityFigures(f: QualityFacts, view: ViewContext, dim: Group): IndicatorTable {
+export function qualityFigures(f: QualityFacts, view: ViewContext, dim: Group): IndicatorTable {
 	const sizes = new Map<string, { label: string; pupils: number; teams: number }>();
 	for (const { cell, key, label } of qualityCells(view, dim, f.members, f.schoolMembers)) {
 		const s = sizes.get(key) ?? { label, pupils: 0, teams: 0 };
@@ -177,19 +176,23 @@ function qualityFigures(f: QualityFacts, view: ViewContext, dim: Group): Indicat
 	return { columns, rows, titles };
 }
 
-export const projectQuality = module(
-	'project_quality',
-	['all', 'school', 'commune', 'level', 'grade', 'gender', 'ethnicity'],
-	takeQuality,
-	qualityFigures
-);
+/** The breakdowns it supports. */
+export const QUALITY_DIMENSIONS: readonly Group[] = [
+	'all',
+	'school',
+	'commune',
+	'level',
+	'grade',
+	'gender',
+	'ethnicity'
+];
 
 /** Project quality by the page's breakdown (else by school), and the rubric profile per school. */
 export const qualityIndicator: Indicator<QualityFacts> = {
 	id: 'project_quality',
 	take: (db, scope) => takeQuality(db, scope),
 	tables: (f, view) => {
-		const dim = pick(projectQuality, view, view.scope.classId ? 'all' : 'school');
+		const dim = pick(QUALITY_DIMENSIONS, view, view.scope.classId ? 'all' : 'school');
 		const quality = moduleTable(
 			'project_quality',
 			m.progress_t_project_quality(),

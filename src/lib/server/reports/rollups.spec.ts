@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing';
 import { addProject, addReview, addTeam, buildTestPilot, NOW, type TestPilot } from './testdata';
-import { projectQuality, teamsComplete } from './modules';
+import { liveFigures, qualityFigures, takeQuality, takeTeams, teamsFigures } from './modules';
 import { inScope, reach, rosterCells } from './reach';
 import { buildTables } from './dashboard';
 import { mastery } from './mastery';
@@ -14,7 +14,7 @@ let t1: number;
 let t2: number;
 const at = (iso: string) => Date.parse(iso + 'T08:00:00Z');
 const quality = async (dim: 'all' | 'gender' = 'all') =>
-	(await projectQuality.compute!(db, t.scope(), dim)).rows;
+	(await liveFigures(takeQuality, qualityFigures, db, t.scope(), dim)).rows;
 const pending = async () =>
 	(
 		await db
@@ -37,8 +37,20 @@ describe('above a class and within it', () => {
 	it('the breakdowns by gender and ethnicity give the same figures from the per-school and the per-class rollups', async () => {
 		// School A has one class, 4A: its figures read per school must equal those read per class.
 		for (const dim of ['gender', 'ethnicity'] as const) {
-			const bySchool = await projectQuality.compute!(db, t.scope({ schoolId: t.schoolA }), dim);
-			const byClass = await projectQuality.compute!(db, t.scope({ classId: t.class4A }), dim);
+			const bySchool = await liveFigures(
+				takeQuality,
+				qualityFigures,
+				db,
+				t.scope({ schoolId: t.schoolA }),
+				dim
+			);
+			const byClass = await liveFigures(
+				takeQuality,
+				qualityFigures,
+				db,
+				t.scope({ classId: t.class4A }),
+				dim
+			);
 			expect(bySchool.rows.some((r) => !r.hidden)).toBe(dim === 'gender');
 			expect(bySchool, dim).toEqual(byClass);
 			const m1 = await mastery(db, t.scope({ schoolId: t.schoolA }), dim, NOW);
@@ -92,7 +104,9 @@ describe('project quality, kept per class as reviews and teams change', () => {
 
 	it('a review made in another period counts only in that period', async () => {
 		await addReview(db, t1, t.teacherA, '2026-02-03', [0, 0]);
-		const s1 = (await projectQuality.compute!(db, t.scope({ period: 's1' }), 'all')).rows[0];
+		const s1 = (
+			await liveFigures(takeQuality, qualityFigures, db, t.scope({ period: 's1' }), 'all')
+		).rows[0];
 		const year = (await quality())[0];
 		// Semester 1 keeps T1's October review (100 %); the year takes its latest, February's (0 %).
 		expect(s1.values).toMatchObject({ crit_0: 100 });
@@ -104,7 +118,7 @@ describe('project quality, kept per class as reviews and teams change', () => {
 describe('teams that handed in every step, kept as hand-ins arrive', () => {
 	it('counts a team once its last step is handed in', async () => {
 		const complete = async () =>
-			(await teamsComplete.compute!(db, t.scope(), 'all')).rows[0].values;
+			(await liveFigures(takeTeams, teamsFigures, db, t.scope(), 'all')).rows[0].values;
 		expect(await complete()).toEqual({ teams: 2, teams_complete: 1, share_complete: 50 });
 		await db
 			.insertInto('submissions')

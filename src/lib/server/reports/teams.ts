@@ -6,19 +6,12 @@ import { classConditions, periodDates, type Scope } from './scope';
 import { cellGroup } from './reach';
 import type { Indicator, ViewContext } from './indicator';
 import { byLabel } from './table';
-import {
-	module,
-	moduleTable,
-	pick,
-	round1,
-	type Group,
-	type IndicatorTable
-} from './project-module';
+import { moduleTable, pick, round1, type Group, type IndicatorTable } from './project-module';
 
 /** Per class with teams of projects due in the period: [class id, teams, teams complete]. */
 type TeamsFacts = [number, number, number][];
 
-async function takeTeams(db: Conn, scope: Scope): Promise<TeamsFacts> {
+export async function takeTeams(db: Conn, scope: Scope): Promise<TeamsFacts> {
 	const { from, to } = periodDates(scope);
 	// Each team's completeness is kept by the triggers of migration 0008 as steps are handed in.
 	const { rows } = await sql<{ id: number; teams: number; complete: number | null }>`
@@ -34,7 +27,7 @@ async function takeTeams(db: Conn, scope: Scope): Promise<TeamsFacts> {
  * that handed in every step of their project's process (the five activities of the engineering design
  * process, or of the inquiry process). Columns 'teams', 'teams_complete', 'share_complete' (per cent).
  */
-function teamsFigures(f: TeamsFacts, view: ViewContext, dim: Group): IndicatorTable {
+export function teamsFigures(f: TeamsFacts, view: ViewContext, dim: Group): IndicatorTable {
 	const groups = new Map<string, { label: string; teams: number; complete: number }>();
 	for (const [id, teams, complete] of f) {
 		if (!view.classes.has(id)) continue;
@@ -61,19 +54,22 @@ function teamsFigures(f: TeamsFacts, view: ViewContext, dim: Group): IndicatorTa
 	};
 }
 
-export const teamsComplete = module(
-	'teams_complete',
-	['all', 'school', 'commune', 'level', 'grade', 'class'],
-	takeTeams,
-	teamsFigures
-);
+/** The breakdowns it supports. */
+export const TEAMS_DIMENSIONS: readonly Group[] = [
+	'all',
+	'school',
+	'commune',
+	'level',
+	'grade',
+	'class'
+];
 
 export const teamsIndicator: Indicator<TeamsFacts> = {
 	id: 'teams_complete',
 	take: (db, scope) => takeTeams(db, scope),
 	tables: (f, view) => {
 		const { classId, schoolId } = view.scope;
-		const dim = pick(teamsComplete, view, classId ? 'all' : schoolId ? 'class' : 'school');
+		const dim = pick(TEAMS_DIMENSIONS, view, classId ? 'all' : schoolId ? 'class' : 'school');
 		const t = teamsFigures(f, view, dim);
 		return [moduleTable('teams_complete', m.progress_t_teams_complete(), dim, t)];
 	}

@@ -45,7 +45,13 @@ export const actions: Actions = {
 		// Not twice in the class, and a pupil code no other pupil of the school has.
 		if (!errors.length) errors.push(...(await changes.checkPupilChange(db, cls, 0, value)));
 		if (errors.length) return fail(400, { add: raw, errors });
-		await db.transaction().execute((tx) => pupils.addPupil(tx, actorOf(event), cls, value));
+		const saved = await changes.savingCodes(db, (tx) =>
+			pupils.addPupil(tx, actorOf(event), cls, value)
+		);
+		if (!saved.ok) {
+			errors.push('code_taken');
+			return fail(400, { add: raw, errors });
+		}
 		return { added: value.fullName };
 	},
 	move: async (event) => {

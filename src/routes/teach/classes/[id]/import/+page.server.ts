@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { requireOpenClass, requireTeacherClass } from '$lib/server/classes/guard';
 import { MAX_FILE_BYTES, parseRosterFile } from '$lib/server/classes/roster-import';
-import { applyRosterUpdate, planForClass } from '$lib/server/classes/roster-update';
+import { applyRosterUpdate, planForClass, planSubmitted } from '$lib/server/classes/roster-update';
+import { savingCodes } from '$lib/server/classes/pupil-changes';
 import { actorOf } from '$lib/server/audit/log';
 import { formIds } from '$lib/server/form-ids';
 import type { Actions, PageServerLoad } from './$types';
@@ -40,11 +41,15 @@ export const actions: Actions = {
 			return fail(400, { fileError: 'unreadable' as const });
 		}
 		// One transaction: a failure on any row leaves the class as it was.
-		const result = await db
-			.transaction()
-			.execute((tx) =>
-				applyRosterUpdate(tx, actorOf(event), cls, submitted, formIds(form.getAll('leave')))
-			);
+		const saved = await savingCodes(db, (tx) =>
+			applyRosterUpdate(tx, actorOf(event), cls, submitted, formIds(form.getAll('leave')))
+		);
+		if (!saved.ok) {
+			// A code another pupil got meanwhile: the plan again, which now says so on its row.
+			const again = await planSubmitted(db, cls, submitted);
+			return fail(400, again.ok ? { plan: again.plan } : { fileError: again.error });
+		}
+		const result = saved.value;
 		if (!result.ok && 'error' in result) return fail(400, { fileError: result.error });
 		if (!result.ok) return fail(400, { plan: result.plan });
 		return { applied: { added: result.added, changed: result.changed, left: result.left } };

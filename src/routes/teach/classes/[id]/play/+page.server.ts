@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireTeacherClass } from '$lib/server/classes/guard';
 import { formIds } from '$lib/server/form-ids';
+import { actorOf } from '$lib/server/audit/log';
 import * as play from '$lib/server/play/drawings';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,11 +11,15 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function setHidden(event: Parameters<Actions[string]>[0], hidden: boolean) {
-	const { db, cls, user } = await requireTeacherClass(event);
+	const { db, cls } = await requireTeacherClass(event);
 	const [id] = formIds((await event.request.formData()).getAll('drawing'));
 	const drawing = id ? await play.classDrawing(db, cls.id, id) : undefined;
-	if (!drawing || !(await play.setHidden(db, cls.id, drawing.id, user.id, hidden)))
-		return fail(404, { missing: true });
+	const done =
+		drawing &&
+		(await db
+			.transaction()
+			.execute((tx) => play.setHidden(tx, actorOf(event), cls, drawing.id, hidden)));
+	if (!done) return fail(404, { missing: true });
 	return { hidden, name: drawing.name };
 }
 

@@ -37,10 +37,14 @@ export const actions: Actions = {
 		const { value, errors } = pupils.checkPupil(raw);
 		if (!errors.length) errors.push(...(await changes.checkPupilChange(db, cls, pupil.id, value)));
 		if (errors.length) return fail(400, { raw, errors });
-		const fields = await db
-			.transaction()
-			.execute((tx) => changes.updatePupil(tx, actorOf(event), cls, pupil, value));
-		return { saved: value.fullName, changed: fields.length > 0 };
+		const saved = await changes.savingCodes(db, (tx) =>
+			changes.updatePupil(tx, actorOf(event), cls, pupil, value)
+		);
+		if (!saved.ok) {
+			errors.push('code_taken');
+			return fail(400, { raw, errors });
+		}
+		return { saved: value.fullName, changed: saved.value.length > 0 };
 	},
 	resetSecret: async (event) => {
 		const { db, cls, pupil } = await requirePupil(event);
