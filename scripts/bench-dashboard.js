@@ -41,7 +41,12 @@ function openStore() {
 	if (!url) {
 		const d = new Database(dbPath);
 		return {
-			all: async (q, params = []) => d.prepare(q).all(...params),
+			all: async (q, params = []) => {
+				const st = d.prepare(q);
+				if (st.reader) return st.all(...params);
+				st.run(...params); // an INSERT (the sessions): .all() refuses a statement without rows
+				return [];
+			},
 			run: async (q) => void d.prepare(q).run(),
 			close: async () => d.close()
 		};
