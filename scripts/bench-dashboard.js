@@ -41,7 +41,13 @@ function openStore() {
 	if (!url) {
 		const d = new Database(dbPath);
 		return {
-			all: async (q, params = []) => d.prepare(q).all(...params),
+			all: async (q, params = []) => {
+				const st = d.prepare(q);
+				if (st.reader) return st.all(...params);
+				st.run(...params); // an INSERT (the sessions): .all() refuses a statement without rows
+				return [];
+			},
+			run: async (q) => void d.prepare(q).run(),
 			close: async () => d.close()
 		};
 	}
@@ -56,6 +62,7 @@ function openStore() {
 				)
 			).rows;
 		},
+		run: async (q) => void (await pool.query(q)),
 		close: () => pool.end()
 	};
 }
@@ -302,22 +309,22 @@ for (const [name, path] of downloads) downloadP95.push(pct(await measure(name, p
 // every indicator) and cuts its view out of it; then another view of the same snapshot.
 const freshTimes = [];
 const otherViewTimes = [];
-const writer = new Database(dbPath);
+// On the province's own engine (on PostgreSQL it used to open the SQLite path, and so removed nothing).
+const writer = openStore();
 for (let i = 0; i < 3; i++) {
-	writer.exec('DELETE FROM report_snapshot_views; DELETE FROM report_snapshots;');
+	await writer.run('DELETE FROM report_snapshot_views');
+	await writer.run('DELETE FROM report_snapshots');
 	loading = 'a page taking a new snapshot';
 	freshTimes.push(await timed(`${base}/department?by=grade`, cookie));
 	otherViewTimes.push(await timed(`${base}/department?by=ethnicity&level=primary`, cookie));
 }
-const sizes = writer
-	.prepare(
-		'SELECT period, length(facts) AS bytes FROM report_snapshots ORDER BY taken_at DESC, id DESC LIMIT 1'
-	)
-	.all();
-const viewBytes = writer
-	.prepare('SELECT MAX(length(tables)) AS bytes FROM report_snapshot_views')
-	.get().bytes;
-writer.close();
+const sizes = await writer.all(
+	'SELECT period, length(facts) AS bytes FROM report_snapshots ORDER BY taken_at DESC, id DESC LIMIT 1'
+);
+const viewBytes = Number(
+	(await writer.all('SELECT MAX(length(tables)) AS bytes FROM report_snapshot_views'))[0].bytes
+);
+await writer.close();
 writing = false;
 await writeLoop;
 stop();
