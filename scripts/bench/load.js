@@ -145,7 +145,7 @@ function submissions(tokens, exercises, duration = SECONDS, rate = 40, port = ap
 		autocannon({
 			url: `http://127.0.0.1:${port}`,
 			connections: 32,
-			overallRate: rate,
+			overallRate: rate ?? undefined,
 			duration,
 			requests: [
 				{
@@ -327,7 +327,7 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
  * cores), then the same database served by one process with one grading thread.
  */
 async function gradingCapacity(tokens, exercises) {
-	const all = await submissions(tokens, exercises, 10, undefined);
+	const all = await submissions(tokens, exercises, 10, null);
 	const onePort = appPort + 2;
 	const one = startApp(onePort, oneDb, {
 		WEB_CONCURRENCY: '1',
@@ -336,8 +336,8 @@ async function gradingCapacity(tokens, exercises) {
 	});
 	try {
 		await ready(onePort);
-		await submissions(tokens, exercises, 3, undefined, onePort); // its thread loads Blockly
-		return { all, one: await submissions(tokens, exercises, 10, undefined, onePort) };
+		await submissions(tokens, exercises, 3, null, onePort); // its thread loads Blockly
+		return { all, one: await submissions(tokens, exercises, 10, null, onePort) };
 	} finally {
 		process.kill(-one.pid, 'SIGTERM');
 	}
