@@ -39,18 +39,34 @@ const processes = Math.max(
 process.env.MAM_STEM_PROCESSES = String(processes);
 
 if (processes > 1 && cluster.isPrimary) await primary();
-else await serve();
+else {
+	// One process: prepared here the same way, before the app is loaded.
+	if (cluster.isPrimary && process.env.MAM_STEM_PREPARED !== '1') {
+		await prepareInThread();
+		process.env.MAM_STEM_PREPARED = '1';
+	}
+	await serve();
+}
 
-/** The cluster's primary: prepares the database once, forks, replaces, stops them all. */
-async function primary() {
+/**
+ * The migrations, the demo seed and the built-in content's sync, in a thread that then ends: what they
+ * load (Blockly, to grade the seeded references) is not kept by the process that serves.
+ */
+async function prepareInThread() {
 	await new Promise((resolve, reject) => {
 		const w = new Worker(new URL('prepare.js', `file://${process.env.MAM_STEM_WORKERS_DIR}/`));
 		w.once('error', reject);
-		w.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`exit ${code}`))));
+		// A thread that stopped with a code has said why (startup.ts's one line).
+		w.once('exit', (code) => (code === 0 ? resolve() : reject(null)));
 	}).catch((e) => {
-		console.error('Mầm STEM: could not prepare the database:', e.message ?? e);
+		if (e) console.error('Mầm STEM: could not prepare the database:', e.message ?? e);
 		process.exit(1);
 	});
+}
+
+/** The cluster's primary: prepares the database once, forks, replaces, stops them all. */
+async function primary() {
+	await prepareInThread();
 	let stopping = false;
 	let jobsWorker = null;
 	const fork = () => {
