@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** Files to name first in the page's Link header (src/lib/server/preload.ts). */
+			preload?: string[];
 		}
 		interface Error {
 			message: string;

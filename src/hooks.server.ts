@@ -12,6 +12,7 @@ import { closeGradingPool } from '$lib/server/exercises/grade-pool';
 import { closeSheetsPool } from '$lib/server/sheets/pool';
 import * as auth from '$lib/server/auth/session';
 import { startUp } from '$lib/server/startup';
+import { preloadFirst } from '$lib/server/preload';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 
 export const init: ServerInit = async () => {
@@ -60,6 +61,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	const forced = firstPasswordRedirect(event);
 	if (forced) return new Response(null, { status: 303, headers: { location: forced } });
 	const response = await resolve(event);
+	preloadFirst(response, event.locals.preload);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');

@@ -99,15 +99,13 @@ async function measure(browser, state, path, isExercise) {
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');
 	await cdp.send('Network.emulateNetworkConditions', THIN);
-	const js = new Map();
+	// The scripts' sizes are read once the cold load is measured and the page has fetched all it asks
+	// for: reading and compressing each body as it arrived took the same two cores as the page
+	// (Blockly's 700 KB just as its workspace was drawn).
+	const responses = [];
 	const trace = process.argv.includes('--waterfall') ? waterfall(cdp) : null;
-	page.on('response', async (response) => {
-		if (!/\.m?js(\?|$)/.test(response.url())) return;
-		try {
-			js.set(response.url(), gzipSync(await response.body()).length);
-		} catch {
-			// a redirect or an aborted load
-		}
+	page.on('response', (response) => {
+		if (/\.m?js(\?|$)/.test(response.url())) responses.push(response);
 	});
 	const once = async () => {
 		await page.goto('about:blank');
@@ -145,7 +143,17 @@ async function measure(browser, state, path, isExercise) {
 		return { usable, ready: Date.now() - start };
 	};
 	const cold = await once();
+	// What the page fetches once usable counts too (Blockly's generator and keyboard navigation).
+	await page.waitForLoadState('networkidle').catch(() => {});
 	if (trace) trace.print(`${path} cold`);
+	const js = new Map();
+	for (const response of responses.splice(0)) {
+		try {
+			js.set(response.url(), gzipSync(await response.body()).length);
+		} catch {
+			// a redirect or an aborted load
+		}
+	}
 	if (process.argv.includes('--files'))
 		for (const [url, size] of js) console.log(`${path} ${Math.round(size / 1024)} KB ${url}`);
 	const jsKb = Math.round([...js.values()].reduce((a, b) => a + b, 0) / 1024);
@@ -195,6 +203,17 @@ function waterfall(cdp) {
 	};
 }
 
+/**
+ * Each page rendered a few times before it is measured, as a server in use has (every process of the
+ * cluster loads a route's code the first time it renders it: 0.2 s of the first answer).
+ */
+async function warm(pages) {
+	for (const [path, , as] of pages) {
+		const cookie = as.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+		for (let i = 0; i < 4; i++) await (await fetch(base + path, { headers: { cookie } })).text();
+	}
+}
+
 /** Cache-Control of a hashed asset and the encodings of an asset and a page. */
 async function headers(state) {
 	const cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
@@ -223,7 +242,7 @@ try {
 	const { state, teacher, exercise, classPage } = await signedIn(browser);
 	const signedOut = { cookies: [], origins: [] };
 	rows = [];
-	for (const [path, isExercise, as] of [
+	const pages = [
 		[exercise, true, state],
 		['/learn', false, state],
 		['/learn/exercises', false, state],
@@ -235,8 +254,9 @@ try {
 		['/teach/exercises', false, teacher],
 		['/teach/assignments', false, teacher],
 		['/teach/progress', false, teacher]
-	]) {
-		if (only && !isExercise && !only.test(path)) continue;
+	].filter(([path, isExercise]) => isExercise || !only || only.test(path));
+	await warm(pages);
+	for (const [path, isExercise, as] of pages) {
 		rows.push(await measure(browser, as, path, isExercise));
 	}
 	checks = await headers(state);

@@ -37,6 +37,8 @@ test('a pupil who cannot drag solves a grade-3 maze with the keyboard only, and 
 	await expect(page.locator('.injectionDiv')).toBeVisible();
 	await expect(page.getByTestId('run')).toBeEnabled();
 	await expect(page.getByTestId('keyboard-help')).toContainText('bàn phím');
+	// The keyboard navigation arrives after the workspace is drawn (src/lib/blockly/keyboard.ts).
+	await expect(page.locator('.player [data-keyboard="ready"]')).toBeAttached();
 
 	// Tab from the top of the page to the workspace: the keyboard reaches it.
 	await pressUntil(page, 'Tab', (el) => !!el?.closest('.injectionDiv'), 40);

@@ -44,14 +44,34 @@ test('a form filled before the page’s script arrives keeps everything typed, t
 test('the exercise page names Blockly’s files in its HTML, so they download with the page, not after it', async ({
 	page
 }) => {
+	// Counts the AudioContexts the page makes: drawing a workspace makes none (src/lib/blockly/inject.ts).
+	await page.addInitScript(() => {
+		const Real = window.AudioContext;
+		const w = window as unknown as { audioContexts: number };
+		w.audioContexts = 0;
+		window.AudioContext = class extends Real {
+			constructor(options?: AudioContextOptions) {
+				super(options);
+				w.audioContexts++;
+			}
+		};
+	});
 	await signInPupil(page, await newPupil(page, DEMO.primaryTeacher, '3A'));
 	await page.goto('/learn/exercises');
 	await page.locator('main a[href^="/learn/exercises/"]').first().click();
 	await expect(page).toHaveURL(/\/learn\/exercises\/\d+$/);
 	// The HTML as the server sends it (the page's cookies, no script run): Blockly and the Vietnamese
 	// messages are named there, and each named file is served.
-	const html = await (await page.request.get(page.url())).text();
+	const response = await page.request.get(page.url());
+	const html = await response.text();
 	const hrefs = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+	// The Link header names them first, before the page's own scripts: a browser sends six at a time
+	// in that order, and Blockly's file, the largest, starts downloading at once.
+	const linked = [
+		...(response.headers()['link'] ?? '').matchAll(/<([^>]+)>; rel="modulepreload"/g)
+	];
+	expect(linked.length).toBeGreaterThan(hrefs.length);
+	expect(linked.slice(0, hrefs.length).map((m) => m[1])).toEqual(hrefs);
 	const bodies = await Promise.all(
 		hrefs.map(async (href) => {
 			const res = await page.request.get(href);
@@ -62,4 +82,9 @@ test('the exercise page names Blockly’s files in its HTML, so they download wi
 	expect(bodies.some((b) => b.includes('Blockly.Msg'))).toBe(true);
 	expect(bodies.some((b) => b.includes('Thêm Chú Giải'))).toBe(true);
 	await expect(page.locator('.injectionDiv')).toBeVisible();
+	await expect(page.getByTestId('run')).toBeEnabled();
+	expect(
+		await page.evaluate(() => (window as unknown as { audioContexts: number }).audioContexts)
+	).toBe(0);
+	expect(await page.evaluate(() => typeof window.AudioContext)).toBe('function');
 });

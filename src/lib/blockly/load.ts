@@ -1,37 +1,64 @@
-// Loads Blockly, its Vietnamese or English messages, our blocks (and, when first needed, js-interpreter) —
-// in the browser only, by dynamic import, so no other page carries them. With them, Blockly's keyboard
-// navigation (keyboard.ts); it is imported before setLocale, and its `import 'blockly'` is Blockly's
-// core (vite.config.ts).
+// Loads Blockly, its Vietnamese or English messages and our blocks — in the browser only, by dynamic
+// import, so no other page carries them. What a workspace does not need to be drawn and dragged comes
+// after: Blockly's JavaScript generator (to run; js-interpreter on the first Run), the keyboard
+// navigation (whose `import 'blockly'` is Blockly's core, vite.config.ts). On a thin link that is
+// 30 KB fewer before a pupil can drag a block (npm run bench:pages).
 import type { KeyboardNavigation } from '@blockly/keyboard-navigation';
+import type { JavascriptGenerator } from 'blockly/javascript';
 import type { InterpreterClass } from './runner';
 
 type KeyboardModule = { KeyboardNavigation?: typeof KeyboardNavigation; default?: KeyboardModule };
+type Messages = Record<string, string>;
 
 export async function loadBlockly(locale: 'vi' | 'en') {
 	// All at once (register.ts too: waiting for one before asking for the next costs a round trip).
-	const [Blockly, js, msgs, , keyboard, { registerBlockly }] = await Promise.all([
+	const [Blockly, msgs, , { registerBlocks }] = await Promise.all([
 		import('blockly/core'),
-		import('blockly/javascript'),
 		blocklyMessages(locale),
 		import('blockly/blocks'),
-		import('@blockly/keyboard-navigation'),
 		import('./register')
 	]);
-	Blockly.setLocale(msgs as unknown as Record<string, string>);
-	registerBlockly(Blockly, js.javascriptGenerator, locale);
-	return {
-		Blockly,
-		javascriptGenerator: js.javascriptGenerator,
-		// A UMD bundle: its exports are the module's, or its default's, as the bundler wraps it.
-		KeyboardNavigation: ((keyboard as KeyboardModule).KeyboardNavigation ??
-			(keyboard as KeyboardModule).default?.KeyboardNavigation)!
-	};
+	Blockly.setLocale(msgs);
+	registerBlocks(Blockly, locale);
+	return { Blockly };
 }
 
-/** One import per language: written as one conditional import, the build preloaded English for all. */
-function blocklyMessages(locale: 'vi' | 'en') {
-	if (locale === 'en') return import('blockly/msg/en');
-	return import('blockly/msg/vi');
+/**
+ * One import per language: written as one conditional import, the build preloaded English for all.
+ * The build takes each language's UMD file, whose one export is the table of messages
+ * (vite.config.ts): the ES module beside it names every message a second time (4 KB more).
+ */
+async function blocklyMessages(locale: 'vi' | 'en'): Promise<Messages> {
+	const m: { default?: Messages } =
+		locale === 'en' ? await import('blockly/msg/en') : await import('blockly/msg/vi');
+	return m.default ?? (m as Messages);
+}
+
+let keyboardNavigation: Promise<typeof KeyboardNavigation> | undefined;
+/** Blockly's keyboard navigation (keyboard.ts), after the workspace is drawn. */
+export function loadKeyboardNavigation(): Promise<typeof KeyboardNavigation> {
+	keyboardNavigation ??= import('@blockly/keyboard-navigation').then(
+		// A UMD bundle: its exports are the module's, or its default's, as the bundler wraps it.
+		(keyboard) =>
+			((keyboard as KeyboardModule).KeyboardNavigation ??
+				(keyboard as KeyboardModule).default?.KeyboardNavigation)!
+	);
+	return keyboardNavigation;
+}
+
+let generator: Promise<JavascriptGenerator> | undefined;
+/**
+ * Blockly's JavaScript generator with our blocks' code: needed to run a program, not to draw one. The
+ * workspaces ask for it once drawn, so it arrives while the pupil builds; a Run pressed before waits.
+ */
+export function loadGenerator(): Promise<JavascriptGenerator> {
+	generator ??= Promise.all([import('blockly/javascript'), import('./register')]).then(
+		([js, { registerGenerators }]) => {
+			registerGenerators(js.javascriptGenerator);
+			return js.javascriptGenerator;
+		}
+	);
+	return generator;
 }
 
 let interpreter: Promise<InterpreterClass> | undefined;

@@ -53,3 +53,38 @@ describe('blocklyPreload', () => {
 		expect((await import('./preload')).blocklyPreload('vi')).toEqual([]);
 	});
 });
+
+describe('preloadFirst', () => {
+	const page = (link?: string, type = 'text/html') =>
+		new Response('<html></html>', {
+			headers: { 'content-type': type, ...(link ? { link } : {}) }
+		});
+	const theirs = '</_app/immutable/entry/start.js>; rel="modulepreload"; nopush';
+
+	it("puts the page's files before SvelteKit's own in the Link header", async () => {
+		const { preloadFirst } = await import('./preload');
+		const response = page(theirs);
+		preloadFirst(response, ['/_app/immutable/chunks/blockly.js', '/_app/immutable/chunks/vi.js']);
+		expect(response.headers.get('link')).toBe(
+			'</_app/immutable/chunks/blockly.js>; rel="modulepreload"; nopush, ' +
+				'</_app/immutable/chunks/vi.js>; rel="modulepreload"; nopush, ' +
+				theirs
+		);
+		const alone = page();
+		preloadFirst(alone, ['/_app/immutable/chunks/blockly.js']);
+		expect(alone.headers.get('link')).toBe(
+			'</_app/immutable/chunks/blockly.js>; rel="modulepreload"; nopush'
+		);
+	});
+
+	it('leaves other answers and pages without preloads as they are', async () => {
+		const { preloadFirst } = await import('./preload');
+		const data = page(theirs, 'application/json');
+		preloadFirst(data, ['/_app/immutable/chunks/blockly.js']);
+		expect(data.headers.get('link')).toBe(theirs);
+		const none = page(theirs);
+		preloadFirst(none, undefined);
+		preloadFirst(none, []);
+		expect(none.headers.get('link')).toBe(theirs);
+	});
+});

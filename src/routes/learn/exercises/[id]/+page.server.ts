@@ -6,7 +6,7 @@ import * as attempts from '$lib/server/exercises/attempts';
 import { renderTask, requirePupilExercise } from '$lib/server/exercises/pupil';
 import * as work from '$lib/server/exercises/work';
 import * as courses from '$lib/server/courses/courses';
-import { blocklyPreload } from '$lib/server/preload';
+import { preloadBlockly } from '$lib/server/preload';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		hintCount: ex.spec.hints.length,
 		best: await attempts.bestStars(db, ex.id, user.id),
 		place: await courses.placeOfExercise(db, ex.id),
-		preload: blocklyPreload(getLocale())
+		preload: preloadBlockly(event, getLocale())
 	};
 };
 

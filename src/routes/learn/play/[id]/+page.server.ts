@@ -3,7 +3,7 @@ import { database } from '$lib/server/db';
 import { idParam, notFound, requireRole } from '$lib/server/auth/guard';
 import * as play from '$lib/server/play/drawings';
 import type { WorkspaceJson } from '$lib/blockly/spec';
-import { blocklyPreload } from '$lib/server/preload';
+import { preloadBlockly } from '$lib/server/preload';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		drawing: opened.drawing,
 		workspace,
 		toolbox: await play.toolboxFor(db, user.id),
-		preload: blocklyPreload(getLocale())
+		preload: preloadBlockly(event, getLocale())
 	};
 };
 
