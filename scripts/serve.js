@@ -118,6 +118,9 @@ function sampleInto(file) {
 async function serve() {
 	if (process.env.MAM_STEM_METRICS_FILE) sampleInto(process.env.MAM_STEM_METRICS_FILE);
 	const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+	// The pupils' autosaves, answered before SvelteKit (src/lib/server/fast-autosave.ts); set by the
+	// app's start-up, which importing the handler has run.
+	const fast = globalThis[Symbol.for('mam-stem.fast-autosave')];
 	let inFlight = 0;
 	const server = createServer((req, res) => {
 		inFlight++;
@@ -125,10 +128,13 @@ async function serve() {
 		if (!process.env.ORIGIN && !req.headers['x-forwarded-proto'])
 			req.headers['x-forwarded-proto'] = 'http';
 		compress(req, res);
-		handler(req, res, () => {
-			res.statusCode = 404;
-			res.end('Not found');
-		});
+		const rest = () =>
+			handler(req, res, () => {
+				res.statusCode = 404;
+				res.end('Not found');
+			});
+		if (fast) fast(req, res, rest);
+		else rest();
 	});
 	server.listen(port, host, () => {
 		if (cluster.isPrimary || process.env.MAM_STEM_JOBS !== '0')

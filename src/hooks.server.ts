@@ -1,22 +1,19 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { firstPasswordRedirect } from '$lib/server/auth/guard';
 import { sequence } from '@sveltejs/kit/hooks';
-import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-	extractLocaleFromRequest,
-	overwriteServerAsyncLocalStorage,
-	type Locale
-} from '$lib/paraglide/runtime';
 import { closeAppDatabase, database } from '$lib/server/db';
 import { closeGradingPool } from '$lib/server/exercises/grade-pool';
 import { closeSheetsPool } from '$lib/server/sheets/pool';
 import * as auth from '$lib/server/auth/session';
 import { startUp } from '$lib/server/startup';
 import { preloadFirst } from '$lib/server/preload';
+import { withRequestLocale } from '$lib/server/locale';
+import { registerFastAutosave } from '$lib/server/fast-autosave';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 
 export const init: ServerInit = async () => {
 	await startUp();
+	registerFastAutosave();
 	// scripts/serve.js emits this once the server stopped taking requests and those in flight ended.
 	process.once('sveltekit:shutdown', () => {
 		void closeGradingPool();
@@ -26,23 +23,10 @@ export const init: ServerInit = async () => {
 	});
 };
 
-// The locale of each request (the cookie, else Vietnamese), where Paraglide's messages find it. Not
-// Paraglide's middleware: with no locale in the URL it only copies every request (an autosave's cost
-// grew by a fifth), so the store is set here directly.
-const locales = new AsyncLocalStorage<{
-	locale?: Locale;
-	origin?: string;
-	messageCalls?: Set<string>;
-}>();
-overwriteServerAsyncLocalStorage(locales);
-
-const handleLocale: Handle = ({ event, resolve }) => {
-	const locale = extractLocaleFromRequest(event.request);
-	const store = { locale, origin: event.url.origin, messageCalls: new Set<string>() };
-	return locales.run(store, () =>
+const handleLocale: Handle = ({ event, resolve }) =>
+	withRequestLocale(event.request, event.url.origin, (locale) =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
 	);
-};
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(auth.SESSION_COOKIE);

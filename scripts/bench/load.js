@@ -107,12 +107,19 @@ function p95(result) {
 	return sorted.length ? Math.round(sorted[Math.ceil(sorted.length * 0.95) - 1]) : NaN;
 }
 
-function autosaves(port, tokens, exerciseId, duration = SECONDS, rate = undefined) {
+function autosaves(
+	port,
+	tokens,
+	exerciseId,
+	duration = SECONDS,
+	rate = undefined,
+	connections = 64
+) {
 	let n = 0;
 	return timed(
 		autocannon({
 			url: `http://127.0.0.1:${port}`,
-			connections: 64,
+			connections,
 			overallRate: rate,
 			duration,
 			requests: [
@@ -139,12 +146,19 @@ function autosaves(port, tokens, exerciseId, duration = SECONDS, rate = undefine
 	);
 }
 
-function submissions(tokens, exercises, duration = SECONDS, rate = 40, port = appPort) {
+function submissions(
+	tokens,
+	exercises,
+	duration = SECONDS,
+	rate = 40,
+	port = appPort,
+	connections = 32
+) {
 	let n = 0;
 	return timed(
 		autocannon({
 			url: `http://127.0.0.1:${port}`,
-			connections: 32,
+			connections,
 			overallRate: rate ?? undefined,
 			duration,
 			requests: [
@@ -170,12 +184,12 @@ function submissions(tokens, exercises, duration = SECONDS, rate = 40, port = ap
 }
 
 /** Pupils opening exercise pages (the page itself, then its data as a tap would). */
-function pageLoads(tokens, exercises, duration, rate) {
+function pageLoads(tokens, exercises, duration, rate, connections = 32) {
 	let n = 0;
 	return timed(
 		autocannon({
 			url: `http://127.0.0.1:${appPort}`,
-			connections: 32,
+			connections,
 			overallRate: rate,
 			duration,
 			requests: [
@@ -200,13 +214,71 @@ function pageLoads(tokens, exercises, duration, rate) {
  * A lab hour: LAB_PUPILS pupils each autosaving every 5 s, submitting once a minute and opening a
  * page every 30 s, at once (open loop: the rates hold whatever the answers' speed).
  */
-async function labHour(tokens, exercises, exerciseId) {
+async function labHour(tokens, exercises, exerciseId, inStep = false) {
+	const parts = inStep ? 1 : SPREAD;
 	const [saves, submits, pages] = await Promise.all([
-		autosaves(appPort, tokens, exerciseId, SECONDS, LAB_PUPILS / 5),
-		submissions(tokens, exercises, SECONDS, LAB_PUPILS / 60),
-		pageLoads(tokens, exercises, SECONDS, LAB_PUPILS / 30)
+		spread(parts, (k) =>
+			autosaves(
+				appPort,
+				tokens,
+				exerciseId,
+				SECONDS,
+				share(Math.round(LAB_PUPILS / 5), k, parts),
+				share(64, k, parts)
+			)
+		),
+		spread(parts, (k) =>
+			submissions(
+				tokens,
+				exercises,
+				SECONDS,
+				share(Math.round(LAB_PUPILS / 60), k, parts),
+				appPort,
+				share(32, k, parts)
+			)
+		),
+		spread(parts, (k) =>
+			pageLoads(
+				tokens,
+				exercises,
+				SECONDS,
+				share(Math.round(LAB_PUPILS / 30), k, parts),
+				share(32, k, parts)
+			)
+		)
 	]);
 	return { saves, submits, pages };
+}
+
+/**
+ * Pupils are not in step. autocannon's rate limit lets each connection send its share of a second at
+ * the second's start, then wait: one autocannon makes every pupil of the lab press at the same instant,
+ * each second (the "in step" row). The lab hour runs `parts` of them, started 1/parts of a second
+ * apart, so each second's requests come in `parts` smaller waves instead.
+ */
+const SPREAD = 10;
+const share = (n, k, parts) => Math.max(1, Math.floor(n / parts) + (k < n % parts ? 1 : 0));
+async function spread(parts, start) {
+	const runs = [];
+	for (let k = 0; k < parts; k++) {
+		runs.push(start(k));
+		if (k < parts - 1) await sleep(1000 / parts);
+	}
+	const results = await Promise.all(runs);
+	if (results.length === 1) return results[0];
+	const sum = (f) => results.reduce((a, r) => a + (f(r) ?? 0), 0);
+	const times = results.flatMap((r) => r.times);
+	const sorted = [...times].sort((a, b) => a - b);
+	return {
+		requests: { total: sum((r) => r.requests.total) },
+		duration: Math.max(...results.map((r) => r.duration)),
+		errors: sum((r) => r.errors),
+		timeouts: sum((r) => r.timeouts),
+		non2xx: sum((r) => r.non2xx),
+		'2xx': sum((r) => r['2xx']),
+		latency: { p99: sorted.length ? Math.round(sorted[Math.ceil(sorted.length * 0.99) - 1]) : NaN },
+		times
+	};
 }
 
 function samples(from, to) {
@@ -255,16 +327,23 @@ async function costs(tokens, exercises, exerciseId) {
 	}
 }
 
-/** BENCH_ONLY=lab: the lab hour alone. */
+/** BENCH_ONLY=lab: the lab hour alone, spread then in step. */
 async function labOnly(tokens, exercises, exerciseId) {
-	const lab = await labHour(tokens, exercises, exerciseId);
-	for (const [k, r] of Object.entries(lab))
+	// The pupils open their exercises before the first submission (which starts the grading threads).
+	await pageLoads(tokens, exercises, 3, 20);
+	await sleep(2000);
+	for (const inStep of [false, true]) {
+		const lab = await labHour(tokens, exercises, exerciseId, inStep);
+		const name = inStep ? 'lab in step' : 'lab';
+		for (const [k, r] of Object.entries(lab))
+			console.log(
+				`${name} ${k}: ${Math.round(r.requests.total / r.duration)}/s p95=${p95(r)} p99=${r.latency.p99} errors=${errorsOf(r)}`
+			);
 		console.log(
-			`lab ${k}: ${Math.round(r.requests.total / r.duration)}/s p95=${p95(r)} p99=${r.latency.p99} errors=${errorsOf(r)}`
+			`${inStep ? 'lab_in_step' : 'lab'}_p95_ms=${Math.max(...Object.values(lab).map(p95))} errors=${Object.values(lab).reduce((n, r) => n + errorsOf(r), 0)}`
 		);
-	console.log(
-		`lab_pupils=${LAB_PUPILS} lab_p95_ms=${Math.max(...Object.values(lab).map(p95))} lab_errors=${Object.values(lab).reduce((n, r) => n + errorsOf(r), 0)}`
-	);
+		await sleep(3000);
+	}
 }
 
 /** The whole run: the bare server, (a), (b) and the lab hour, ending with one line of figures. */
@@ -287,6 +366,8 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 	const t2 = Date.now();
 	await sleep(3000); // the queues drain
 	const lab = await labHour(tokens, exercises, exerciseId);
+	await sleep(3000);
+	const inStep = await labHour(tokens, exercises, exerciseId, true);
 	const capacity = await gradingCapacity(tokens, exercises);
 	const loaded = samples(t0, t2);
 	const underGrades = samples(t1, t2);
@@ -306,10 +387,14 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 	row(`lab: autosaves`, lab.saves);
 	row(`lab: submissions`, lab.submits);
 	row(`lab: pages`, lab.pages);
+	row(`lab in step: autosaves`, inStep.saves);
+	row(`lab in step: submissions`, inStep.submits);
+	row(`lab in step: pages`, inStep.pages);
 	row('grading, all cores', capacity.all);
 	row('grading, one thread', capacity.one);
 	console.log(
-		`(p95 from every answer's time; lab: ${LAB_PUPILS} pupils, an autosave each 5 s, a submission each minute, a page each 30 s)`
+		`(p95 from every answer's time; lab: ${LAB_PUPILS} pupils, an autosave each 5 s, a submission each minute, a page each 30 s,` +
+			` each second's requests in ${SPREAD} waves; in step: all at the second's start)`
 	);
 	console.log(
 		`autosave_per_s=${perS(appRun)} bare_per_s=${perS(bareRun)} ratio=${(perS(appRun) / perS(bareRun)).toFixed(2)}` +
@@ -318,6 +403,7 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 			` rss_idle_mb=${Math.round(rssIdle)} rss_peak_mb=${Math.round(rssPeak)}` +
 			` lab_pupils=${LAB_PUPILS} lab_p95_ms=${Math.max(...Object.values(lab).map(p95))}` +
 			` lab_errors=${Object.values(lab).reduce((n, r) => n + errorsOf(r), 0)}` +
+			` lab_in_step_p95_ms=${Math.max(...Object.values(inStep).map(p95))}` +
 			` grading_scale=${(capacity.all['2xx'] / capacity.one['2xx']).toFixed(2)}`
 	);
 }

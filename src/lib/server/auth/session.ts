@@ -59,13 +59,9 @@ export async function createSession(
 	return session;
 }
 
-export async function validateSessionToken(
-	db: Conn,
-	token: string,
-	now = Date.now()
-): Promise<SessionValidation> {
-	const none = { session: null, user: null, renewed: false } as const;
-	const row = await db
+/** The session of a token with its user, as stored (no check made). */
+function readSession(db: Conn, token: string) {
+	return db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
 		.select([
@@ -81,6 +77,27 @@ export async function validateSessionToken(
 		])
 		.where('sessions.id', '=', sessionIdOf(token))
 		.executeTakeFirst();
+}
+type SessionRow = NonNullable<Awaited<ReturnType<typeof readSession>>>;
+
+function userOf(row: SessionRow): SessionUser {
+	return {
+		id: row.user_id,
+		role: row.role,
+		schoolId: row.school_id,
+		username: row.username,
+		fullName: row.full_name,
+		...(row.must_change_password ? { mustChangePassword: true } : {})
+	};
+}
+
+export async function validateSessionToken(
+	db: Conn,
+	token: string,
+	now = Date.now()
+): Promise<SessionValidation> {
+	const none = { session: null, user: null, renewed: false } as const;
+	const row = await readSession(db, token);
 	if (!row) return none;
 	if (now >= row.expires_at || row.disabled_at !== null) {
 		await db.deleteFrom('sessions').where('id', '=', row.id).execute();
@@ -99,16 +116,24 @@ export async function validateSessionToken(
 	}
 	return {
 		session: { id: row.id, userId: row.user_id, expiresAt: new Date(expiresAt) },
-		user: {
-			id: row.user_id,
-			role: row.role,
-			schoolId: row.school_id,
-			username: row.username,
-			fullName: row.full_name,
-			...(row.must_change_password ? { mustChangePassword: true } : {})
-		},
+		user: userOf(row),
 		renewed
 	};
+}
+
+/**
+ * The user of a token when validating it would change nothing and send no cookie: a live session
+ * not yet due for renewal, of an account still enabled. Otherwise null, and the caller leaves the
+ * request to validateSessionToken (which deletes or renews). For the autosave's fast path.
+ */
+export async function peekSession(
+	db: Conn,
+	token: string,
+	now = Date.now()
+): Promise<SessionUser | null> {
+	const row = await readSession(db, token);
+	if (!row || row.disabled_at !== null || now >= row.expires_at - SESSION_RENEW_WITHIN) return null;
+	return userOf(row);
 }
 
 export async function invalidateSession(db: Conn, sessionId: string): Promise<void> {

@@ -34,6 +34,20 @@ export function gradingPool(): Pool {
 	return pool;
 }
 
+/**
+ * Starts the grading pool, and with it its first thread, which loads Blockly (1–3 s of a core), when a
+ * pupil opens an exercise: the first submissions of a lab then do not queue behind it (npm run
+ * bench:load). A server nobody has opened an exercise on keeps its idle memory.
+ */
+export function warmGradingPool(): void {
+	gradingPool();
+}
+
+/** The grading pool's figures, or null while it has not been started. */
+export function gradingPoolStats(): ReturnType<Pool['stats']> | null {
+	return pool?.stats() ?? null;
+}
+
 /** Grades a submission in a worker: throws Busy when the pool is full, Overrun past its limit. */
 export function gradeOffThread(
 	kind: Kind,

@@ -1,6 +1,8 @@
 // A pupil's current work on an exercise, autosaved with a version: an older save never overwrites a newer one.
 import type { Conn } from '../db';
 import { inGroupCommit } from '../db/group-commit';
+import { parseWorkspace, type WorkspaceProblem } from '$lib/blockly/workspace';
+import { requirePupilMayOpen } from './pupil';
 
 export interface Work {
 	version: number;
@@ -138,4 +140,36 @@ async function revealHint(
 		.where('pupil_id', '=', pupilId)
 		.execute();
 	return next;
+}
+
+/** What an autosave answers: the version the server holds, or why the save was refused. */
+export type AutosaveAnswer =
+	| { status: 200; body: { saved: boolean; version: number } }
+	| { status: 400; body: { refused: WorkspaceProblem; detail?: string } };
+
+/**
+ * A pupil's autosave as the browser sends it ({ version, workspace }; `body` is undefined when it was
+ * not JSON): 404 (thrown) unless the pupil may open the exercise, 400 for a malformed save or a
+ * workspace refused by parseWorkspace, else stored when newer (saveWork). Cheap: no exercise spec is
+ * read. The route and the fast path (server/fast-autosave.ts) both answer with it.
+ */
+export async function autosave(
+	db: Conn,
+	pupil: { id: number; schoolId: number | null },
+	exerciseId: number,
+	body: unknown
+): Promise<AutosaveAnswer> {
+	await requirePupilMayOpen(db, pupil, exerciseId);
+	const { version, workspace } = (body ?? {}) as { version?: unknown; workspace?: unknown };
+	const v = Number(version);
+	if (!Number.isSafeInteger(v) || v < 1 || typeof body !== 'object')
+		return { status: 400, body: { refused: 'malformed' } };
+	const text = typeof workspace === 'string' ? workspace : '';
+	const parsed = parseWorkspace(text);
+	if (!parsed.ok)
+		return {
+			status: 400,
+			body: { refused: parsed.problem, ...(parsed.detail ? { detail: parsed.detail } : {}) }
+		};
+	return { status: 200, body: await saveWork(db, exerciseId, pupil.id, v, text) };
 }

@@ -3,7 +3,12 @@ import { turnsDuring } from './turns.testing';
 import { emptySpec } from '$lib/blockly/spec';
 import { SEED_EXERCISES, seedSpec } from '../seed/exercises';
 import * as b from '../exercises/build';
-import { closeGradingPool, gradeOffThread } from '../exercises/grade-pool';
+import {
+	closeGradingPool,
+	gradeOffThread,
+	gradingPoolStats,
+	warmGradingPool
+} from '../exercises/grade-pool';
 import { Busy, busyResponse, createPool, Overrun, type Pool } from './pool';
 
 const spec = { ...emptySpec('io'), io: { cases: [{ inputs: { n: 5 }, expected: '25' }] } };
@@ -28,6 +33,15 @@ afterAll(async () => {
 });
 
 describe('the grading pool', { timeout: 180_000 }, () => {
+	test('an exercise opened starts a grading thread before the first submission; not before', async () => {
+		await closeGradingPool();
+		expect(gradingPoolStats()).toBeNull();
+		warmGradingPool(); // the exercise page's load
+		expect(gradingPoolStats()?.live).toBe(1);
+		warmGradingPool(); // a second pupil: the same pool
+		expect(gradingPoolStats()?.live).toBe(1);
+	});
+
 	test('every seeded reference passes with 3 stars when graded in a worker', async () => {
 		for (const e of SEED_EXERCISES) {
 			const r = await gradeOffThread(e.kind, seedSpec(e), JSON.stringify(e.reference));

@@ -46,7 +46,8 @@ export interface RunOptions {
 
 export interface Pool {
 	run<R>(task: unknown, options?: RunOptions): Promise<R>;
-	stats(): { threads: number; running: number; waiting: number; limit: number };
+	/** `live`: the worker threads started now (Piscina starts minThreads at once, more on demand). */
+	stats(): { threads: number; live: number; running: number; waiting: number; limit: number };
 	close(): Promise<void>;
 }
 
@@ -130,6 +131,7 @@ export function createPool(o: PoolOptions): Pool {
 		},
 		stats: () => ({
 			threads: o.threads,
+			live: piscina.threads.length,
 			running,
 			waiting: waiting.length,
 			limit: o.threads + o.queue

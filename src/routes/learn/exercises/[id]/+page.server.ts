@@ -5,6 +5,7 @@ import { pupilView } from '$lib/blockly/spec';
 import * as attempts from '$lib/server/exercises/attempts';
 import { renderTask, requirePupilExercise } from '$lib/server/exercises/pupil';
 import * as work from '$lib/server/exercises/work';
+import * as grading from '$lib/server/exercises/grade-pool';
 import * as courses from '$lib/server/courses/courses';
 import { preloadBlockly } from '$lib/server/preload';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'student');
 	const db = database();
 	const ex = await requirePupilExercise(db, user, idParam(event.params.id));
+	grading.warmGradingPool();
 	const saved = await work.getWork(db, ex.id, user.id);
 	let workspace = ex.spec.start;
 	if (saved?.workspace) {
