@@ -88,3 +88,37 @@ test('the exercise page names Blockly’s files in its HTML, so they download wi
 	).toBe(0);
 	expect(await page.evaluate(() => typeof window.AudioContext)).toBe('function');
 });
+
+test('Blockly’s generator cut off on the way: Step says so and nothing is stuck; once it arrives, Step runs', async ({
+	page
+}) => {
+	// The script holding Blockly's JavaScript generator (fetched once the workspace is drawn) fails
+	// while `cut` holds, as on a link that drops.
+	let cut = true;
+	let refused = 0;
+	await page.route(/\/_app\/immutable\/chunks\/[^/]+\.js$/, async (route) => {
+		if (!cut) return route.continue();
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.length > 10_000 && body.includes('javascriptGenerator')) {
+			refused++;
+			return route.abort('internetdisconnected');
+		}
+		return route.fulfill({ response, body });
+	});
+	await signInPupil(page, await newPupil(page, DEMO.primaryTeacher, '3A'));
+	await page.goto('/learn/exercises');
+	await page.locator('main a[href^="/learn/exercises/"]').first().click();
+	await expect(page.getByTestId('run')).toBeEnabled();
+	await expect.poll(() => refused).toBeGreaterThan(0);
+
+	await page.getByTestId('step').click();
+	await expect(page.getByTestId('verdict')).toContainText('Mất mạng');
+	await expect(page.getByTestId('step')).toBeEnabled();
+	await expect(page.getByTestId('run')).toBeEnabled();
+
+	cut = false; // the link is back: the next Step asks for the generator again
+	await page.getByTestId('step').click();
+	await expect(page.getByTestId('verdict')).not.toContainText('Mất mạng');
+	await expect(page.getByTestId('verdict')).not.toBeEmpty();
+});

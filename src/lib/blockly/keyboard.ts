@@ -44,17 +44,22 @@ export function injectWithKeyboard(
 	if (options.readOnly) return { workspace, dispose: () => workspace.dispose() };
 	let disposed = false;
 	let navigation: { dispose(): void } | undefined;
-	void loadKeyboardNavigation().then((KeyboardNavigation) => {
-		if (disposed) return;
-		addStyles(lib, () => KeyboardNavigation.registerKeyboardNavigationStyles());
-		if (!document.getElementById('shortcuts')) {
-			const div = document.createElement('div');
-			div.id = 'shortcuts';
-			document.body.append(div);
+	void loadKeyboardNavigation().then(
+		(KeyboardNavigation) => {
+			if (disposed) return;
+			addStyles(lib, () => KeyboardNavigation.registerKeyboardNavigationStyles());
+			if (!document.getElementById('shortcuts')) {
+				const div = document.createElement('div');
+				div.id = 'shortcuts';
+				document.body.append(div);
+			}
+			navigation = new KeyboardNavigation(workspace);
+			host.dataset.keyboard = 'ready';
+		},
+		() => {
+			// not fetched (a cut link): the workspace works by touch and mouse; the next one tries again
 		}
-		navigation = new KeyboardNavigation(workspace);
-		host.dataset.keyboard = 'ready';
-	});
+	);
 	return {
 		workspace,
 		dispose: () => {

@@ -37,11 +37,14 @@ async function blocklyMessages(locale: 'vi' | 'en'): Promise<Messages> {
 let keyboardNavigation: Promise<typeof KeyboardNavigation> | undefined;
 /** Blockly's keyboard navigation (keyboard.ts), after the workspace is drawn. */
 export function loadKeyboardNavigation(): Promise<typeof KeyboardNavigation> {
-	keyboardNavigation ??= import('@blockly/keyboard-navigation').then(
-		// A UMD bundle: its exports are the module's, or its default's, as the bundler wraps it.
-		(keyboard) =>
-			((keyboard as KeyboardModule).KeyboardNavigation ??
-				(keyboard as KeyboardModule).default?.KeyboardNavigation)!
+	keyboardNavigation ??= retryable(
+		import('@blockly/keyboard-navigation').then(
+			// A UMD bundle: its exports are the module's, or its default's, as the bundler wraps it.
+			(keyboard) =>
+				((keyboard as KeyboardModule).KeyboardNavigation ??
+					(keyboard as KeyboardModule).default?.KeyboardNavigation)!
+		),
+		() => (keyboardNavigation = undefined)
 	);
 	return keyboardNavigation;
 }
@@ -52,11 +55,14 @@ let generator: Promise<JavascriptGenerator> | undefined;
  * workspaces ask for it once drawn, so it arrives while the pupil builds; a Run pressed before waits.
  */
 export function loadGenerator(): Promise<JavascriptGenerator> {
-	generator ??= Promise.all([import('blockly/javascript'), import('./register')]).then(
-		([js, { registerGenerators }]) => {
-			registerGenerators(js.javascriptGenerator);
-			return js.javascriptGenerator;
-		}
+	generator ??= retryable(
+		Promise.all([import('blockly/javascript'), import('./register')]).then(
+			([js, { registerGenerators }]) => {
+				registerGenerators(js.javascriptGenerator);
+				return js.javascriptGenerator;
+			}
+		),
+		() => (generator = undefined)
 	);
 	return generator;
 }
@@ -67,8 +73,19 @@ let interpreter: Promise<InterpreterClass> | undefined;
  * fewer before it). The service worker keeps it with every built script, so it is there offline too.
  */
 export function loadInterpreter(): Promise<InterpreterClass> {
-	interpreter ??= import('js-interpreter').then((m) => m.default as unknown as InterpreterClass);
+	interpreter ??= retryable(
+		import('js-interpreter').then((m) => m.default as unknown as InterpreterClass),
+		() => (interpreter = undefined)
+	);
 	return interpreter;
+}
+
+/** A file that could not be fetched (a cut link) is asked for again next time, not remembered as lost. */
+function retryable<T>(loading: Promise<T>, forget: () => void): Promise<T> {
+	return loading.catch((e) => {
+		forget();
+		throw e;
+	});
 }
 
 export type LoadedBlockly = Awaited<ReturnType<typeof loadBlockly>>;
