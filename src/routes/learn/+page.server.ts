@@ -3,22 +3,16 @@ import { requireRole } from '$lib/server/auth/guard';
 import * as assignments from '$lib/server/assignments/assignments';
 import * as offline from '$lib/server/offline/pages';
 import * as courseProgress from '$lib/server/courses/progress';
+import { pupilClass } from '$lib/server/exercises/pupil';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'student');
 	const db = database();
-	const cls = await db
-		.selectFrom('enrolments')
-		.innerJoin('classes', 'classes.id', 'enrolments.class_id')
-		.innerJoin('schools', 'schools.id', 'classes.school_id')
-		.select(['classes.name', 'classes.grade', 'schools.name as school_name'])
-		.where('enrolments.pupil_id', '=', user.id)
-		.where('enrolments.ended_on', 'is', null)
-		.executeTakeFirst();
+	const cls = await pupilClass(db, user.id);
 	return {
 		fullName: user.fullName,
-		cls: cls ?? null,
+		cls: cls ? { name: cls.name, grade: cls.grade, school_name: cls.school_name } : null,
 		work: await assignments.listPupilWork(db, user.id),
 		// When this list was made: shown when the device shows it again without a network.
 		seenAt: Date.now(),

@@ -2,7 +2,7 @@ import { record, type Actor } from '../audit/log';
 import type { Conn } from '../db';
 import type { Role } from '../db/types';
 import { cleanText } from '$lib/text/normalize';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
 import { isCommonPassword } from './common-passwords';
 
@@ -51,6 +51,20 @@ export function passwordProblem(
 	if (isCommonPassword(password)) return 'common';
 	if (username && normalizeUsername(password) === normalizeUsername(username)) return 'common';
 	return null;
+}
+
+/** Whether `password` is the account's current password (false for an account without one). */
+export async function currentPasswordIs(
+	db: Conn,
+	userId: number,
+	password: string
+): Promise<boolean> {
+	const row = await db
+		.selectFrom('users')
+		.select('password_hash')
+		.where('id', '=', userId)
+		.executeTakeFirst();
+	return !!row?.password_hash && (await verifyPassword(row.password_hash, password));
 }
 
 export async function listStaff(db: Conn): Promise<StaffAccount[]> {

@@ -158,6 +158,35 @@ export async function bestStars(db: Conn, exerciseId: number, pupilId: number): 
 	return Number(row?.best ?? 0);
 }
 
+/** The best stars a pupil has earned on each exercise they tried (exercise id → stars). */
+export async function bestStarsByExercise(db: Conn, pupilId: number): Promise<Map<number, number>> {
+	const rows = await db
+		.selectFrom('exercise_attempts')
+		.select(['exercise_id', (eb) => eb.fn.max('stars').as('stars')])
+		.where('pupil_id', '=', pupilId)
+		.groupBy('exercise_id')
+		.execute();
+	return new Map(rows.map((r) => [r.exercise_id, Number(r.stars)]));
+}
+
+/** Which of these exercises the pupil has passed at least once. */
+export async function passedAmong(
+	db: Conn,
+	pupilId: number,
+	exerciseIds: number[]
+): Promise<Set<number>> {
+	if (!exerciseIds.length) return new Set();
+	const rows = await db
+		.selectFrom('exercise_attempts')
+		.select('exercise_id')
+		.distinct()
+		.where('pupil_id', '=', pupilId)
+		.where('passed', '=', 1)
+		.where('exercise_id', 'in', exerciseIds)
+		.execute();
+	return new Set(rows.map((r) => r.exercise_id));
+}
+
 /** Attempts of a class on an exercise, for its teacher. */
 export async function listClassAttempts(db: Conn, exerciseId: number, classId: number) {
 	return db

@@ -4,11 +4,19 @@ import type { Conn } from '../db';
 import { notFound } from '../auth/guard';
 import { getExercise, type Exercise } from './exercises';
 
+/** The pupil's current class (and its school's name), or undefined when they are in none. */
 export async function pupilClass(db: Conn, pupilId: number) {
 	return db
 		.selectFrom('enrolments')
 		.innerJoin('classes', 'classes.id', 'enrolments.class_id')
-		.select(['classes.id', 'classes.grade', 'classes.school_id', 'classes.name'])
+		.innerJoin('schools', 'schools.id', 'classes.school_id')
+		.select([
+			'classes.id',
+			'classes.grade',
+			'classes.school_id',
+			'classes.name',
+			'schools.name as school_name'
+		])
 		.where('enrolments.pupil_id', '=', pupilId)
 		.where('enrolments.ended_on', 'is', null)
 		.executeTakeFirst();

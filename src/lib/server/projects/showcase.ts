@@ -158,6 +158,25 @@ export async function isPublic(db: Conn, teamId: number): Promise<boolean> {
 	return team.members.every((m) => consents.some((c) => c.pupilId === m.id));
 }
 
+/** A public project's entries and photos, in the order they were added (for its public page). */
+export async function publicContent(db: Conn, teamId: number) {
+	const [entries, photos] = await Promise.all([
+		db
+			.selectFrom('portfolio_entries')
+			.select(['id', 'step_key', 'author_id', 'body_html'])
+			.where('team_id', '=', teamId)
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('portfolio_photos')
+			.select(['id', 'step_key', 'caption', 'author_id'])
+			.where('team_id', '=', teamId)
+			.orderBy('id')
+			.execute()
+	]);
+	return { entries, photos };
+}
+
 export interface PublicProject {
 	teamId: number;
 	title: string;

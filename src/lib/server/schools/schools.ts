@@ -37,6 +37,31 @@ const toSchool = (r: {
 	pilotSince: r.pilot_since
 });
 
+/** What the administrator's home counts: schools, classes and staff accounts. */
+export async function countOverview(
+	db: Conn
+): Promise<{ schools: number; classes: number; staff: number }> {
+	const count = async (table: 'schools' | 'classes') =>
+		Number(
+			(
+				await db
+					.selectFrom(table)
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
+	const staff = await db
+		.selectFrom('users')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('role', '<>', 'student')
+		.executeTakeFirstOrThrow();
+	return {
+		schools: await count('schools'),
+		classes: await count('classes'),
+		staff: Number(staff.n)
+	};
+}
+
 export async function listSchools(db: Conn): Promise<School[]> {
 	const rows = await db.selectFrom('schools').selectAll().orderBy('name').execute();
 	return rows.map(toSchool);

@@ -310,7 +310,7 @@ export async function windowsFor(
 		.leftJoin('survey_responses as r', (j) =>
 			j.onRef('r.window_id', '=', 'w.id').on('r.respondent_id', '=', user.id)
 		)
-		.select(['w.id', 'w.phase', 'w.closes_on', 'f.title', 'r.id as response_id'])
+		.select(['w.id', 'w.phase', 'w.closes_on', 'f.id as form_id', 'f.title', 'r.id as response_id'])
 		.where('ws.school_id', '=', who.schoolId)
 		.where('f.audience', '=', audience)
 		.where('w.opens_on', '<=', today)
@@ -321,6 +321,7 @@ export async function windowsFor(
 		id: r.id,
 		phase: r.phase,
 		closesOn: r.closes_on,
+		formId: r.form_id,
 		title: r.title,
 		answered: r.response_id !== null
 	}));

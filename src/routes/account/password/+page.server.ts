@@ -3,8 +3,7 @@ import { fieldError } from '$lib/field-errors';
 import { actorOf } from '$lib/server/audit/log';
 import { database } from '$lib/server/db';
 import { HOME_OF, requireRole } from '$lib/server/auth/guard';
-import { passwordProblem, setPassword } from '$lib/server/auth/accounts';
-import { verifyPassword } from '$lib/server/auth/password';
+import { currentPasswordIs, passwordProblem, setPassword } from '$lib/server/auth/accounts';
 import * as auth from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { m } from '$lib/paraglide/messages';
@@ -22,12 +21,7 @@ export const actions: Actions = {
 		const current = String(form.get('current') ?? '');
 		const next = String(form.get('password') ?? '');
 		const db = database();
-		const row = await db
-			.selectFrom('users')
-			.select('password_hash')
-			.where('id', '=', user.id)
-			.executeTakeFirstOrThrow();
-		if (!row.password_hash || !(await verifyPassword(row.password_hash, current)))
+		if (!(await currentPasswordIs(db, user.id, current)))
 			return fail(400, { message: m.password_current_wrong() });
 		const problem = passwordProblem(next, user.username);
 		if (problem) return fail(400, { message: fieldError(problem) });

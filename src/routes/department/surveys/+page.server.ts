@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { listYears } from '$lib/server/schools/years';
+import { listSchools } from '$lib/server/schools/schools';
 import * as surveys from '$lib/server/surveys/surveys';
 import { pilotOnlyItems } from '$lib/server/surveys/pre-round';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 		forms: await surveys.listForms(db),
 		windows: await surveys.listWindows(db),
 		years: await listYears(db),
-		schools: await db.selectFrom('schools').select(['id', 'name']).orderBy('name').execute()
+		schools: (await listSchools(db)).map((s) => ({ id: s.id, name: s.name }))
 	};
 };
 
@@ -34,7 +35,7 @@ export const actions: Actions = {
 				.filter((n) => Number.isSafeInteger(n) && n > 0)
 		};
 		const errors: string[] = surveys.checkWindow(input);
-		const known = new Set((await db.selectFrom('schools').select('id').execute()).map((s) => s.id));
+		const known = new Set((await listSchools(db)).map((s) => s.id));
 		if (input.schoolIds.some((id) => !known.has(id))) errors.push('no_schools');
 		// New windows use the audience's current form (an older version keeps the windows it had).
 		if (!(await surveys.listForms(db)).some((f) => f.id === input.formId && f.current))

@@ -9,16 +9,9 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'student');
 	const db = database();
 	const cls = await pupilClass(db, user.id);
-	const school = cls
-		? await db
-				.selectFrom('schools')
-				.select('name')
-				.where('id', '=', cls.school_id)
-				.executeTakeFirst()
-		: undefined;
 	return {
 		fullName: user.fullName,
-		school: school?.name ?? '',
+		school: cls?.school_name ?? '',
 		courses: await courseProgress.pupilCourses(db, user.id),
 		certificates: await courseProgress.pupilCertificates(db, user.id),
 		path: await myProgress(database(), user.id),

@@ -14,20 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	if (!project) notFound();
 	const team = (await getTeam(db, teamId))!;
 	const names = new Map(team.members.map((x) => [x.id, firstName(x.fullName)]));
-	const [steps, entries, photos] = await Promise.all([
+	const [steps, { entries, photos }] = await Promise.all([
 		listSteps(db, team.assignmentId),
-		db
-			.selectFrom('portfolio_entries')
-			.select(['id', 'step_key', 'author_id', 'body_html'])
-			.where('team_id', '=', teamId)
-			.orderBy('id')
-			.execute(),
-		db
-			.selectFrom('portfolio_photos')
-			.select(['id', 'step_key', 'caption', 'author_id'])
-			.where('team_id', '=', teamId)
-			.orderBy('id')
-			.execute()
+		showcase.publicContent(db, teamId)
 	]);
 	return {
 		project,

@@ -12,14 +12,7 @@ async function openWindow(event: RequestEvent) {
 	// A window not open for this person (another school, another form, closed) is a 404.
 	const win = (await surveys.windowsFor(db, user, today())).find((w) => w.id === id);
 	if (!win) notFound();
-	const formId = (
-		await db
-			.selectFrom('survey_windows')
-			.select('form_id')
-			.where('id', '=', id)
-			.executeTakeFirstOrThrow()
-	).form_id;
-	return { user, db, win, form: (await surveys.getForm(db, formId))! };
+	return { user, db, win, form: (await surveys.getForm(db, win.formId))! };
 }
 
 export const load: PageServerLoad = async (event) => {

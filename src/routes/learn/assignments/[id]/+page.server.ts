@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { idParam, notFound, requireRole } from '$lib/server/auth/guard';
 import * as assignments from '$lib/server/assignments/assignments';
+import * as attempts from '$lib/server/exercises/attempts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,23 +13,11 @@ export const load: PageServerLoad = async (event) => {
 	const work = (await assignments.pupilStatuses(db, a, [user.id])).get(user.id)!;
 	if (a.kind === 'project' && work.teamId) redirect(303, `/learn/projects/${work.teamId}`);
 	const exercises = a.kind === 'exercises' ? await assignments.listExercises(db, a.id) : [];
-	const passed = exercises.length
-		? new Set(
-				(
-					await db
-						.selectFrom('exercise_attempts')
-						.select('exercise_id')
-						.where('pupil_id', '=', user.id)
-						.where('passed', '=', 1)
-						.where(
-							'exercise_id',
-							'in',
-							exercises.map((e) => e.id)
-						)
-						.execute()
-				).map((r) => r.exercise_id)
-			)
-		: new Set<number>();
+	const passed = await attempts.passedAmong(
+		db,
+		user.id,
+		exercises.map((e) => e.id)
+	);
 	return {
 		assignment: {
 			id: a.id,
