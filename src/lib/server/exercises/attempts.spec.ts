@@ -59,7 +59,7 @@ describe("a pupil's attempts, as their pages show them", () => {
 				exerciseId,
 				pupilId,
 				classId: null,
-				verdict: { passed, code: passed ? 'ok' : 'not_reached', params: {} },
+				verdict: { passed, code: passed ? 'ok' : 'maze_not_goal', params: {} },
 				stars,
 				blocks: 1,
 				hintsUsed: 0,
