@@ -13,6 +13,7 @@ import { m } from '$lib/paraglide/messages';
 import { database, type Conn } from './db';
 import * as auth from './auth/session';
 import * as work from './exercises/work';
+import { cookieValue } from './cookies';
 import { localeOfCookies, withLocale } from './locale';
 
 /** Where scripts/serve.js finds the registered fast path. */
@@ -56,15 +57,6 @@ export async function fastAutosave(
 			send(res, 500, { message: m.error_generic() });
 		}
 	});
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-	const prefix = name + '=';
-	return header
-		?.split(';')
-		.map((c) => c.trim())
-		.find((c) => c.startsWith(prefix))
-		?.slice(prefix.length);
 }
 
 /** The body as text, or 'too_large' as soon as it passes MAX_BODY (the rest is then dropped). */

@@ -11,6 +11,7 @@ import {
 	overwriteServerAsyncLocalStorage,
 	type Locale
 } from '$lib/paraglide/runtime';
+import { cookieValue } from './cookies';
 
 const locales = new AsyncLocalStorage<{
 	locale?: Locale;
@@ -31,11 +32,6 @@ export function withLocale<T>(locale: Locale, origin: string, fn: (l: Locale) =>
 
 /** The language a Cookie header chooses, as Paraglide's cookie strategy reads it; else Vietnamese. */
 export function localeOfCookies(header: string | undefined): Locale {
-	const prefix = cookieName + '=';
-	const value = header
-		?.split(';')
-		.map((c) => c.trim())
-		.find((c) => c.startsWith(prefix))
-		?.slice(prefix.length);
+	const value = cookieValue(header, cookieName);
 	return value && isLocale(value) ? value : baseLocale;
 }
