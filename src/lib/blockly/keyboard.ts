@@ -32,8 +32,8 @@ function addStyles(lib: LoadedBlockly, register: () => void) {
 }
 
 /**
- * A workspace (injectSilently), with keyboard navigation on an editable workspace once the plugin has arrived (the
- * host gets data-keyboard="ready" then); its "/" help dialog needs #shortcuts.
+ * A workspace (injectSilently), with keyboard navigation on an editable one once the plugin has
+ * arrived (the host gets data-keyboard="ready" then); its "/" help dialog needs #shortcuts.
  */
 export function injectWithKeyboard(
 	lib: LoadedBlockly,

@@ -40,7 +40,12 @@ export function gradingPool(): Pool {
  * bench:load). A server nobody has opened an exercise on keeps its idle memory.
  */
 export function warmGradingPool(): void {
-	gradingPool();
+	try {
+		gradingPool();
+	} catch (e) {
+		// The page opens all the same; a submission meets (and reports) the same problem.
+		console.error('Mầm STEM: the grading pool could not start:', e);
+	}
 }
 
 /** The grading pool's figures, or null while it has not been started. */
