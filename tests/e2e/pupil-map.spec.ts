@@ -87,6 +87,19 @@ test('a grade-3 pupil goes from home to the next puzzle in one tap, solves it, i
 	await page.getByTestId('run').click();
 	await expect(party).toBeVisible({ timeout: 20000 });
 
+	// "Next puzzle" opens on the same page: its own empty workspace, not the blocks just used; back,
+	// the first puzzle's work is as it was left (each saved under its own exercise).
+	await party.getByTestId('celebration-next').click();
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Bước đầu tiên');
+	await expect(page.getByTestId('run')).toBeEnabled();
+	await expect(topBlocks(page)).toHaveCount(0);
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bước đầu tiên');
+	await expect(page.getByTestId('run')).toBeEnabled();
+	await expect(topBlocks(page)).toHaveCount(1);
+	await page.getByTestId('run').click();
+	await expect(party).toBeVisible({ timeout: 20000 });
+
 	// Back to the map: the first bubble has its stars, the second is next.
 	await party.getByRole('link', { name: 'Về bản đồ' }).click();
 	await expect(page).toHaveURL(/\/learn#course-lop-3$/);
