@@ -162,8 +162,7 @@ export async function autosave(
 	await requirePupilMayOpen(db, pupil, exerciseId);
 	const { version, workspace } = (body ?? {}) as { version?: unknown; workspace?: unknown };
 	const v = Number(version);
-	if (!Number.isSafeInteger(v) || v < 1 || typeof body !== 'object')
-		return { status: 400, body: { refused: 'malformed' } };
+	if (!Number.isSafeInteger(v) || v < 1) return { status: 400, body: { refused: 'malformed' } };
 	const text = typeof workspace === 'string' ? workspace : '';
 	const parsed = parseWorkspace(text);
 	if (!parsed.ok)
