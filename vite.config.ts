@@ -56,6 +56,8 @@ const blocklyMessages: Plugin = {
  * parts); Paraglide's messages, one tiny module each, are grouped by the pages that use them, small
  * groups merged into a neighbour. A page loads 10–20 files instead of 25–35 (npm run bench:pages).
  */
+const ERROR_PAGE_MODULES =
+	/src[\\/]lib[\\/]paraglide[\\/]messages[\\/](app_name|error_not_found|error_forbidden|error_generic|back_home)\.js$|@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]app[\\/]state[\\/]/;
 const chunks: Plugin = {
 	name: 'mam-stem-chunks',
 	apply: 'build',
@@ -72,6 +74,9 @@ const chunks: Plugin = {
 						priority: 20
 					},
 					{ name: 'common', tags: ['$initial'], minShareCount: 12, priority: 10 },
+					// What the root error page needs beyond that: SvelteKit imports that page as soon as any
+					// page starts, and its files, fetched after the common one, delayed the load event.
+					{ name: 'common', test: ERROR_PAGE_MODULES, priority: 11 },
 					{
 						name: 'shared',
 						// Paraglide's messages, a tiny module each: grouped by the pages that use them

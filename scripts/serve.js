@@ -107,7 +107,11 @@ function sampleInto(file) {
 			pid: process.pid,
 			at: Date.now(),
 			rssMb: process.memoryUsage().rss / 1048576,
-			loopP99Ms: delay.percentile(99) / 1e6
+			loopP99Ms: delay.percentile(99) / 1e6,
+			// The second's distribution (percentile → ms, as the histogram keeps it), so that a run's
+			// p99 over a whole phase can be read (scripts/bench/load.js, loopP99Over).
+			loopCount: delay.count,
+			loopCdf: [...delay.percentiles].map(([p, ns]) => [p, Math.round(ns / 1e4) / 100])
 		};
 		appendFileSync(file, JSON.stringify(line) + '\n');
 		delay.reset();

@@ -290,6 +290,39 @@ function samples(from, to) {
 		.filter((s) => s.at >= from && s.at <= to);
 }
 
+/**
+ * The event-loop delay's p99 over a phase, per process, the worst process: each second's distribution
+ * (serve.js: the histogram's percentile → ms steps, each step's share of the second's samples counted
+ * at the step's upper value, so never under) merged over the phase. The worst single second's p99 is
+ * printed beside it.
+ */
+function loopP99Over(lines) {
+	const byPid = new Map();
+	for (const s of lines) byPid.set(s.pid, [...(byPid.get(s.pid) ?? []), s]);
+	let worst = 0;
+	for (const seconds of byPid.values()) {
+		const weighted = [];
+		for (const s of seconds) {
+			let before = 0;
+			for (const [p, ms] of s.loopCdf ?? []) {
+				if (p > before) weighted.push([ms, ((p - before) / 100) * s.loopCount]);
+				before = p;
+			}
+		}
+		weighted.sort((a, b) => a[0] - b[0]);
+		const total = weighted.reduce((n, [, w]) => n + w, 0);
+		let seen = 0;
+		for (const [ms, w] of weighted) {
+			seen += w;
+			if (seen >= 0.99 * total) {
+				worst = Math.max(worst, ms);
+				break;
+			}
+		}
+	}
+	return worst;
+}
+
 /** CPU time (user + system, ms) used so far by a process group's processes: the server's primary and its children. */
 function cpuMsOf(rootPid) {
 	const tick = 10; // ms per clock tick (USER_HZ 100)
@@ -309,14 +342,22 @@ function cpuMsOf(rootPid) {
 
 const errorsOf = (r) => r.errors + r.timeouts + (r.non2xx ?? 0);
 
-/** BENCH_ONLY=cost: each kind of request alone at its lab-hour rate, and the server's CPU per request. */
+/**
+ * BENCH_ONLY=cost: each kind of request alone at its lab-hour rate, and the server's CPU per request
+ * (BENCH_KINDS=submission,page: only those).
+ */
 async function costs(tokens, exercises, exerciseId) {
 	const kinds = {
 		autosave: () => autosaves(appPort, tokens, exerciseId, 10, LAB_PUPILS / 5),
 		submission: () => submissions(tokens, exercises, 10, LAB_PUPILS / 60),
 		page: () => pageLoads(tokens, exercises, 10, LAB_PUPILS / 30)
 	};
+	// The pupils open their exercises first (which starts the grading threads, as in a lab).
+	await pageLoads(tokens, exercises, 3, 20);
+	await sleep(2000);
+	const only = process.env.BENCH_KINDS?.split(',');
 	for (const [kind, run] of Object.entries(kinds)) {
+		if (only && !only.includes(kind)) continue;
 		const before = cpuMsOf(app.pid);
 		const r = await run();
 		const ms = cpuMsOf(app.pid) - before;
@@ -372,7 +413,8 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 	const loaded = samples(t0, t2);
 	const underGrades = samples(t1, t2);
 	const rssPeak = Math.max(...loaded.map((s) => s.rssMb));
-	const loopP99 = Math.max(...underGrades.map((s) => s.loopP99Ms));
+	const loopP99 = loopP99Over(underGrades);
+	const loopWorstSecond = Math.max(...underGrades.map((s) => s.loopP99Ms));
 	const perS = (r) => Math.round(r.requests.total / r.duration);
 
 	console.log('\n                         req/s    p95 ms   p99 ms   errors');
@@ -393,13 +435,17 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 	row('grading, all cores', capacity.all);
 	row('grading, one thread', capacity.one);
 	console.log(
+		`event-loop delay under (b): p99 ${loopP99.toFixed(1)} ms over the phase, ${loopWorstSecond.toFixed(1)} ms in its worst second`
+	);
+	console.log(
 		`(p95 from every answer's time; lab: ${LAB_PUPILS} pupils, an autosave each 5 s, a submission each minute, a page each 30 s,` +
 			` each second's requests in ${SPREAD} waves; in step: all at the second's start)`
 	);
 	console.log(
 		`autosave_per_s=${perS(appRun)} bare_per_s=${perS(bareRun)} ratio=${(perS(appRun) / perS(bareRun)).toFixed(2)}` +
 			` autosave_p95_ms=${p95(appRun)} errors=${errorsOf(appRun) + errorsOf(mixed)}` +
-			` loop_delay_p99_ms=${loopP99.toFixed(1)} grades_per_s=${(grades['2xx'] / grades.duration).toFixed(1)}` +
+			` loop_delay_p99_ms=${loopP99.toFixed(1)} loop_delay_worst_second_p99_ms=${loopWorstSecond.toFixed(1)}` +
+			` grades_per_s=${(grades['2xx'] / grades.duration).toFixed(1)}` +
 			` rss_idle_mb=${Math.round(rssIdle)} rss_peak_mb=${Math.round(rssPeak)}` +
 			` lab_pupils=${LAB_PUPILS} lab_p95_ms=${Math.max(...Object.values(lab).map(p95))}` +
 			` lab_errors=${Object.values(lab).reduce((n, r) => n + errorsOf(r), 0)}` +

@@ -28,6 +28,7 @@ export function gradingPool(): Pool {
 			// (with room for a replaced worker to load Blockly on a busy machine).
 			hardLimitMs: TIME_LIMIT_MS + 20_000,
 			heapMb: 192,
+			youngMb: 16,
 			minThreads: 1
 		});
 	}
