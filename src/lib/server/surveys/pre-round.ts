@@ -2,15 +2,19 @@
 // lessons, its projects, its portfolios), or their answers measure the question, not their attitude.
 // One home for the rule: the seeded forms' test, items added or edited on a form a pre window will ask,
 // and a pre window opened on a form.
+import { foldKey } from '$lib/text/normalize';
 import type { Conn } from '../db';
 import type { SurveyAudience } from '../db/types';
 
-/** Words only the pilot teaches (Vietnamese text, NFC). */
-const PILOT_ONLY = /khối lệnh|blockly|lập trình khối|mầm stem|bài học stem|dự án stem|hồ sơ/iu;
+/**
+ * Words only the pilot teaches, as foldKey writes them (no case, no diacritics): an item typed
+ * without its diacritics ("khoi lenh") is the same item to the pupil who reads it.
+ */
+const PILOT_ONLY = /\b(khoi lenh|blockly|lap trinh khoi|mam stem|bai hoc stem|du an stem|ho so)\b/;
 
 /** Whether an item's wording asks what only the pilot teaches; teachers' forms are not checked. */
 export function asksWhatOnlyThePilotTeaches(audience: SurveyAudience, text: string): boolean {
-	return audience !== 'teacher' && PILOT_ONLY.test(text.normalize('NFC'));
+	return audience !== 'teacher' && PILOT_ONLY.test(foldKey(text));
 }
 
 /** Whether a pre window of the form has not closed yet: an item changed now would be asked in it. */

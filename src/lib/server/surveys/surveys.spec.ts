@@ -315,4 +315,23 @@ describe('what grades 4–5 are asked', () => {
 				[]
 			);
 	});
+
+	it("knows the pilot's words with or without their diacritics, and only as words", () => {
+		for (const text of [
+			'Em thích ghép khối lệnh.',
+			'Em thich ghep KHOI LENH.',
+			'Em đã làm Dự án STEM nào?',
+			'Em da lam du an stem nao?',
+			'Hồ sơ của nhóm em có ảnh không?'
+		])
+			expect(asksWhatOnlyThePilotTeaches('pupil_primary', text), text).toBe(true);
+		for (const text of [
+			'Em thích môn Toán.',
+			'Em thích học về khối hộp chữ nhật.',
+			'Em thích lập trình.',
+			'Em thích xem hổ ở sở thú.'
+		])
+			expect(asksWhatOnlyThePilotTeaches('pupil_primary', text), text).toBe(false);
+		expect(asksWhatOnlyThePilotTeaches('teacher', 'Thầy cô dạy khoi lenh chưa?')).toBe(false);
+	});
 });
