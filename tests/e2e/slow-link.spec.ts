@@ -41,6 +41,38 @@ test('a form filled before the page’s script arrives keeps everything typed, t
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 });
 
+test('a department form refused before the page’s script arrived comes back as it was sent', async ({
+	browser
+}) => {
+	// No script at all: the plain form post a thin link makes when the page's script never came.
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, DEMO.department);
+	await page.goto('/department/surveys');
+	const form = page.locator('form[action="?/open"]');
+	const chosen = await form
+		.getByLabel('Phiếu khảo sát')
+		.locator('option')
+		.last()
+		.getAttribute('value');
+	await form.getByLabel('Phiếu khảo sát').selectOption(chosen!);
+	await form.getByLabel('Đợt').selectOption({ label: 'Cuối kỳ (sau)' });
+	// Closing before it opens: refused.
+	await form.getByLabel('Mở ngày').fill(day(20));
+	await form.getByLabel('Đóng ngày').fill(day(10));
+	await form.getByLabel('Trường Tiểu học Chi Lăng').check();
+	await form.getByRole('button', { name: 'Mở đợt khảo sát' }).click();
+
+	await expect(page.getByRole('alert')).toContainText('ngày đóng phải sau ngày mở');
+	await expect(form.getByLabel('Phiếu khảo sát')).toHaveValue(chosen!);
+	await expect(form.getByLabel('Đợt')).toHaveValue('post');
+	await expect(form.getByLabel('Mở ngày')).toHaveValue(day(20));
+	await expect(form.getByLabel('Đóng ngày')).toHaveValue(day(10));
+	await expect(form.getByLabel('Trường Tiểu học Chi Lăng')).toBeChecked();
+	await expect(form.getByLabel('Trường THCS Đồng Đăng')).not.toBeChecked();
+	await context.close();
+});
+
 test('the exercise page names Blockly’s files in its HTML, so they download with the page, not after it', async ({
 	page
 }) => {

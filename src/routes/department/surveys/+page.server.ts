@@ -44,7 +44,9 @@ export const actions: Actions = {
 			errors.push('dates_invalid');
 		const pilotOnly = input.phase === 'pre' ? await pilotOnlyItems(db, input.formId) : [];
 		if (pilotOnly.length) errors.push('pilot_only_pre');
-		if (errors.length) return fail(400, { errors: [...new Set(errors)], pilotOnly });
+		// What was chosen comes back with the refusal: a form posted before the page's script arrived
+		// is drawn again by the server, filled in as it was sent.
+		if (errors.length) return fail(400, { errors: [...new Set(errors)], pilotOnly, values: input });
 		await db.transaction().execute((tx) => surveys.openWindow(tx, input, user.id));
 		return { opened: true };
 	}
