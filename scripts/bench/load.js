@@ -97,8 +97,12 @@ const WORKSPACE = JSON.stringify({
 /** Keeps every answer's time, for a true p95 (autocannon's summary stops at p90 and p97.5). */
 function timed(run) {
 	const times = [];
-	run.on('response', (_client, _status, _bytes, ms) => times.push(ms));
-	return run.then((result) => ({ ...result, times }));
+	const refusals = {};
+	run.on('response', (_client, status, _bytes, ms) => {
+		times.push(ms);
+		if (status >= 300) refusals[status] = (refusals[status] ?? 0) + 1;
+	});
+	return run.then((result) => ({ ...result, times, refusals }));
 }
 
 /** The 95th percentile of the answers' times, in ms. */
@@ -420,7 +424,10 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 	console.log('\n                         req/s    p95 ms   p99 ms   errors');
 	const row = (label, r) =>
 		console.log(
-			`${label.padEnd(24)} ${String(perS(r)).padStart(6)} ${String(p95(r)).padStart(8)} ${String(r.latency.p99).padStart(8)} ${String(errorsOf(r)).padStart(8)}`
+			`${label.padEnd(24)} ${String(perS(r)).padStart(6)} ${String(p95(r)).padStart(8)} ${String(r.latency.p99).padStart(8)} ${String(errorsOf(r)).padStart(8)}` +
+				Object.entries(r.refusals ?? {})
+					.map(([status, n]) => `  ${n}× ${status}`)
+					.join('')
 		);
 	row('bare autosave', bareRun);
 	row('app autosave (a)', appRun);

@@ -20,7 +20,7 @@ import { attitudeIndicator } from './attitude';
 import { qualityIndicator } from './quality';
 import { teamsIndicator } from './teams';
 import { assignmentsIndicator } from './assignments';
-import type { Dimension, Scope } from './scope';
+import { yieldToRequests, type Dimension, type Scope } from './scope';
 import type { Table } from './table';
 
 export type { Cell, Table } from './table';
@@ -46,10 +46,6 @@ export interface Facts {
 	classes: ClassFact[];
 	indicators: Record<string, unknown>;
 }
-
-// Lets the requests that arrived meanwhile (a pupil's autosave) run between two of the snapshot's queries:
-// better-sqlite3 answers synchronously, so a dozen queries in a row would otherwise hold the server.
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads the facts of every indicator for a scope (a year and period: the whole province) now. */
 export async function takeFacts(db: Conn, scope: Scope, now = Date.now()): Promise<Facts> {

@@ -1,9 +1,9 @@
 // Project quality: rubric scores per criterion and group, taken per class (and per school for the
 // breakdowns by gender or ethnicity above a class) with the snapshot.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { m } from '$lib/paraglide/messages';
 import type { Conn } from '../db';
-import { classConditions, type Scope } from './scope';
+import { classConditions, inClassSlices, type Scope } from './scope';
 import { hideSmall } from './hide';
 import type { Indicator, ViewContext } from './indicator';
 import { byLabel, type Table } from './table';
@@ -34,7 +34,15 @@ export interface QualityFacts {
 
 export async function takeQuality(db: Conn, scope: Scope): Promise<QualityFacts> {
 	const p = scope.period;
-	const cls = sql`JOIN classes c ON c.id = q.class_id JOIN schools s ON s.id = c.school_id WHERE ${classConditions(scope)} AND q.period = ${p}`;
+	// Per class: a province's 300,000 score rows, read a slice of classes at a time (inClassSlices).
+	const perClass = <R>(query: (cls: RawBuilder<unknown>) => RawBuilder<R>) =>
+		inClassSlices(db, scope, async (slice) =>
+			run(
+				query(
+					sql`JOIN classes c ON c.id = q.class_id JOIN schools s ON s.id = c.school_id WHERE ${classConditions(scope)} AND ${slice} AND q.period = ${p}`
+				)
+			)
+		);
 	const sch = sql`WHERE q.school_year_id = ${scope.yearId} AND q.period = ${p} AND (q.gender = '*' OR q.ethnicity = '*')`;
 	type M = { id: number; gender: string; ethnicity: string; pupils: number; teams: number };
 	type S = { id: number; gender: string; ethnicity: string; criterion: number; title: string };
@@ -60,15 +68,17 @@ export async function takeQuality(db: Conn, scope: Scope): Promise<QualityFacts>
 	const run = async <R>(q: ReturnType<typeof sql<R>>) => (await q.execute(db)).rows;
 	const facts = {
 		members: (
-			await run(
-				sql<M>`SELECT q.class_id AS id, ${cols}, q.pupils, q.teams FROM progress_quality_members q ${cls}`
+			await perClass(
+				(cls) =>
+					sql<M>`SELECT q.class_id AS id, ${cols}, q.pupils, q.teams FROM progress_quality_members q ${cls}`
 			)
 		).map(member),
 		scores: (
-			await run(
-				sql<
-					S & { n: number; pct: number }
-				>`SELECT q.class_id AS id, ${cols}, q.criterion, q.title, q.n, q.pct FROM progress_quality_scores q ${cls}`
+			await perClass(
+				(cls) =>
+					sql<
+						S & { n: number; pct: number }
+					>`SELECT q.class_id AS id, ${cols}, q.criterion, q.title, q.n, q.pct FROM progress_quality_scores q ${cls}`
 			)
 		).map(score),
 		schoolMembers: (

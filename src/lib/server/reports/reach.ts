@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Conn } from '../db';
 import {
 	classConditions,
+	inClassSlices,
 	periodDates,
 	periodTimes,
 	PUPIL_DIMENSIONS,
@@ -68,22 +69,27 @@ export async function rosterCells(db: Conn, scope: Scope, now = Date.now()): Pro
 	const { from, to } = periodDates(scope);
 	const since = activeSince(scope, now);
 	// Counts only (no text per row): the class's details come from the few classes of the year.
-	const { rows } = await sql<{
+	type Row = {
 		class_id: number;
 		gender: string;
 		ethnicity: string;
 		pupils: number;
 		active: number;
-	}>`
-		SELECT e.class_id, COALESCE(g.gender, '') AS gender, COALESCE(g.ethnicity, '') AS ethnicity,
-			COUNT(*) AS pupils, SUM(CASE WHEN a.last_at >= ${since} THEN 1 ELSE 0 END) AS active
-		FROM enrolments e
-		JOIN classes c ON c.id = e.class_id
-		JOIN schools s ON s.id = c.school_id
-		LEFT JOIN pupil_profiles g ON g.user_id = e.pupil_id
-		LEFT JOIN progress_period_activity a ON a.pupil_id = e.pupil_id AND a.school_year_id = ${scope.yearId} AND a.period = ${scope.period}
-		WHERE ${classConditions(scope)} AND e.started_on <= ${to} AND (e.ended_on IS NULL OR e.ended_on >= ${from})
-		GROUP BY 1, 2, 3`.execute(db);
+	};
+	const rows = await inClassSlices(db, scope, async (slice) => {
+		const { rows } = await sql<Row>`
+			SELECT e.class_id, COALESCE(g.gender, '') AS gender, COALESCE(g.ethnicity, '') AS ethnicity,
+				COUNT(*) AS pupils, SUM(CASE WHEN a.last_at >= ${since} THEN 1 ELSE 0 END) AS active
+			FROM enrolments e
+			JOIN classes c ON c.id = e.class_id
+			JOIN schools s ON s.id = c.school_id
+			LEFT JOIN pupil_profiles g ON g.user_id = e.pupil_id
+			LEFT JOIN progress_period_activity a ON a.pupil_id = e.pupil_id AND a.school_year_id = ${scope.yearId} AND a.period = ${scope.period}
+			WHERE ${classConditions(scope)} AND ${slice}
+				AND e.started_on <= ${to} AND (e.ended_on IS NULL OR e.ended_on >= ${from})
+			GROUP BY 1, 2, 3`.execute(db);
+		return rows;
+	});
 	const { rows: classes } = await sql<{
 		id: number;
 		name: string;

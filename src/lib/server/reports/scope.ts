@@ -1,5 +1,6 @@
 // What a dashboard page looks at: a school year, a period of it, and optional filters down to a class.
 import { sql, type RawBuilder } from 'kysely';
+import type { Conn } from '../db';
 import type { SchoolLevel } from '../db/types';
 
 export type Period = 'year' | 's1' | 's2';
@@ -105,6 +106,39 @@ export function classConditions(scope: Scope): RawBuilder<unknown> {
 	if (scope.schoolId) parts.push(sql`s.id = ${scope.schoolId}`);
 	if (scope.classId) parts.push(sql`c.id = ${scope.classId}`);
 	return sql.join(parts, sql` AND `);
+}
+
+/**
+ * Lets the requests that arrived meanwhile (a pupil's autosave) run: better-sqlite3 answers
+ * synchronously, so a snapshot's queries in a row would otherwise hold the server.
+ */
+export const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Classes per slice when a snapshot reads a province's rows per class (see inClassSlices). */
+export const CLASS_SLICE = 500;
+
+/**
+ * Reads rows of the scope's classes in slices of consecutive class ids, answering the requests that
+ * came meanwhile between two slices: on SQLite one read of a province's 300,000 rows held the server
+ * 0.2–0.4 s, and pupils' autosaves waited behind it. `read` gets the slice's condition on `c.id` (its
+ * query joins classes as c and schools as s, with classConditions); the rows come back in slice order.
+ */
+export async function inClassSlices<R>(
+	db: Conn,
+	scope: Scope,
+	read: (slice: RawBuilder<unknown>) => Promise<R[]>,
+	size = CLASS_SLICE
+): Promise<R[]> {
+	const { rows: ids } = await sql<{ id: number }>`
+		SELECT c.id FROM classes c JOIN schools s ON s.id = c.school_id
+		WHERE ${classConditions(scope)} ORDER BY c.id`.execute(db);
+	const out: R[] = [];
+	for (let i = 0; i < ids.length; i += size) {
+		if (i > 0) await yieldToRequests();
+		const last = ids[Math.min(i + size, ids.length) - 1].id;
+		out.push(...(await read(sql`c.id BETWEEN ${ids[i].id} AND ${last}`)));
+	}
+	return out;
 }
 
 /**

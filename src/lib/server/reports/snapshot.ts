@@ -6,7 +6,8 @@
 // time ("Số liệu lúc …").
 // Only one process computes a snapshot at a time (a lease row); the others wait for it or serve the last.
 import type { DB } from '../db';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, inflate } from 'node:zlib';
 import * as lease from '../jobs/lease';
 import { takeFacts, type Facts } from './dashboard';
 import type { ClassFact, RosterCell } from './reach';
@@ -31,11 +32,14 @@ interface Stored {
 	indicators: Record<string, unknown>;
 }
 
+const deflateAsync = promisify(deflate);
+const inflateAsync = promisify(inflate);
+
 /** Marks a row whose facts are deflated JSON, in base64. */
 const ZIPPED = 'z:';
 
 /** The facts as stored: the roster's cells name their class by id only (a row a few times smaller). */
-function pack(f: Facts): string {
+async function pack(f: Facts): Promise<string> {
 	const roster = f.roster.map((c): StoredCell => [
 		c.classId,
 		c.gender,
@@ -48,14 +52,15 @@ function pack(f: Facts): string {
 		classes: f.classes,
 		indicators: f.indicators
 	} satisfies Stored);
-	// Mostly numbers in lists: deflated (fast, level 1), a province's row is a few times smaller.
-	return ZIPPED + deflateSync(json, { level: 1 }).toString('base64');
+	// Mostly numbers in lists: deflated (fast, level 1), a province's row is a few times smaller; on
+	// libuv's threads, not the one that answers requests.
+	return ZIPPED + (await deflateAsync(json, { level: 1 })).toString('base64');
 }
 
 /** The facts of a row (undefined for a row of an earlier version, without every indicator's facts). */
-function unpack(text: string): Facts | undefined {
+async function unpack(text: string): Promise<Facts | undefined> {
 	const json = text.startsWith(ZIPPED)
-		? inflateSync(Buffer.from(text.slice(ZIPPED.length), 'base64')).toString()
+		? (await inflateAsync(Buffer.from(text.slice(ZIPPED.length), 'base64'))).toString()
 		: text;
 	const s = JSON.parse(json) as Stored;
 	if (!s.indicators) return undefined;
@@ -102,6 +107,7 @@ export async function take(db: DB, yp: YearPeriod, now = Date.now()): Promise<Sn
 		period: yp.period
 	};
 	const facts = await takeFacts(db, scope, now);
+	const packed = await pack(facts);
 	const id = await db.transaction().execute(async (trx) => {
 		const row = await trx
 			.insertInto('report_snapshots')
@@ -109,7 +115,7 @@ export async function take(db: DB, yp: YearPeriod, now = Date.now()): Promise<Sn
 				school_year_id: yp.yearId,
 				period: yp.period,
 				taken_at: now,
-				facts: pack(facts)
+				facts: packed
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
@@ -154,7 +160,7 @@ export async function load(db: DB, id: number): Promise<Snapshot | undefined> {
 		.selectAll()
 		.where('id', '=', id)
 		.executeTakeFirst();
-	const facts = row && unpack(row.facts);
+	const facts = row && (await unpack(row.facts));
 	if (!row || !facts) return undefined;
 	return remember({
 		id: Number(row.id),
