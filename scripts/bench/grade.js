@@ -1,5 +1,6 @@
 // npm run bench:grade — grading speed on the server and the JS weight of pages.
-// 1. Grades every seeded reference solution several times (vitest runs the app's TS code).
+// 1. Grades every seeded reference solution several times (vitest runs the app's TS code), then times the
+//    grading pool alone with one worker thread and with one per core (pool_scale).
 // 2. Builds if needed, starts the server on a throwaway database, signs a pupil in with Chromium and
 //    sums the gzip size of every JS file the browser loads: the exercise page, the pupil's home page,
 //    the playground and a drawing's canvas.
@@ -23,7 +24,7 @@ if (unit.status !== 0 || !existsSync(results)) {
 	console.error('bench:grade: grading failed');
 	process.exit(1);
 }
-const rows = JSON.parse(readFileSync(results, 'utf8'));
+const { rows, pool } = JSON.parse(readFileSync(results, 'utf8'));
 rmSync(results, { force: true });
 const all = rows.flatMap((r) => r.times).sort((a, b) => a - b);
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
@@ -124,11 +125,14 @@ console.log(
 	`\ngraded ${all.length} runs of ${rows.length} reference solutions; p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms`
 );
 console.log(
+	`the grading pool alone (no HTTP): ${pool.one.toFixed(0)} grades/s with one worker thread, ${pool.all.toFixed(0)}/s with ${pool.cores} (one per core): ${(pool.all / pool.one).toFixed(2)}×`
+);
+console.log(
 	`JS (gzip) loaded by the exercise page: ${blocklyKb} KB (budget 300); by the pupil's home page: ${otherKb} KB (budget 100)`
 );
 console.log(
 	`JS (gzip) loaded by the playground: ${playKb} KB (budget 100); by a drawing's canvas: ${canvasKb} KB (budget 300)`
 );
 console.log(
-	`grade_p95_ms=${Math.round(pct(all, 95))} blockly_page_js_gzip_kb=${blocklyKb} other_page_js_gzip_kb=${otherKb}`
+	`grade_p95_ms=${Math.round(pct(all, 95))} pool_scale=${(pool.all / pool.one).toFixed(2)} blockly_page_js_gzip_kb=${blocklyKb} other_page_js_gzip_kb=${otherKb}`
 );
