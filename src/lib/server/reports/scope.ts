@@ -136,7 +136,7 @@ export async function inClassSlices<R>(
 	for (let i = 0; i < ids.length; i += size) {
 		if (i > 0) await yieldToRequests();
 		const last = ids[Math.min(i + size, ids.length) - 1].id;
-		out.push(...(await read(sql`c.id BETWEEN ${ids[i].id} AND ${last}`)));
+		for (const row of await read(sql`c.id BETWEEN ${ids[i].id} AND ${last}`)) out.push(row);
 	}
 	return out;
 }
