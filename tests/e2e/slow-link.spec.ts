@@ -121,6 +121,54 @@ test('the exercise page names Blockly’s files in its HTML, so they download wi
 	expect(await page.evaluate(() => typeof window.AudioContext)).toBe('function');
 });
 
+test('a pupil who leaves an exercise or a drawing before Blockly has arrived meets no error, there or after', async ({
+	page,
+	context
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await signInPupil(page, await newPupil(page, DEMO.primaryTeacher, '3A'));
+	await page.goto('/learn/exercises');
+	const exercise = await page
+		.locator('main a[href^="/learn/exercises/"]')
+		.first()
+		.getAttribute('href');
+	await page.goto('/learn/play');
+	await page.getByTestId('new-drawing').click();
+	await expect(page).toHaveURL(/\/learn\/play\/\d+$/);
+	const drawing = new URL(page.url()).pathname;
+
+	for (const path of [exercise!, drawing]) {
+		// Blockly's core is held on the way: the largest file the page's HTML names for Blockly (the
+		// others it names are shared with the page's own scripts).
+		const html = await (await page.request.get(path)).text();
+		const named = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+		const sizes = await Promise.all(
+			named.map(async (href) => (await (await page.request.get(href)).body()).length)
+		);
+		const blockly = named.filter((_, i) => sizes[i] > 300_000);
+		expect(blockly).toHaveLength(1);
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const hold = async (route: import('@playwright/test').Route) => {
+			await held;
+			await route.continue();
+		};
+		for (const href of blockly) await context.route(`**${href}`, hold);
+		await page.goto(path, { waitUntil: 'domcontentloaded' });
+		await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+		await expect(page.locator('.injectionDiv')).toHaveCount(0);
+		// Away to the pupil's home in the page (the player is destroyed), then Blockly arrives.
+		await page.locator('header a[href="/learn"]').first().click();
+		await expect(page).toHaveURL(/\/learn$/);
+		release();
+		await page.waitForLoadState('networkidle');
+		await expect(page.locator('.injectionDiv')).toHaveCount(0);
+		expect(errors, path).toEqual([]);
+		await context.unrouteAll();
+	}
+});
+
 test('Blockly’s generator cut off on the way: Step says so and nothing is stuck; once it arrives, Step runs', async ({
 	page
 }) => {

@@ -34,6 +34,7 @@ export interface QualityFacts {
 
 export async function takeQuality(db: Conn, scope: Scope): Promise<QualityFacts> {
 	const p = scope.period;
+	const run = async <R>(q: ReturnType<typeof sql<R>>) => (await q.execute(db)).rows;
 	// Per class: a province's 300,000 score rows, read a slice of classes at a time (inClassSlices).
 	const perClass = <R>(query: (cls: RawBuilder<unknown>) => RawBuilder<R>) =>
 		inClassSlices(db, scope, async (slice) =>
@@ -65,7 +66,6 @@ export async function takeQuality(db: Conn, scope: Scope): Promise<QualityFacts>
 		Math.round(Number(r.pct) * 1e6) / 1e6
 	];
 	const cols = sql`q.gender, q.ethnicity`;
-	const run = async <R>(q: ReturnType<typeof sql<R>>) => (await q.execute(db)).rows;
 	const facts = {
 		members: (
 			await perClass(

@@ -1,6 +1,6 @@
 // A snapshot reads a province's rows a slice of classes at a time (inClassSlices), answering the
 // requests that came meanwhile between slices; the rows are those of one read, in class order.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../db/testing';
 import { inClassSlices, type Scope } from './scope';
@@ -68,7 +68,7 @@ beforeAll(async () => {
 	}
 });
 
-const classesIn = (slice: Parameters<Parameters<typeof inClassSlices>[2]>[0], s: Scope) =>
+const classesIn = (slice: RawBuilder<unknown>, s: Scope) =>
 	sql<{ id: number }>`SELECT c.id FROM classes c JOIN schools s ON s.id = c.school_id
 		WHERE c.school_year_id = ${s.yearId} AND ${s.schoolId ? sql`s.id = ${s.schoolId}` : sql`1 = 1`} AND ${slice}
 		ORDER BY c.id`
