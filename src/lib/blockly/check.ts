@@ -1,5 +1,5 @@
 // The checker shared by the browser and the server: runs the code once per case in a fresh world.
-import { runToEnd, startRun, STEP_BUDGET, type InterpreterClass, type RunEnd } from './runner';
+import { runProgram, STEP_BUDGET, type InterpreterClass, type RunEnd } from './runner';
 import type { ExerciseSpec, Kind, Segment } from './spec';
 import { runtimeReason } from './compare';
 import { fail, OK, type Verdict } from './verdict';
@@ -68,9 +68,14 @@ export function checkCode(
 	for (let i = 0; i < n; i++) {
 		if (options.skipHidden && kind === 'io' && spec.io!.cases[i].hidden) continue;
 		const world = createWorld(kind, spec, i);
-		const run = startRun(Interpreter, code, world);
-		const end = runToEnd(run, options.deadline, options.budget ?? STEP_BUDGET);
-		const verdict = endVerdict(end, run.errorMessage) ?? world.verdict();
+		const run = runProgram(
+			Interpreter,
+			code,
+			world,
+			options.deadline,
+			options.budget ?? STEP_BUDGET
+		);
+		const verdict = endVerdict(run.end, run.errorMessage) ?? world.verdict();
 		if (verdict) return { ...verdict, caseNo: i + 1 };
 	}
 	return OK;
@@ -79,6 +84,6 @@ export function checkCode(
 /** The segments a turtle program draws: how a turtle exercise's target is made from its reference. */
 export function drawnSegments(Interpreter: InterpreterClass, code: string) {
 	const world = createTurtleWorld([]);
-	runToEnd(startRun(Interpreter, code, world));
+	runProgram(Interpreter, code, world);
 	return world.segments;
 }

@@ -88,24 +88,107 @@ function parseOnce(Interpreter: InterpreterClass) {
 export function startRun(Interpreter: InterpreterClass, code: string, world: World): Run {
 	parseOnce(Interpreter);
 	const run = { steps: 0, highlighted: null, reachedBlock: false, world } as unknown as Run;
-	run.interpreter = new Interpreter(code, (interpreter, global) => {
+	run.interpreter = new Interpreter(code, (interpreter, global) =>
+		bindWorld(run, interpreter, global)
+	);
+	return run;
+}
+
+/** The world's functions, and highlightBlock, as the program's globals. */
+function bindWorld(run: Run, interpreter: InterpreterInstance, global: unknown) {
+	interpreter.setProperty(
+		global,
+		'highlightBlock',
+		interpreter.createNativeFunction((id: unknown) => {
+			run.highlighted = String(id);
+			run.reachedBlock = true;
+		})
+	);
+	for (const [name, fn] of Object.entries(run.world.api))
 		interpreter.setProperty(
 			global,
-			'highlightBlock',
-			interpreter.createNativeFunction((id: unknown) => {
-				run.highlighted = String(id);
-				run.reachedBlock = true;
-			})
+			name,
+			interpreter.createNativeFunction(fn as (...a: unknown[]) => unknown)
 		);
-		for (const [name, fn] of Object.entries(world.api)) {
-			interpreter.setProperty(
-				global,
-				name,
-				interpreter.createNativeFunction(fn as (...a: unknown[]) => unknown)
-			);
-		}
-	});
-	return run;
+}
+
+/** What js-interpreter keeps of a run, which a reused interpreter puts back (names as in its source). */
+interface InterpreterState {
+	globalObject: { properties: object; getter: object; setter: object };
+	globalScope: object;
+	parse_(code: string, sourceFile: string): object;
+	populateScope_(node: object, scope: object): void;
+	ast: object;
+	stateStack: unknown[];
+	tasks: unknown[];
+	paused_: boolean;
+	value: unknown;
+	getterStep_: boolean;
+	setterStep_: boolean;
+}
+interface StateClass {
+	State: new (node: object, scope: object) => { done: boolean };
+}
+/** An interpreter as it stood when built (builtins and polyfills, no program): its globals' own properties. */
+interface Spare {
+	interpreter: InterpreterInstance & InterpreterState;
+	properties: PropertyDescriptorMap;
+	prototype: object | null;
+	getter: object;
+	setter: object;
+}
+const spares = new WeakMap<InterpreterClass, Spare>();
+
+function spareOf(Interpreter: InterpreterClass): Spare {
+	let spare = spares.get(Interpreter);
+	if (!spare) {
+		parseOnce(Interpreter);
+		const interpreter = new Interpreter('', () => {}) as Spare['interpreter'];
+		const g = interpreter.globalObject;
+		spare = {
+			interpreter,
+			properties: Object.getOwnPropertyDescriptors(g.properties),
+			prototype: Object.getPrototypeOf(g.properties),
+			getter: { ...g.getter },
+			setter: { ...g.setter }
+		};
+		spares.set(Interpreter, spare);
+	}
+	return spare;
+}
+
+/**
+ * Runs a program to its end (grading, a drawing's strokes) in the interpreter the previous such run
+ * used: building one (its builtins, then ~500 lines of polyfills run in the interpreter) took more
+ * than half of grading a submission. The global object is put back as the built interpreter had it —
+ * the last program's variables, functions and world gone — and the program starts on a fresh stack.
+ * Blockly's code reaches no builtin's own properties (its names are the generator's, which renames any
+ * clash with a builtin; a list's keys are numbers), so nothing of one run is seen by the next.
+ * Synchronous, so one run at a time: the browser's stepping runs (startRun) build their own.
+ */
+export function runProgram(
+	Interpreter: InterpreterClass,
+	code: string,
+	world: World,
+	deadline = Number.POSITIVE_INFINITY,
+	budget = STEP_BUDGET
+): { end: RunEnd; errorMessage?: string } {
+	const spare = spareOf(Interpreter);
+	const it = spare.interpreter;
+	const g = it.globalObject;
+	g.properties = Object.create(spare.prototype, spare.properties);
+	g.getter = Object.assign(Object.create(null), spare.getter);
+	g.setter = Object.assign(Object.create(null), spare.setter);
+	const ast = it.parse_(code, 'code');
+	it.populateScope_(ast, it.globalScope);
+	const state = new (Interpreter as unknown as StateClass).State(ast, it.globalScope);
+	state.done = false;
+	Object.assign(it, { ast, stateStack: [state], tasks: [], paused_: false, value: undefined });
+	Object.assign(it, { getterStep_: false, setterStep_: false });
+	const run = { interpreter: it, steps: 0, highlighted: null, reachedBlock: false, world } as Run;
+	bindWorld(run, it, g);
+	const end = runToEnd(run, deadline, budget);
+	return { end, errorMessage: run.errorMessage };
 }
 
 /** One interpreter step; false when the program is over (done, halted by the world, or failed). */

@@ -2,7 +2,7 @@
 // same generators, step budget and time limit as grading) and keeps the strokes. The browser's picture
 // is never stored; the page draws the stored numbers.
 import { endVerdict } from '$lib/blockly/check';
-import { runToEnd, startRun, STEP_BUDGET, TIME_LIMIT_MS } from '$lib/blockly/runner';
+import { runProgram, STEP_BUDGET, TIME_LIMIT_MS } from '$lib/blockly/runner';
 import type { Segment } from '$lib/blockly/spec';
 import { parseWorkspace, walk, topBlocks, type WorkspaceProblem } from '$lib/blockly/workspace';
 import { createTurtleWorld } from '$lib/blockly/worlds/turtle';
@@ -36,9 +36,8 @@ export function drawWorkspaceText(text: string, allowed: readonly string[]): Dra
 	const world = createTurtleWorld([]);
 	let finished: boolean;
 	try {
-		const run = startRun(ServerInterpreter, code, world);
-		const end = runToEnd(run, Date.now() + TIME_LIMIT_MS, STEP_BUDGET);
-		finished = end === 'done' && !endVerdict(end, run.errorMessage);
+		const run = runProgram(ServerInterpreter, code, world, Date.now() + TIME_LIMIT_MS, STEP_BUDGET);
+		finished = run.end === 'done' && !endVerdict(run.end, run.errorMessage);
 	} catch {
 		finished = false;
 	}
