@@ -95,16 +95,18 @@ const chunks: Plugin = {
 
 /**
  * The files loadBlockly (src/lib/blockly/load.ts) imports — Blockly, its blocks, our blocks, and each
- * language's messages — listed in _app/blockly-preload.json
- * ({ common: [...], vi: [...], en: [...] }). The server (src/lib/server/preload.ts) names them in the
- * HTML of the pages with a workspace as modulepreload links, so they download alongside the page's own
- * scripts instead of after them. Left out: what comes once the workspace is drawn (Blockly's JavaScript
- * generator and js-interpreter, to run; the keyboard navigation).
+ * language's messages — and the root error page's script, listed in _app/preload.json
+ * ({ common: [...], vi: [...], en: [...], errorPage: [...] }). The server (src/lib/server/preload.ts)
+ * names Blockly's in the HTML of the pages with a workspace as modulepreload links, so they download
+ * alongside the page's own scripts instead of after them; the error page's on every page (SvelteKit's
+ * client imports it as soon as a page starts, which on a thin link was a round trip of its own after
+ * the shared file). Left out: what comes once the workspace is drawn (Blockly's JavaScript generator
+ * and js-interpreter, to run; the keyboard navigation).
  */
 const BLOCKLY_FILES =
 	/node_modules[\\/]blockly[\\/](?!javascript)|src[\\/]lib[\\/]blockly[\\/]register\.ts$/;
-const blocklyPreload: Plugin = {
-	name: 'mam-stem-blockly-preload',
+const preloadList: Plugin = {
+	name: 'mam-stem-preload-list',
 	apply: 'build',
 	applyToEnvironment: (environment) => environment.name === 'client',
 	generateBundle(_options, bundle) {
@@ -123,10 +125,14 @@ const blocklyPreload: Plugin = {
 				.find(Boolean);
 			add((lists[locale ?? 'common'] ??= new Set()), chunk.fileName);
 		}
+		const errorPage = [...chunks.values()].find((c) =>
+			/generated[\\/]client-optimized[\\/]nodes[\\/]1\.js$/.test(c.facadeModuleId ?? '')
+		);
+		if (errorPage) lists.errorPage = new Set([errorPage.fileName]);
 		const json = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v]]));
 		this.emitFile({
 			type: 'asset',
-			fileName: '_app/blockly-preload.json',
+			fileName: '_app/preload.json',
 			source: JSON.stringify(json)
 		});
 	}
@@ -144,7 +150,7 @@ export default defineConfig({
 		blocklyMessages,
 		sveltekit(),
 		chunks,
-		blocklyPreload,
+		preloadList,
 		workers
 	],
 	server: { port: 5173 },

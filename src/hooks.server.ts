@@ -6,7 +6,7 @@ import { closeGradingPool } from '$lib/server/exercises/grade-pool';
 import { closeSheetsPool } from '$lib/server/sheets/pool';
 import * as auth from '$lib/server/auth/session';
 import { startUp } from '$lib/server/startup';
-import { preloadFirst } from '$lib/server/preload';
+import { errorPagePreload, preloadFirst, preloadLast } from '$lib/server/preload';
 import { withRequestLocale } from '$lib/server/locale';
 import { registerFastAutosave } from '$lib/server/fast-autosave';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
@@ -46,6 +46,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	if (forced) return new Response(null, { status: 303, headers: { location: forced } });
 	const response = await resolve(event);
 	preloadFirst(response, event.locals.preload);
+	preloadLast(response, errorPagePreload());
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');

@@ -119,15 +119,19 @@ async function measure(browser, state, path, isExercise) {
 				.getByTestId('task')
 				.waitFor({ state: 'visible', timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 180_000) });
 			const usable = Date.now() - start;
+			// Blocks can be dragged once the workspace and its toolbox are drawn; Run waits for Blockly's
+			// JavaScript generator and js-interpreter, which come after.
 			await page
-				.locator('.injectionDiv')
+				.locator('.injectionDiv .blocklyToolbox, .injectionDiv .blocklyFlyout')
+				.first()
 				.waitFor({ timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 180_000) });
+			const drag = Date.now() - start;
 			await page.waitForFunction(
 				() => !document.querySelector('[data-testid="run"]')?.hasAttribute('disabled'),
 				null,
 				{ timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 180_000) }
 			);
-			return { usable, ready: Date.now() - start };
+			return { usable, drag, ready: Date.now() - start };
 		}
 		await page
 			.locator('main h1')
@@ -278,6 +282,9 @@ for (const r of rows)
 console.log(
 	'(exercise: usable = task shown, ready = workspace injected and Run enabled; others: usable = heading shown and hydrated, ready = that and the load event)'
 );
+console.log(
+	`exercise, cold: task shown ${seconds(rows[0].cold.usable)} s, blocks can be dragged ${seconds(rows[0].cold.drag)} s, Run enabled ${seconds(rows[0].cold.ready)} s`
+);
 const immutable =
 	/max-age=31536000/.test(checks.assetCache ?? '') && /immutable/.test(checks.assetCache ?? '');
 console.log(
@@ -290,5 +297,5 @@ const [ex, ...others] = rows;
 const worst = others.reduce((a, b) => (b.cold.ready > a.cold.ready ? b : a));
 console.log(`slowest page without Blockly, cold: ${worst.path}`);
 console.log(
-	`exercise_cold_usable_s=${seconds(ex.cold.usable)} exercise_repeat_s=${seconds(ex.repeat.ready)} worst_other_cold_s=${seconds(worst.cold.ready)} exercise_js_gzip_kb=${ex.jsKb} exercise_cold_drag_s=${seconds(ex.cold.ready)} worst_other_js_gzip_kb=${Math.max(...others.map((o) => o.jsKb))}`
+	`exercise_cold_usable_s=${seconds(ex.cold.usable)} exercise_repeat_s=${seconds(ex.repeat.ready)} worst_other_cold_s=${seconds(worst.cold.ready)} exercise_js_gzip_kb=${ex.jsKb} exercise_cold_drag_s=${seconds(ex.cold.drag)} exercise_cold_run_s=${seconds(ex.cold.ready)} worst_other_js_gzip_kb=${Math.max(...others.map((o) => o.jsKb))}`
 );

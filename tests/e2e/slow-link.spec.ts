@@ -121,6 +121,34 @@ test('the exercise page names Blockly’s files in its HTML, so they download wi
 	expect(await page.evaluate(() => typeof window.AudioContext)).toBe('function');
 });
 
+test('every page asks for the root error page’s script with its own, not once they have run', async ({
+	page,
+	context
+}) => {
+	// SvelteKit's client imports the root error page as soon as any page starts: unnamed, it was asked
+	// for only once the page's scripts had arrived and run, a round trip of its own on a thin link.
+	const asked: string[] = [];
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await context.route('**/_app/immutable/**/*.js', async (route) => {
+		asked.push(new URL(route.request().url()).pathname);
+		await held;
+		await route.continue();
+	});
+	const response = await page.goto('/login', { waitUntil: 'domcontentloaded' });
+	const linked = [
+		...(response!.headers()['link'] ?? '').matchAll(/<([^>]+)>; rel="modulepreload"/g)
+	];
+	const errorPage = linked.map((m) => m[1]).find((href) => /\/nodes\/1\.[\w-]+\.js$/.test(href));
+	expect(errorPage).toBeTruthy();
+	// Asked for while every script is still held back, so before any of them has run
+	await expect.poll(() => asked).toContain(errorPage);
+	await expect(page.locator('html')).not.toHaveAttribute('data-hydrated');
+	release();
+	await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+	expect(asked.filter((p) => p === errorPage)).toHaveLength(1);
+});
+
 test('a pupil who leaves an exercise or a drawing before Blockly has arrived meets no error, there or after', async ({
 	page,
 	context

@@ -12,7 +12,7 @@ async function withList(list: unknown) {
 	dirs.push(dir);
 	if (list !== undefined) {
 		mkdirSync(join(dir, '_app'));
-		writeFileSync(join(dir, '_app', 'blockly-preload.json'), JSON.stringify(list));
+		writeFileSync(join(dir, '_app', 'preload.json'), JSON.stringify(list));
 	}
 	process.env.MAM_STEM_CLIENT_DIR = dir;
 	vi.resetModules();
@@ -47,10 +47,20 @@ describe('blocklyPreload', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'mam-stem-preload-'));
 		dirs.push(dir);
 		mkdirSync(join(dir, '_app'));
-		writeFileSync(join(dir, '_app', 'blockly-preload.json'), '{not json');
+		writeFileSync(join(dir, '_app', 'preload.json'), '{not json');
 		process.env.MAM_STEM_CLIENT_DIR = dir;
 		vi.resetModules();
 		expect((await import('./preload')).blocklyPreload('vi')).toEqual([]);
+	});
+});
+
+describe('errorPagePreload', () => {
+	it('names the root error page’s script from the build’s list, and nothing without one', async () => {
+		await withList({ common: [], errorPage: ['_app/immutable/nodes/1.abc.js'] });
+		const { errorPagePreload } = await import('./preload');
+		expect(errorPagePreload()).toEqual(['/_app/immutable/nodes/1.abc.js']);
+		await withList(undefined);
+		expect((await import('./preload')).errorPagePreload()).toEqual([]);
 	});
 });
 
@@ -85,6 +95,35 @@ describe('preloadFirst', () => {
 		const none = page(theirs);
 		preloadFirst(none, undefined);
 		preloadFirst(none, []);
+		expect(none.headers.get('link')).toBe(theirs);
+	});
+});
+
+describe('preloadLast', () => {
+	const theirs = '</_app/immutable/entry/start.js>; rel="modulepreload"; nopush';
+	const page = (type = 'text/html', link: string | null = theirs) =>
+		new Response('<html></html>', { headers: { 'content-type': type, ...(link ? { link } : {}) } });
+
+	it('puts the files after those the Link header already names, on HTML pages only', async () => {
+		const { preloadFirst, preloadLast } = await import('./preload');
+		const html = page();
+		preloadFirst(html, ['/_app/immutable/chunks/blockly.js']);
+		preloadLast(html, ['/_app/immutable/nodes/1.abc.js']);
+		expect(html.headers.get('link')).toBe(
+			'</_app/immutable/chunks/blockly.js>; rel="modulepreload"; nopush, ' +
+				theirs +
+				', </_app/immutable/nodes/1.abc.js>; rel="modulepreload"; nopush'
+		);
+		const alone = page('text/html', null);
+		preloadLast(alone, ['/_app/immutable/nodes/1.abc.js']);
+		expect(alone.headers.get('link')).toBe(
+			'</_app/immutable/nodes/1.abc.js>; rel="modulepreload"; nopush'
+		);
+		const data = page('application/json');
+		preloadLast(data, ['/_app/immutable/nodes/1.abc.js']);
+		expect(data.headers.get('link')).toBe(theirs);
+		const none = page();
+		preloadLast(none, []);
 		expect(none.headers.get('link')).toBe(theirs);
 	});
 });

@@ -1,7 +1,8 @@
-// The Blockly files a page with a workspace will import, for <link rel="modulepreload"> in its HTML:
-// on a thin link they then download with the page's own scripts, not after the page has started.
-// The build lists them in _app/blockly-preload.json (vite.config.ts); scripts/serve.js says where the
-// built client is (MAM_STEM_CLIENT_DIR). Without a build (vite dev, unit tests): none.
+// The Blockly files a page with a workspace will import, and the root error page's script every page
+// imports as it starts, named as modulepreload links in the response: on a thin link they then
+// download with the page's own scripts, not after the page has started. The build lists them in
+// _app/preload.json (vite.config.ts); scripts/serve.js says where the built client is
+// (MAM_STEM_CLIENT_DIR). Without a build (vite dev, unit tests): none.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,23 +26,44 @@ export function preloadBlockly(event: { locals: App.Locals }, locale: string): s
  */
 export function preloadFirst(response: Response, hrefs: string[] | undefined): void {
 	if (!hrefs?.length || !response.headers.get('content-type')?.startsWith('text/html')) return;
-	const ours = hrefs.map((href) => `<${encodeURI(href)}>; rel="modulepreload"; nopush`);
 	const theirs = response.headers.get('link');
-	response.headers.set('link', [...ours, ...(theirs ? [theirs] : [])].join(', '));
+	response.headers.set('link', [...links(hrefs), ...(theirs ? [theirs] : [])].join(', '));
 }
 
-/** The hrefs to preload for the exercise and free-play pages, in the page's language. */
-export function blocklyPreload(locale: string): string[] {
+/**
+ * Adds preloads after those the Link header holds: the root error page's script, which SvelteKit's
+ * client imports as soon as any page starts (npm run bench:pages: a round trip of its own, after the
+ * shared file had arrived, before the page was hydrated).
+ */
+export function preloadLast(response: Response, hrefs: string[]): void {
+	if (!hrefs.length || !response.headers.get('content-type')?.startsWith('text/html')) return;
+	const theirs = response.headers.get('link');
+	response.headers.set('link', [...(theirs ? [theirs] : []), ...links(hrefs)].join(', '));
+}
+
+const links = (hrefs: string[]) =>
+	hrefs.map((href) => `<${encodeURI(href)}>; rel="modulepreload"; nopush`);
+
+function readLists(): Record<string, string[]> {
 	if (!lists) {
 		const dir = process.env.MAM_STEM_CLIENT_DIR;
 		try {
-			lists = dir
-				? JSON.parse(readFileSync(join(dir, '_app', 'blockly-preload.json'), 'utf8'))
-				: {};
+			lists = dir ? JSON.parse(readFileSync(join(dir, '_app', 'preload.json'), 'utf8')) : {};
 		} catch {
 			lists = {};
 		}
 	}
-	const files = new Set([...(lists!.common ?? []), ...(lists![locale] ?? [])]);
+	return lists!;
+}
+
+/** The root error page's script (SvelteKit's client imports it whatever the page). */
+export function errorPagePreload(): string[] {
+	return (readLists().errorPage ?? []).map((file) => `/${file}`);
+}
+
+/** The hrefs to preload for the exercise and free-play pages, in the page's language. */
+export function blocklyPreload(locale: string): string[] {
+	const all = readLists();
+	const files = new Set([...(all.common ?? []), ...(all[locale] ?? [])]);
 	return [...files].map((file) => `/${file}`);
 }
