@@ -8,7 +8,7 @@ import { parseWorkspace, type WorkspaceProblem } from '$lib/blockly/workspace';
 import { generateCode, ServerInterpreter } from './blockly';
 
 export type Graded =
-	| { ok: true; verdict: Verdict; blocks: number; stars: number; workspace: WorkspaceJson }
+	| { ok: true; verdict: Verdict; blocks: number; stars: number }
 	| { ok: false; problem: WorkspaceProblem | 'load_failed'; detail?: string };
 
 /**
@@ -49,8 +49,7 @@ export function gradeWorkspace(
 		ok: true,
 		verdict,
 		blocks,
-		stars: verdict.code === 'empty' ? 0 : starsFor(verdict.passed, blocks, spec.ideal, hints),
-		workspace
+		stars: verdict.code === 'empty' ? 0 : starsFor(verdict.passed, blocks, spec.ideal, hints)
 	};
 }
 
