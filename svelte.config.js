@@ -43,6 +43,12 @@ const csp = {
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// Our components are runes components, as `sv create` sets it: one compiled as a legacy component
+	// (no rune in it) switches Svelte's legacy mode on for the whole page, and its flag module tied the
+	// landing page to the workspace's chunk (vite.config.ts).
+	compilerOptions: {
+		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
+	},
 	kit: {
 		csp,
 		// Stylesheets under 8 KB are written into the page: no request (a round trip on a thin link)
