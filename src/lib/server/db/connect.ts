@@ -13,6 +13,7 @@ import {
 	type Transaction
 } from 'kysely';
 import type { Database } from './types';
+import { closeWal, rememberWal, walFileOf } from './wal-sync';
 
 export type DB = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -47,11 +48,13 @@ export function openDatabase(path: string): Opened {
 	// 10… ms at a time). Kysely's queries wait without blocking instead (WaitingSqliteDriver); the raw
 	// handle's users that may meet another process (the migrator) set their own timeout.
 	sqlite.pragma('busy_timeout = 0');
-	return {
-		engine: 'sqlite',
-		sqlite,
-		db: new Kysely<Database>({ dialect: new WaitingSqliteDialect(preparedOnce(sqlite)) })
-	};
+	// Group commits sync the log themselves, off this thread (wal-sync.ts).
+	const wal = walFileOf(sqlite);
+	const db = new Kysely<Database>({
+		dialect: new WaitingSqliteDialect(preparedOnce(sqlite, () => wal && closeWal(wal)))
+	});
+	if (wal) rememberWal(db, wal);
+	return { engine: 'sqlite', sqlite, db };
 }
 
 /** How long a query waits for another process's write to end before it fails ("database is locked"). */
@@ -115,10 +118,13 @@ const KEPT_STATEMENTS = 500;
  * anew, which cost an autosave a fifth of its time. A kept statement still being read (a stream) is
  * not handed out twice; a new one is prepared for that call.
  */
-export function preparedOnce(sqlite: SQLite.Database) {
+export function preparedOnce(sqlite: SQLite.Database, onClose?: () => void) {
 	const kept = new Map<string, SQLite.Statement>();
 	return {
-		close: () => sqlite.close(),
+		close: () => {
+			onClose?.();
+			sqlite.close();
+		},
 		prepare(sql: string): SQLite.Statement {
 			const statement = kept.get(sql);
 			if (statement && !statement.busy) return statement;

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql } from 'kysely';
 import { openTestDatabase, testEngine } from './testing';
 import { engineOf, type DB } from './index';
+import { openDatabase, type Opened } from './connect';
 import { groupCommitStats, inGroupCommit, MAX_GROUP } from './group-commit';
+import { walOf, type WalFile } from './wal-sync';
 
 describe('group commit', () => {
 	let db: DB;
@@ -68,5 +73,66 @@ describe('group commit', () => {
 			n: number;
 		}>`SELECT COUNT(*) AS n FROM gc_probe WHERE v LIKE 'c%'`.execute(db);
 		expect(Number(rows.rows[0].n)).toBe(n);
+	});
+});
+
+// A file in WAL mode, as the server opens it: a group commits without syncing and its log is synced
+// off the thread (wal-sync.ts) before any caller hears back.
+describe.skipIf(testEngine() !== 'sqlite')('group commit on a file', () => {
+	let dir: string;
+	let opened: Opened;
+	let wal: WalFile;
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'mam-stem-group-commit-'));
+		opened = openDatabase(join(dir, 'app.db'));
+		wal = walOf(opened.db)!;
+		await sql`CREATE TABLE gc_probe (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)`.execute(
+			opened.db
+		);
+	});
+	afterAll(async () => {
+		await opened.db.destroy();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	const insert = (v: string) => (tx: DB) => sql`INSERT INTO gc_probe (v) VALUES (${v})`.execute(tx);
+
+	test('each caller hears back only after its group’s log was synced', async () => {
+		expect(wal).toBeDefined();
+		const before = wal.syncs;
+		// What the log had synced when each caller heard back.
+		const seen = await Promise.all(
+			Array.from({ length: MAX_GROUP + 10 }, (_, i) =>
+				inGroupCommit(opened.db, insert(`s${i}`)).then(() => wal.syncs)
+			)
+		);
+		expect(Math.min(...seen)).toBeGreaterThan(before);
+		const rows = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM gc_probe`.execute(opened.db);
+		expect(Number(rows.rows[0].n)).toBe(MAX_GROUP + 10);
+	});
+
+	test('the connection is synchronous=FULL again once a group committed', async () => {
+		await Promise.all([
+			inGroupCommit(opened.db, insert('f1')),
+			inGroupCommit(opened.db, insert('f2'))
+		]);
+		expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+	});
+
+	test('when the log cannot be synced, no caller is told its write was saved', async () => {
+		const path = wal.path;
+		const fd = wal.fd;
+		Object.assign(wal, { path: join(dir, 'missing', 'app.db-wal'), fd: undefined });
+		try {
+			const results = await Promise.allSettled([
+				inGroupCommit(opened.db, insert('u1')),
+				inGroupCommit(opened.db, insert('u2'))
+			]);
+			expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+		} finally {
+			Object.assign(wal, { path, fd });
+		}
+		await inGroupCommit(opened.db, insert('u3'));
+		expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(2);
 	});
 });

@@ -2,10 +2,13 @@
 // share one transaction, so one fsync (synchronous=FULL) makes a whole group durable instead of one
 // fsync per write on the thread that answers requests. Each write runs in its own savepoint: one that
 // fails is undone alone and its caller gets its error; the others commit. Every caller's promise
-// settles only after its group's COMMIT returned, so an acknowledged write survives a crash.
+// settles only after its group is on the disk, so an acknowledged write survives a crash: on a file,
+// the group commits without syncing and its log is synced off this thread (wal-sync.ts) while the
+// next group runs.
 // PostgreSQL groups concurrent commits itself: there each write runs as it comes.
 import { sql } from 'kysely';
 import { engineOf, type Conn, type DB } from './connect';
+import { syncWal, walOf } from './wal-sync';
 
 /** Writes in one group at most (a group's transaction holds the connection while it runs). */
 export const MAX_GROUP = 64;
@@ -66,27 +69,59 @@ async function inSavepoint(tx: Conn, write: Write): Promise<Outcome> {
 async function flush(db: DB, q: Queue): Promise<void> {
 	q.flushing = true;
 	const batch = q.pending.splice(0, MAX_GROUP);
+	const wal = walOf(db);
+	let outcomes: Outcome[];
 	try {
-		const outcomes: Outcome[] = [];
-		await db.transaction().execute(async (tx) => {
-			for (const p of batch) outcomes.push(await inSavepoint(tx, p.write));
-		});
-		q.groups++;
-		q.writes += batch.length;
-		batch.forEach((p, i) => {
-			const o = outcomes[i];
-			if (o.ok) p.resolve(o.value);
-			else p.reject(o.error);
-		});
+		outcomes = wal ? await commitUnsynced(db, batch) : await commit(db, batch);
 	} catch (error) {
 		// The transaction itself failed (the database busy past its wait, the disk full): nothing of
 		// the group was stored, and every caller hears it.
 		for (const p of batch) p.reject(error);
+		return;
 	} finally {
 		q.flushing = false;
-		// Writes that came while this group committed form the next one.
+		// Writes that came while this group committed form the next one (while this one syncs).
 		if (q.pending.length) setImmediate(() => void flush(db, q));
 	}
+	q.groups++;
+	q.writes += batch.length;
+	try {
+		if (wal) await syncWal(wal);
+	} catch (error) {
+		// Stored, but not known to be on the disk: no caller is told it was saved.
+		for (const p of batch) p.reject(error);
+		return;
+	}
+	batch.forEach((p, i) => {
+		const o = outcomes[i];
+		if (o.ok) p.resolve(o.value);
+		else p.reject(o.error);
+	});
+}
+
+/** The group in one transaction, committed as the connection is set (synchronous=FULL: synced). */
+async function commit(db: Conn, batch: Pending[]): Promise<Outcome[]> {
+	const outcomes: Outcome[] = [];
+	await db.transaction().execute(async (tx) => {
+		for (const p of batch) outcomes.push(await inSavepoint(tx, p.write));
+	});
+	return outcomes;
+}
+
+/**
+ * The group committed under synchronous=NORMAL, its log synced afterwards by flush (wal-sync.ts),
+ * on the connection held throughout: no other query runs between the pragmas and the transaction,
+ * so every other write on it stays synchronous=FULL.
+ */
+function commitUnsynced(db: DB, batch: Pending[]): Promise<Outcome[]> {
+	return db.connection().execute(async (conn) => {
+		await sql`PRAGMA synchronous = NORMAL`.execute(conn);
+		try {
+			return await commit(conn, batch);
+		} finally {
+			await sql`PRAGMA synchronous = FULL`.execute(conn);
+		}
+	});
 }
 
 /** How many groups were committed on `db` and how many writes they held. */
