@@ -2,6 +2,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Conn } from '../db';
+import { compiledOnce } from '../db/compiled-once';
 import type { Role } from '../db/types';
 
 export const SESSION_COOKIE = 'session';
@@ -59,9 +60,9 @@ export async function createSession(
 	return session;
 }
 
-/** The session of a token with its user, as stored (no check made). */
-function readSession(db: Conn, token: string) {
-	return db
+/** A session with its user, by the session's id (compiled once: every request reads it). */
+const sessionById = compiledOnce((db: Conn, id: string) =>
+	db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
 		.select([
@@ -75,8 +76,12 @@ function readSession(db: Conn, token: string) {
 			'users.disabled_at',
 			'users.must_change_password'
 		])
-		.where('sessions.id', '=', sessionIdOf(token))
-		.executeTakeFirst();
+		.where('sessions.id', '=', id)
+);
+
+/** The session of a token with its user, as stored (no check made). */
+async function readSession(db: Conn, token: string) {
+	return (await sessionById(db, sessionIdOf(token))).at(0);
 }
 type SessionRow = NonNullable<Awaited<ReturnType<typeof readSession>>>;
 

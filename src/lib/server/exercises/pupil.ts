@@ -1,6 +1,7 @@
 // The pupil's side: which class they are in (for the grade and the attempt's class), what they may open.
 import { markdownToHtml } from '../markdown';
 import type { Conn } from '../db';
+import { compiledOnce } from '../db/compiled-once';
 import { notFound } from '../auth/guard';
 import { getExercise, type Exercise } from './exercises';
 
@@ -44,6 +45,11 @@ export async function requirePupilExercise(
 	return ex;
 }
 
+/** What the rule reads of an exercise (compiled once: every autosave asks). */
+const whoMayOpen = compiledOnce((db: Conn, id: number) =>
+	db.selectFrom('exercises').select(['status', 'school_id', 'shared_at']).where('id', '=', id)
+);
+
 /**
  * The same rule as requirePupilExercise for the autosave, which needs only the id: reads two
  * columns and parses no spec.
@@ -53,11 +59,7 @@ export async function requirePupilMayOpen(
 	pupil: { schoolId: number | null },
 	id: number
 ): Promise<number> {
-	const ex = await db
-		.selectFrom('exercises')
-		.select(['status', 'school_id', 'shared_at'])
-		.where('id', '=', id)
-		.executeTakeFirst();
+	const [ex] = await whoMayOpen(db, id);
 	if (
 		!ex ||
 		!opensFor({ status: ex.status, schoolId: ex.school_id, sharedAt: ex.shared_at }, pupil.schoolId)

@@ -1,5 +1,6 @@
 // A pupil's current work on an exercise, autosaved with a version: an older save never overwrites a newer one.
 import type { Conn } from '../db';
+import { compiledOnce } from '../db/compiled-once';
 import { inGroupCommit } from '../db/group-commit';
 import { parseWorkspace, type WorkspaceProblem } from '$lib/blockly/workspace';
 import { requirePupilMayOpen } from './pupil';
@@ -49,6 +50,28 @@ export function saveWork(
 	return inGroupCommit(db, (tx) => storeWork(tx, exerciseId, pupilId, version, workspace, now));
 }
 
+/** The save's one statement (compiled once: the lab's most frequent write). */
+const storeIfNewer = compiledOnce(
+	(
+		db: Conn,
+		exerciseId: number,
+		pupilId: number,
+		version: number,
+		workspace: string,
+		now: number
+	) =>
+		db
+			.insertInto('exercise_work')
+			.values({ exercise_id: exerciseId, pupil_id: pupilId, version, workspace, updated_at: now })
+			.onConflict((oc) =>
+				oc
+					.columns(['exercise_id', 'pupil_id'])
+					.doUpdateSet({ version, workspace, updated_at: now })
+					.where('exercise_work.version', '<', version)
+			)
+			.returning('version')
+);
+
 async function storeWork(
 	db: Conn,
 	exerciseId: number,
@@ -57,17 +80,7 @@ async function storeWork(
 	workspace: string,
 	now: number
 ): Promise<{ saved: boolean; version: number }> {
-	const row = await db
-		.insertInto('exercise_work')
-		.values({ exercise_id: exerciseId, pupil_id: pupilId, version, workspace, updated_at: now })
-		.onConflict((oc) =>
-			oc
-				.columns(['exercise_id', 'pupil_id'])
-				.doUpdateSet({ version, workspace, updated_at: now })
-				.where('exercise_work.version', '<', version)
-		)
-		.returning('version')
-		.executeTakeFirst();
+	const [row] = await storeIfNewer(db, exerciseId, pupilId, version, workspace, now);
 	if (row) return { saved: true, version: row.version };
 	const current = await db
 		.selectFrom('exercise_work')
