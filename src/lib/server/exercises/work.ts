@@ -50,16 +50,12 @@ export function saveWork(
 	return inGroupCommit(db, (tx) => storeWork(tx, exerciseId, pupilId, version, workspace, now));
 }
 
+/** What a save stores: the exercise, the pupil, the version, the workspace and when. */
+type Save = [exerciseId: number, pupilId: number, version: number, workspace: string, now: number];
+
 /** The save's one statement (compiled once: the lab's most frequent write). */
 const storeIfNewer = compiledOnce(
-	(
-		db: Conn,
-		exerciseId: number,
-		pupilId: number,
-		version: number,
-		workspace: string,
-		now: number
-	) =>
+	(db: Conn, ...[exerciseId, pupilId, version, workspace, now]: Save) =>
 		db
 			.insertInto('exercise_work')
 			.values({ exercise_id: exerciseId, pupil_id: pupilId, version, workspace, updated_at: now })
@@ -72,15 +68,9 @@ const storeIfNewer = compiledOnce(
 			.returning('version')
 );
 
-async function storeWork(
-	db: Conn,
-	exerciseId: number,
-	pupilId: number,
-	version: number,
-	workspace: string,
-	now: number
-): Promise<{ saved: boolean; version: number }> {
-	const [row] = await storeIfNewer(db, exerciseId, pupilId, version, workspace, now);
+async function storeWork(db: Conn, ...save: Save): Promise<{ saved: boolean; version: number }> {
+	const [exerciseId, pupilId, version] = save;
+	const [row] = await storeIfNewer(db, ...save);
 	if (row) return { saved: true, version: row.version };
 	const current = await db
 		.selectFrom('exercise_work')
