@@ -50,6 +50,20 @@ describe('compiledOnce', () => {
 		await expect(unused(db, 1, 'x')).rejects.toThrow(/value 1 is not a parameter/);
 	});
 
+	test('a build that writes a value into the SQL text is refused', async () => {
+		const written = compiledOnce((db: Conn, a: number) =>
+			db
+				.selectFrom('co_probe' as never)
+				.select(sql<number>`n`.as('n'))
+				.where(sql<boolean>`a = ${a} AND b <> ${sql.lit(String(a))}`)
+		);
+		await expect(written(db, 1)).rejects.toThrow(/in the SQL text/);
+	});
+
+	test('an undefined value is refused', async () => {
+		await expect(probe(db, 1, undefined as unknown as string)).rejects.toThrow(/undefined/);
+	});
+
 	test('a build that computes with its values is refused', async () => {
 		const computed = compiledOnce((db: Conn, a: number) =>
 			db

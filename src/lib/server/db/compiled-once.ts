@@ -17,6 +17,7 @@ const PLACEHOLDER = /^:compiled-once:(\d+):$/;
 
 function compile(query: Compilable<unknown>, count: number): Compiled {
 	const { sql, parameters } = query.compile();
+	if (sql.includes(':compiled-once:')) throw new Error('compiledOnce: a value is in the SQL text');
 	const slots = parameters.map((p) => {
 		const i = typeof p === 'string' ? PLACEHOLDER.exec(p)?.[1] : undefined;
 		if (i === undefined) throw new Error('compiledOnce: a parameter is not one of the values');
@@ -30,14 +31,17 @@ function compile(query: Compilable<unknown>, count: number): Compiled {
 /**
  * `build` written as for Kysely, taking its values as arguments; returns a function running it with
  * the given values and resolving with its rows. The SQL is compiled on the first call per engine,
- * with placeholders for the values (a build that inspects its values cannot be compiled once: it
- * throws then).
+ * with placeholders for the values: a build that computes with a value, leaves one out or writes one
+ * into the SQL text throws then; one that branches on a value (`$if`, a null test) would compile one
+ * branch for all calls, so write none. An undefined value is refused (Kysely would leave its column
+ * out; here it would be NULL).
  */
 export function compiledOnce<A extends unknown[], Row>(
 	build: (db: Conn, ...values: A) => Compilable<Row>
 ): (db: Conn, ...values: A) => Promise<Row[]> {
 	const byEngine = new Map<Engine, Compiled>();
 	return async (db, ...values) => {
+		if (values.includes(undefined)) throw new TypeError('compiledOnce: a value is undefined');
 		const engine = engineOf(db);
 		let c = byEngine.get(engine);
 		if (!c) {

@@ -4,11 +4,11 @@
 // fails is undone alone and its caller gets its error; the others commit. Every caller's promise
 // settles only after its group is on the disk, so an acknowledged write survives a crash: on a file,
 // the group commits without syncing and its log is synced off this thread (wal-sync.ts) while the
-// next group runs.
+// next group runs (other readers may see its rows the few milliseconds before they are durable).
 // PostgreSQL groups concurrent commits itself: there each write runs as it comes.
 import { sql } from 'kysely';
 import { engineOf, type Conn, type DB } from './connect';
-import { syncWal, walOf } from './wal-sync';
+import { syncWal, walOf, type WalFile } from './wal-sync';
 
 /** Writes in one group at most (a group's transaction holds the connection while it runs). */
 export const MAX_GROUP = 64;
@@ -72,7 +72,9 @@ async function flush(db: DB, q: Queue): Promise<void> {
 	const wal = walOf(db);
 	let outcomes: Outcome[];
 	try {
-		outcomes = wal ? await commitUnsynced(db, batch) : await commit(db, batch);
+		// The log could not be synced once: nothing more is stored and reported saved (wal-sync.ts).
+		if (wal?.failed) throw wal.failed;
+		outcomes = wal ? await commitUnsynced(db, batch, wal) : await commit(db, batch);
 	} catch (error) {
 		// The transaction itself failed (the database busy past its wait, the disk full): nothing of
 		// the group was stored, and every caller hears it.
@@ -88,7 +90,8 @@ async function flush(db: DB, q: Queue): Promise<void> {
 	try {
 		if (wal) await syncWal(wal);
 	} catch (error) {
-		// Stored, but not known to be on the disk: no caller is told it was saved.
+		// Committed, but not known to be on the disk: no caller is told it was saved, and every later
+		// group is refused (wal-sync.ts).
 		for (const p of batch) p.reject(error);
 		return;
 	}
@@ -113,15 +116,32 @@ async function commit(db: Conn, batch: Pending[]): Promise<Outcome[]> {
  * on the connection held throughout: no other query runs between the pragmas and the transaction,
  * so every other write on it stays synchronous=FULL.
  */
-function commitUnsynced(db: DB, batch: Pending[]): Promise<Outcome[]> {
+function commitUnsynced(db: DB, batch: Pending[], wal: WalFile): Promise<Outcome[]> {
 	return db.connection().execute(async (conn) => {
 		await sql`PRAGMA synchronous = NORMAL`.execute(conn);
 		try {
 			return await commit(conn, batch);
 		} finally {
-			await sql`PRAGMA synchronous = FULL`.execute(conn);
+			await backToFull(conn, wal);
 		}
 	});
+}
+
+/** synchronous=FULL again; if it cannot be (the connection left inside a transaction), no group more. */
+async function backToFull(conn: Conn, wal: WalFile): Promise<void> {
+	try {
+		await sql`PRAGMA synchronous = FULL`.execute(conn);
+	} catch {
+		// A COMMIT and then its ROLLBACK failed: the transaction is still open, and SQLite changes no
+		// safety level inside one.
+		await sql`ROLLBACK`.execute(conn).catch(() => {});
+		await sql`PRAGMA synchronous = FULL`.execute(conn).catch((e: Error) => {
+			wal.failed ??= e;
+			console.error(
+				`Mầm STEM: the database connection could not be set back to synchronous=FULL (${e.message}); saves are refused until the server restarts.`
+			);
+		});
+	}
 }
 
 /** How many groups were committed on `db` and how many writes they held. */

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { openDatabase, openPostgres, type AnyOpened, type DB } from './connect';
+import { closeWal, walOf } from './wal-sync';
 
 export * from './connect';
 export type * from './types';
@@ -66,6 +67,8 @@ export async function closeAppDatabase(): Promise<void> {
 		current.sqlite.pragma('busy_timeout = 2000');
 		current.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 	} finally {
+		const wal = walOf(current.db);
+		if (wal) closeWal(wal);
 		current.sqlite.close();
 	}
 }
