@@ -44,8 +44,8 @@ const csp = {
 const config = {
 	preprocess: vitePreprocess(),
 	// Our components are runes components, as `sv create` sets it: one compiled as a legacy component
-	// (no rune in it) switches Svelte's legacy mode on for the whole page, and its flag module tied the
-	// landing page to the workspace's chunk (vite.config.ts).
+	// (no rune in it) switches Svelte's legacy mode on for the whole page, and the exercise page
+	// fetched that flag's module as a file of its own.
 	compilerOptions: {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},

@@ -51,7 +51,7 @@ const whoMayOpen = compiledOnce((db: Conn, id: number) =>
 );
 
 /**
- * The same rule as requirePupilExercise for the autosave, which needs only the id: reads two
+ * The same rule as requirePupilExercise for the autosave, which needs only the id: reads three
  * columns and parses no spec.
  */
 export async function requirePupilMayOpen(
