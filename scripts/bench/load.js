@@ -442,6 +442,10 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 	row('grading, all cores', capacity.all);
 	row('grading, one thread', capacity.one);
 	console.log(
+		`server CPU while grading over HTTP: the app as run ${capacity.all.cores.toFixed(2)} cores, one process with one grading thread ${capacity.one.cores.toFixed(2)} cores` +
+			` (its request thread answers beside the grading thread; the load generator shares the same cores)`
+	);
+	console.log(
 		`event-loop delay under (b): p99 ${loopP99.toFixed(1)} ms over the phase, ${loopWorstSecond.toFixed(1)} ms in its worst second`
 	);
 	console.log(
@@ -457,16 +461,20 @@ async function everything(tokens, exercises, exerciseId, rssIdle) {
 			` lab_pupils=${LAB_PUPILS} lab_p95_ms=${Math.max(...Object.values(lab).map(p95))}` +
 			` lab_errors=${Object.values(lab).reduce((n, r) => n + errorsOf(r), 0)}` +
 			` lab_in_step_p95_ms=${Math.max(...Object.values(inStep).map(p95))}` +
-			` grading_scale=${(capacity.all['2xx'] / capacity.one['2xx']).toFixed(2)}`
+			` grading_scale=${(capacity.all['2xx'] / capacity.one['2xx']).toFixed(2)}` +
+			` grading_one_cores=${capacity.one.cores.toFixed(2)}`
 	);
 }
 
 /**
  * How many submissions the server grades when pupils submit as fast as they can: the app as run (all
- * cores), then the same database served by one process with one grading thread.
+ * cores), then the same database served by one process with one grading thread; and the server's CPU
+ * meanwhile, in cores (the one process's request thread works beside its grading thread).
  */
 async function gradingCapacity(tokens, exercises) {
+	const allCpu = cpuMsOf(app.pid);
 	const all = await submissions(tokens, exercises, 10, null);
+	all.cores = (cpuMsOf(app.pid) - allCpu) / (all.duration * 1000);
 	const onePort = appPort + 2;
 	const one = startApp(onePort, oneDb, {
 		WEB_CONCURRENCY: '1',
@@ -477,7 +485,10 @@ async function gradingCapacity(tokens, exercises) {
 		await ready(onePort);
 		await submissions(tokens, exercises, 3, null, onePort); // its thread loads Blockly
 		await sleep(2000); // what the warm-up left queued is graded before the count starts
-		return { all, one: await submissions(tokens, exercises, 10, null, onePort) };
+		const oneCpu = cpuMsOf(one.pid);
+		const oneRun = await submissions(tokens, exercises, 10, null, onePort);
+		oneRun.cores = (cpuMsOf(one.pid) - oneCpu) / (oneRun.duration * 1000);
+		return { all, one: oneRun };
 	} finally {
 		process.kill(-one.pid, 'SIGTERM');
 	}

@@ -8,7 +8,8 @@
 // --only=<regexp> measures the exercise and the matching pages only. Also checks that hashed assets are cached for a year and text is compressed. Ends with one line.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { get } from 'node:http';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -209,13 +210,27 @@ function waterfall(cdp) {
 
 /**
  * Each page rendered a few times before it is measured, as a server in use has (every process of the
- * cluster loads a route's code the first time it renders it: 0.2 s of the first answer).
+ * cluster loads a route's code the first time it renders it: 0.2–0.7 s of the first answer). Each
+ * request on a connection of its own: the cluster hands connections to its processes in turn, and one
+ * kept-alive connection had warmed one process only (the exercise's first byte came 0.7 s late when
+ * the browser's connection reached the other).
  */
 async function warm(pages) {
 	for (const [path, , as] of pages) {
 		const cookie = as.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-		for (let i = 0; i < 4; i++) await (await fetch(base + path, { headers: { cookie } })).text();
+		for (let i = 0; i < 4 * availableParallelism(); i++) await getOnNewConnection(path, cookie);
 	}
+}
+
+function getOnNewConnection(path, cookie) {
+	return new Promise((resolve, reject) => {
+		const req = get(base + path, { agent: false, headers: { cookie } }, (res) => {
+			res.resume();
+			res.on('end', resolve);
+			res.on('error', reject);
+		});
+		req.on('error', reject);
+	});
 }
 
 /** Cache-Control of a hashed asset and the encodings of an asset and a page. */

@@ -2,7 +2,7 @@
 // (workers/grade.worker.ts runs grade.ts), sized to the cores this process may use.
 import { TIME_LIMIT_MS } from '$lib/blockly/runner';
 import type { ExerciseSpec, Kind } from '$lib/blockly/spec';
-import { createPool, threadsPerProcess, type Pool } from '../workers/pool';
+import { createPool, threadsPerProcess, type Pool, type PoolOptions } from '../workers/pool';
 import type { Graded } from './grade';
 import type { Drawn } from '../play/draw';
 
@@ -16,21 +16,27 @@ function envNumber(name: string): number | undefined {
 	return v !== undefined && v !== '' && Number.isInteger(Number(v)) ? Number(v) : undefined;
 }
 
+/** The grading pool's settings for `threads` threads (the server's, and bench:grade's). */
+export function gradingPoolOptions(threads: number, queue: number): PoolOptions {
+	return {
+		entry: 'grade',
+		threads,
+		queue,
+		// The interpreter stops a program at TIME_LIMIT_MS; this is the backstop for the rest
+		// (with room for a replaced worker to load Blockly on a busy machine).
+		hardLimitMs: TIME_LIMIT_MS + 20_000,
+		heapMb: 192,
+		youngMb: 16,
+		minThreads: 1
+	};
+}
+
 /** The process's grading pool; MAM_STEM_GRADE_THREADS and MAM_STEM_GRADE_QUEUE override its size. */
 export function gradingPool(): Pool {
 	if (!pool) {
 		const threads = Math.max(1, envNumber('MAM_STEM_GRADE_THREADS') ?? threadsPerProcess());
-		pool = createPool({
-			entry: 'grade',
-			threads,
-			queue: Math.max(0, envNumber('MAM_STEM_GRADE_QUEUE') ?? threads * QUEUE_PER_THREAD),
-			// The interpreter stops a program at TIME_LIMIT_MS; this is the backstop for the rest
-			// (with room for a replaced worker to load Blockly on a busy machine).
-			hardLimitMs: TIME_LIMIT_MS + 20_000,
-			heapMb: 192,
-			youngMb: 16,
-			minThreads: 1
-		});
+		const queue = Math.max(0, envNumber('MAM_STEM_GRADE_QUEUE') ?? threads * QUEUE_PER_THREAD);
+		pool = createPool(gradingPoolOptions(threads, queue));
 	}
 	return pool;
 }
