@@ -8,7 +8,7 @@ import type { ExerciseSpec } from './spec';
 import { Stepper } from './stepper.svelte';
 
 const I = Interpreter as unknown as InterpreterClass;
-// S . . G in a row: two steps forward reach the goal.
+// S, two squares, then G: three steps forward reach the goal, two fall short.
 const spec = {
 	maze: { worlds: [{ rows: ['######', '#S..G#', '######'], dir: 0 }] }
 } as ExerciseSpec;
