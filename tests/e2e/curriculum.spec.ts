@@ -24,6 +24,9 @@ test('a teacher finds, adapts and submits a lesson; the department publishes it;
 	// Copied into "my lessons", adapted in the editor with a live preview.
 	await page.getByRole('button', { name: 'Sao chép về bài của tôi' }).click();
 	await expect(page).toHaveURL(/\/teach\/lessons\/\d+\/edit$/);
+	// The copy is a plain form: the editor arrives as a new page. Typed before it was hydrated, the
+	// title was set back to the copy's as Svelte took the field over, and the typing went after it.
+	await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
 	await page.getByLabel('Tên bài học').fill(title);
 	const knowledge = page.getByLabel('Kiến thức', { exact: true });
 	await knowledge.fill(
