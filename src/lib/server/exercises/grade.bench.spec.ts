@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { expect, test } from 'vitest';
 import { SEED_EXERCISES, seedSpec } from '../seed/exercises';
+import type { GradeTask } from '../workers/grade.worker';
 import { createPool, type Pool } from '../workers/pool';
 import { gradingPoolOptions } from './grade-pool';
 import { gradeWorkspaceText, type Graded } from './grade';
@@ -26,8 +27,6 @@ test.skipIf(!process.env.BENCH_GRADE)('grade every seeded reference solution', (
 	});
 	writeFileSync(process.env.BENCH_GRADE!, JSON.stringify(rows));
 });
-
-type GradeTask = { kind: string; spec: unknown; text: string; hints: number };
 
 /** Grades/s of `pool` kept busy (four tasks per thread in flight) for `ms`; every grade must pass. */
 async function gradesPerSecond(pool: Pool, tasks: GradeTask[], ms: number): Promise<number> {
@@ -54,10 +53,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * of those ratios is the scale.
  */
 test.skipIf(!process.env.BENCH_GRADE)(
-	'the grading pool: one thread, then one per core',
+	'the grading pool: one thread against one per core, in alternating windows',
 	async () => {
 		const pairs = Number(process.env.BENCH_POOL_PAIRS ?? 12);
-		const tasks = SEED_EXERCISES.map((e) => ({
+		const tasks: GradeTask[] = SEED_EXERCISES.map((e) => ({
 			kind: e.kind,
 			spec: seedSpec(e),
 			text: JSON.stringify(e.reference),
