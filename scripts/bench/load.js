@@ -392,9 +392,9 @@ async function labOnly(tokens, exercises, exerciseId) {
 }
 
 /**
- * BENCH_ONLY=mixed: the pupils open their exercises and autosave for 5 s, then (b) alone — autosaves at 64 connections and
- * 40 submissions per second — and its event-loop delay, per second and over the phase (a quicker run,
- * e.g. to profile the request threads with BENCH_NODE_ARGS).
+ * BENCH_ONLY=mixed: the pupils open their exercises and autosave for 5 s, then (b) alone (autosaves at
+ * 64 connections and 40 submissions per second) and its event-loop delay, per second and over the
+ * phase: a quicker run, e.g. to profile the request threads with BENCH_NODE_ARGS.
  */
 async function mixedOnly(tokens, exercises, exerciseId) {
 	await pageLoads(tokens, exercises, 3, 20);
