@@ -32,7 +32,8 @@ const ARGS = [
 // --only=<regexp>: the exercise and the pages whose path matches (a quicker run while working).
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new RegExp(onlyArg.slice('--only='.length)) : null;
-const seconds = (ms) => Math.round(ms / 100) / 10;
+// To a hundredth: the blocks sit at their budget to a tenth (6.0 s against 6 s).
+const seconds = (ms) => Math.round(ms / 10) / 100;
 
 if (!existsSync(join(root, 'build', 'handler.js')) || process.argv.includes('--build')) {
 	const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
