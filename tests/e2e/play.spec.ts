@@ -52,6 +52,9 @@ test('a pupil draws, saves and shares a drawing; a classmate sees it until the t
 	await expect(page.locator('.injectionDiv')).toBeVisible();
 	await expect(page.locator('.blocklyToolboxCategory', { hasText: 'Vòng lặp' })).toBeVisible();
 	await expect(page.locator('.blocklyToolboxCategory', { hasText: 'Rô-bốt' })).toHaveCount(0);
+	// Keyboard navigation is on here as on an exercise, with its help beside the workspace.
+	await expect(page.locator('[data-keyboard="ready"]')).toBeAttached();
+	await expect(page.getByTestId('keyboard-help')).toBeVisible();
 	await drag(page, 'Rùa');
 	await page.getByTestId('run').click();
 	await expect(strokesOnStage(page)).toHaveCount(1);

@@ -1,14 +1,16 @@
-// The exercise player's workspace: injected with the player's settings (keyboard.ts), the pupil's
-// work put in, and each change to the program (not to the view) passed on.
+// A pupil's workspace (the exercise player, free play): injected with the same settings and keyboard
+// navigation (keyboard.ts), the pupil's work put in, and each change to the program (not to the view)
+// passed on.
 import type { WorkspaceSvg } from 'blockly/core';
 import { buildToolbox } from './blocks';
 import { injectWithKeyboard } from './keyboard';
 import { categoryLabel } from './labels';
 import { BLOCKLY_MEDIA, type LoadedBlockly } from './load';
-import type { ExerciseSpec, WorkspaceJson } from './spec';
+import type { WorkspaceJson } from './spec';
 
 export interface Mount {
-	spec: ExerciseSpec;
+	/** The blocks the toolbox offers (buildToolbox). */
+	toolbox: string[];
 	readOnly: boolean;
 	/** The work to show; a workspace that cannot be loaded is left empty. */
 	start: WorkspaceJson | null;
@@ -19,11 +21,11 @@ export interface Mount {
 export function mountWorkspace(
 	lib: LoadedBlockly,
 	host: HTMLElement,
-	{ spec, readOnly, start, onChange }: Mount
+	{ toolbox, readOnly, start, onChange }: Mount
 ): { workspace: WorkspaceSvg; dispose: () => void } {
 	const { Blockly } = lib;
 	const mounted = injectWithKeyboard(lib, host, {
-		toolbox: readOnly ? undefined : buildToolbox(spec.toolbox, categoryLabel),
+		toolbox: readOnly ? undefined : buildToolbox(toolbox, categoryLabel),
 		media: BLOCKLY_MEDIA,
 		readOnly,
 		trashcan: !readOnly,
