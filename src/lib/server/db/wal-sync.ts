@@ -21,6 +21,8 @@ export interface WalFile {
 	syncs: number;
 	/** Syncs under way: the descriptor is closed only once they are done. */
 	running: Set<Promise<void>>;
+	/** The last sync begun: each sync returns only after the one before it (see syncWal). */
+	last?: Promise<void>;
 	/**
 	 * Set when a sync failed: the kernel may have dropped the pages it could not write, so a later
 	 * sync could succeed over a log with a hole in it. Every later group is refused.
@@ -61,14 +63,20 @@ export function syncWal(wal: WalFile): Promise<void> {
 	} catch (e) {
 		return Promise.reject(failed(wal, e as Error));
 	}
+	// Each sync returns in the order they began, after the one before it: a later one returning first
+	// covers the earlier groups' frames too, but `syncs` then counts the groups known durable, in order
+	// (a sync that failed fails the ones after it, as every later group is refused anyway).
+	const before = wal.last;
 	const sync = datasync(fd).then(
-		() => {
+		async () => {
+			await before;
 			wal.syncs++;
 		},
 		(e: Error) => {
 			throw failed(wal, e);
 		}
 	);
+	wal.last = sync;
 	wal.running.add(sync);
 	const done = () => wal.running.delete(sync);
 	sync.then(done, done);
