@@ -88,6 +88,16 @@ test('a pupil builds a program by dragging blocks, runs, steps, fails, fixes it 
 	await dragFromToolbox(page, 'Rô-bốt', 0, { x: loop.x + 76, y: loop.y + 36 });
 	await expect(topBlocks(page)).toHaveCount(1); // snapped inside the loop
 
+	// A block's menu keeps the pupil in the lesson: no "Help" opening Wikipedia in a new tab.
+	await topBlocks(page)
+		.first()
+		.click({ button: 'right', position: { x: 12, y: 12 } });
+	const menu = page.locator('.blocklyContextMenu');
+	await expect(menu.getByText('Nhân đôi khối lệnh')).toBeVisible();
+	await expect(menu.getByText('Trợ giúp')).toHaveCount(0);
+	await page.keyboard.press('Escape');
+	await expect(menu).toBeHidden();
+
 	// Run: four steps are not enough; a readable message, one star for the try.
 	await page.getByTestId('run').click();
 	await expect(page.getByTestId('verdict')).toContainText('Rô-bốt chưa tới lá cờ.', {

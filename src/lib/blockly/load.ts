@@ -20,6 +20,10 @@ export async function loadBlockly(locale: 'vi' | 'en') {
 	]);
 	Blockly.setLocale(msgs);
 	registerBlocks(Blockly, locale);
+	// A block's menu offers no "Help": it opened Wikipedia or Blockly's wiki in a new tab, taking a
+	// child of 6–11 out of the lesson to a page written for adults, over the school's thin link.
+	if (Blockly.ContextMenuRegistry.registry.getItem('blockHelp'))
+		Blockly.ContextMenuRegistry.registry.unregister('blockHelp');
 	return { Blockly };
 }
 

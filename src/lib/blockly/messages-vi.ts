@@ -34,7 +34,6 @@ export const BLOCKLY_VI_OVERRIDES: Record<string, string> = {
 	REMOVE_COMMENT: 'Xóa ghi chú',
 	INLINE_INPUTS: 'Chỗ gắn cùng dòng',
 	EXTERNAL_INPUTS: 'Chỗ gắn bên ngoài',
-	HELP: 'Trợ giúp',
 	HELP_PROMPT: 'Nhấn %1 để xem cách dùng bàn phím'
 };
 
