@@ -241,6 +241,21 @@ test('a teacher finds exercises in the library and cannot publish a new one unti
 	await page.getByRole('link', { name: 'Lối mòn thẳng tắp' }).click();
 	await expect(page.getByTestId('run')).toBeEnabled(); // preview and try
 
+	// The maze's grid is painted cell by cell (one flag: painting it elsewhere moves it), and an
+	// input-output exercise gets its cases table with three rows to fill.
+	await page.goto('/teach/exercises/new');
+	await page.getByLabel('Loại bài').selectOption('maze');
+	await expect(page.locator('#grid')).toHaveValue('#####\n#S.G#\n#####');
+	await page.getByRole('radio', { name: 'Đích' }).check();
+	await page.getByRole('button', { name: '3,2: .', exact: true }).click();
+	await expect(page.locator('#grid')).toHaveValue('#####\n#SG.#\n#####');
+	await page.getByRole('radio', { name: 'Tường' }).check();
+	await page.getByRole('button', { name: '4,2: .', exact: true }).click();
+	await expect(page.locator('#grid')).toHaveValue('#####\n#SG##\n#####');
+	await page.getByLabel('Loại bài').selectOption('io');
+	await expect(page.getByRole('group', { name: 'Phép thử' }).locator('tbody tr')).toHaveCount(3);
+	await expect(page.getByLabel('Kết quả mong đợi 3')).toBeVisible();
+
 	const title = `Rô-bốt tới cổng trường ${Date.now().toString(36)}`;
 	await page.goto('/teach/exercises/new');
 	await page.getByLabel('Tên bài').fill(title);
