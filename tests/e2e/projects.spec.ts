@@ -398,6 +398,19 @@ test('assign, build a portfolio as a team, review with a rubric, resubmit, showc
 	expect((await visitor.goto(`/showcase/${teamId}`))?.status()).toBe(404);
 	expect((await visitor.request.get(publicImg)).status()).toBe(404);
 	await visitor.close();
+
+	// The teacher locks the project while a member has it open: handing in a step then says why.
+	const member = await browser.newPage();
+	await signInPupil(member, b);
+	await member.goto(portfolioUrl);
+	const problem = member.locator('#step-problem');
+	await problem.getByText('Thêm bài làm cho bước này').click();
+	await page.goto(assignmentUrl);
+	await page.getByRole('button', { name: 'Khoá dự án (học sinh không nộp thêm)' }).click();
+	await expect(page.getByRole('button', { name: 'Mở lại dự án' })).toBeVisible();
+	await problem.getByRole('button', { name: 'Nộp bước này' }).click();
+	await expect(problem.getByRole('alert')).toContainText('Giáo viên đã khoá dự án này');
+	await member.close();
 });
 
 test('the seeded showcase is public without sign-in and shows first names only', async ({
