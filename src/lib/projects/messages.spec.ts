@@ -24,3 +24,26 @@ describe('refused photos name their cause, in Vietnamese and English', () => {
 		expect(fileError('too_big')).toContain('larger than 15 MB');
 	});
 });
+
+describe('a refusal the teacher or the team can act on says what to do, not “not valid”', () => {
+	afterEach(() => (locale = 'vi'));
+
+	it('a review without feedback (or past 5,000 characters) asks for feedback', () => {
+		expect(projectError('feedback')).toContain('nhận xét');
+		expect(projectError('feedback')).not.toBe(projectError('invalid'));
+		locale = 'en';
+		expect(projectError('feedback')).toContain('feedback');
+	});
+
+	it('a team with work cannot be removed; a locked project says so', () => {
+		expect(projectError('has_work')).toContain('đã có bài làm');
+		expect(projectError('closed')).toContain('khoá');
+		for (const code of ['has_work', 'closed', 'scores', 'size'] as const)
+			expect(projectError(code)).not.toBe(projectError('invalid'));
+	});
+
+	it('a file of the wrong kind has the files’ words, the rest the photos’', () => {
+		expect(fileError('type')).not.toBe(projectError('type'));
+		expect(fileError('closed')).toBe(projectError('closed'));
+	});
+});

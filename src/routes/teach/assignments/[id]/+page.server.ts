@@ -82,7 +82,7 @@ export const actions: Actions = {
 	},
 	randomTeams: async (event) => {
 		const { db, assignment } = await requireTeacherAssignment(event);
-		if (assignment.kind !== 'project') return fail(400, { teamError: 'invalid' });
+		if (assignment.kind !== 'project') return fail(400, { teamError: 'invalid' as const });
 		const size = Number((await event.request.formData()).get('size'));
 		const r = await db
 			.transaction()
@@ -92,7 +92,7 @@ export const actions: Actions = {
 	},
 	handTeam: async (event) => {
 		const { db, assignment } = await requireTeacherAssignment(event);
-		if (assignment.kind !== 'project') return fail(400, { teamError: 'invalid' });
+		if (assignment.kind !== 'project') return fail(400, { teamError: 'invalid' as const });
 		const ids = (await event.request.formData()).getAll('pupilIds').map(Number);
 		const r = await db.transaction().execute((tx) => teams.createTeams(tx, assignment.id, [ids]));
 		if (!r.ok) return fail(400, { teamError: r.error });
@@ -102,9 +102,10 @@ export const actions: Actions = {
 		const { db, assignment } = await requireTeacherAssignment(event);
 		const teamId = Number((await event.request.formData()).get('teamId'));
 		const team = await teams.getTeam(db, teamId);
-		if (!team || team.assignmentId !== assignment.id) return fail(400, { teamError: 'invalid' });
+		if (!team || team.assignmentId !== assignment.id)
+			return fail(400, { teamError: 'invalid' as const });
 		const ok = await db.transaction().execute((tx) => teams.deleteEmptyTeam(tx, teamId));
-		if (!ok) return fail(400, { teamError: 'has_work' });
+		if (!ok) return fail(400, { teamError: 'has_work' as const });
 		return { teamDeleted: true };
 	},
 	close: async (event) => {

@@ -79,7 +79,7 @@ export const actions: Actions = {
 		const { db, team } = await requireTeacherTeam(event);
 		const pupilId = Number((await event.request.formData()).get('pupilId'));
 		if (!team.members.some((x) => x.id === pupilId))
-			return fail(400, { showcaseError: 'not_member' });
+			return fail(400, { showcaseError: 'not_member' as const });
 		await db
 			.transaction()
 			.execute((tx) => showcase.withdrawConsent(tx, team.id, pupilId, actorOf(event)));
