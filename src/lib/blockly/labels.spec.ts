@@ -4,7 +4,7 @@ import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { gradeWorkspace } from '$lib/server/exercises/grade';
 import * as b from '$lib/server/exercises/build';
 import { emptySpec, type ExerciseSpec, type IoCase } from './spec';
-import { hintAskLabel, hintStepLabel, verdictMessage } from './labels';
+import { hintAskLabel, hintStepLabel, refusalMessage, verdictMessage } from './labels';
 
 overwriteGetLocale(() => 'vi');
 
@@ -81,4 +81,19 @@ test('hint steps are named: a nudge, how to do it, the answer', () => {
 		'Xem lời giải (3/3)'
 	]);
 	expect(hintStepLabel(2, 2)).toBe('Gợi ý 2/2');
+});
+
+describe('a refused workspace', () => {
+	test('names the block the exercise does not offer; each refusal has its own sentence', () => {
+		expect(refusalMessage('unknown_block', 'evil_block')).toContain('evil_block');
+		const sentences = (['too_large', 'malformed', 'unknown_block', 'load_failed'] as const).map(
+			(p) => refusalMessage(p, 'x')
+		);
+		expect(new Set(sentences).size).toBe(4);
+	});
+
+	test('a refusal this page does not know (a newer server) reads as a malformed workspace', () => {
+		const unknown = 'from_a_newer_server' as Parameters<typeof refusalMessage>[0];
+		expect(refusalMessage(unknown)).toBe(refusalMessage('malformed'));
+	});
 });

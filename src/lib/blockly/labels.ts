@@ -1,6 +1,7 @@
 // Sentences for verdicts and names for categories, in the user's language (Paraglide).
 import { m } from '$lib/paraglide/messages';
 import type { Verdict } from './verdict';
+import type { WorkspaceProblem } from './workspace';
 
 type P = Record<string, string | number>;
 const VERDICTS: Record<Verdict['code'], (p: P) => string> = {
@@ -55,11 +56,21 @@ export function verdictMessage(v: Verdict, manyCases = false): string {
 		: sentence;
 }
 
-export function refusalMessage(problem: string, detail?: string): string {
-	if (problem === 'too_large') return m.exercise_refused_too_large();
-	if (problem === 'unknown_block') return m.exercise_refused_unknown_block({ type: detail ?? '' });
-	if (problem === 'load_failed') return m.exercise_refused_load_failed();
-	return m.exercise_refused_malformed();
+/**
+ * Why the server refused a pupil's workspace (a submission, a drawing): too large, not a workspace,
+ * a block the exercise does not offer (`detail`: its type), or one Blockly could not load.
+ */
+export type WorkspaceRefusal = WorkspaceProblem | 'load_failed';
+
+const REFUSALS: Record<WorkspaceRefusal, (detail: string) => string> = {
+	too_large: () => m.exercise_refused_too_large(),
+	malformed: () => m.exercise_refused_malformed(),
+	unknown_block: (type) => m.exercise_refused_unknown_block({ type }),
+	load_failed: () => m.exercise_refused_load_failed()
+};
+
+export function refusalMessage(problem: WorkspaceRefusal, detail = ''): string {
+	return (REFUSALS[problem] ?? REFUSALS.malformed)(detail);
 }
 
 export function categoryLabel(c: string): string {

@@ -45,7 +45,7 @@ describe('Outcome', () => {
 
 	it('says why a submission was refused, as not passed, with no stars and no grade passed on', async () => {
 		const o = outcome();
-		const body = { refused: 'unknown_block', detail: 'evil_block' };
+		const body = { refused: 'unknown_block' as const, detail: 'evil_block' };
 		(await o.answered({ kind: 'refused', body }, never, true))();
 		expect([o.passed, o.stars]).toEqual([false, null]);
 		expect(o.message).toBe(refusalMessage('unknown_block', 'evil_block'));

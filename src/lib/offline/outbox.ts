@@ -1,6 +1,7 @@
 // Submissions queued on the pupil's device (IndexedDB) until the server has graded them. Each carries a
 // key made here, so a resend after a lost reply is recorded once on the server (migration 0014).
 // Every submission goes through the queue: stored first, then sent; forgotten only once answered.
+import type { WorkspaceRefusal } from '$lib/blockly/labels';
 import type { Verdict } from '$lib/blockly/verdict';
 import { postUntilServed } from '$lib/blockly/submit';
 
@@ -18,7 +19,7 @@ export interface Queued {
 export type Graded = { verdict: Verdict; stars: number; attemptId: number; duplicate?: boolean };
 export type Sent =
 	| { kind: 'graded'; body: Graded }
-	| { kind: 'refused'; body: { refused: string; detail?: string } }
+	| { kind: 'refused'; body: { refused: WorkspaceRefusal; detail?: string } }
 	| { kind: 'later' };
 
 const DB_NAME = 'mamstem-outbox';
