@@ -242,7 +242,7 @@ test('a teacher finds exercises in the library and cannot publish a new one unti
 	await expect(page.getByTestId('run')).toBeEnabled(); // preview and try
 
 	// The maze's grid is painted cell by cell (one flag: painting it elsewhere moves it), and an
-	// input-output exercise gets its cases table with three rows to fill.
+	// input-output exercise gets its cases table with three rows to fill; the painting is kept.
 	await page.goto('/teach/exercises/new');
 	await page.getByLabel('Loại bài').selectOption('maze');
 	await expect(page.locator('#grid')).toHaveValue('#####\n#S.G#\n#####');
@@ -255,6 +255,9 @@ test('a teacher finds exercises in the library and cannot publish a new one unti
 	await page.getByLabel('Loại bài').selectOption('io');
 	await expect(page.getByRole('group', { name: 'Phép thử' }).locator('tbody tr')).toHaveCount(3);
 	await expect(page.getByLabel('Kết quả mong đợi 3')).toBeVisible();
+	// Back to the maze: what was painted is still there.
+	await page.getByLabel('Loại bài').selectOption('maze');
+	await expect(page.locator('#grid')).toHaveValue('#####\n#SG##\n#####');
 
 	const title = `Rô-bốt tới cổng trường ${Date.now().toString(36)}`;
 	await page.goto('/teach/exercises/new');

@@ -70,7 +70,7 @@ const REFUSALS: Record<WorkspaceRefusal, (detail: string) => string> = {
 };
 
 export function refusalMessage(problem: WorkspaceRefusal, detail = ''): string {
-	return (REFUSALS[problem] ?? REFUSALS.malformed)(detail);
+	return (Object.hasOwn(REFUSALS, problem) ? REFUSALS[problem] : REFUSALS.malformed)(detail);
 }
 
 export function categoryLabel(c: string): string {

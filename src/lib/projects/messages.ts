@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { EntryError } from '$lib/server/portfolios/portfolio';
+import type { ReviewError } from '$lib/server/projects/reviews';
 import type { FileError } from '$lib/server/portfolios/files';
 import type { UploadError } from '$lib/server/portfolios/upload';
 import type { ShowcaseError } from '$lib/server/projects/showcase';
@@ -25,9 +26,6 @@ export function statusLabel(s: StatusCode): string {
 			return m.proj_status_missing();
 	}
 }
-
-/** A review refused (reviews.ts): a criterion without a level or points past its top, or the feedback missing or too long. */
-type ReviewError = 'scores' | 'feedback';
 
 /**
  * Every refusal the project pages can be given: an entry, reflection or step (portfolio.ts), a photo
@@ -67,7 +65,8 @@ const PROJECT_ERRORS: Record<ProjectRefusal, () => string> = {
 
 /** The message for a refused entry, photo, team, review or showcase step. */
 export function projectError(code: ProjectRefusal): string {
-	return (PROJECT_ERRORS[code] ?? m.proj_err_invalid)();
+	// A code of a newer server, or anything else, is "not valid" (own keys only: not "toString").
+	return (Object.hasOwn(PROJECT_ERRORS, code) ? PROJECT_ERRORS[code] : m.proj_err_invalid)();
 }
 
 /** The message for a refused file (not a photo): its own words for a wrong type, name or size. */

@@ -4,6 +4,9 @@ import type { Conn } from '../db';
 import { maxPoints, scoreReview, type RubricCriterion, type Scoring } from './rubrics';
 import { record, type Actor } from '../audit/log';
 
+/** A review refused: a criterion without a level or points past its top; no feedback (and no rubric) or past 5,000 characters. */
+export type ReviewError = 'scores' | 'feedback';
+
 export async function returnReview(
 	db: Conn,
 	reviewer: Actor,
@@ -14,7 +17,7 @@ export async function returnReview(
 		feedback: string;
 	},
 	now = Date.now()
-): Promise<{ ok: true; id: number } | { ok: false; error: 'scores' | 'feedback' }> {
+): Promise<{ ok: true; id: number } | { ok: false; error: ReviewError }> {
 	const feedback = String(input.feedback ?? '')
 		.normalize('NFC')
 		.trim();
