@@ -3,7 +3,7 @@ import { database } from '$lib/server/db';
 import { idParam } from '$lib/server/auth/guard';
 import { FILE_TYPES, getFile, readStoredFile } from '$lib/server/portfolios/files';
 import { getTeam } from '$lib/server/projects/teams';
-import { getAssignmentForTeacher } from '$lib/server/assignments/assignments';
+import { maySeeTeamWork } from '$lib/server/projects/access';
 import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
@@ -14,14 +14,7 @@ export const GET: RequestHandler = async (event) => {
 	const file = await getFile(db, idParam(event.params.id));
 	if (!file) hidden();
 	const team = (await getTeam(db, file!.team_id))!;
-	const user = event.locals.user;
-	let allowed = user?.role === 'student' && team.members.some((x) => x.id === user.id);
-	if (!allowed && user?.role === 'teacher' && user.schoolId)
-		allowed = !!(await getAssignmentForTeacher(
-			db,
-			{ id: user.id, schoolId: user.schoolId },
-			team.assignmentId
-		));
+	const allowed = await maySeeTeamWork(db, event.locals.user, team, { showcase: false });
 	if (!allowed) hidden();
 	const bytes = await readStoredFile(file!.stored_name);
 	if (!bytes) hidden();

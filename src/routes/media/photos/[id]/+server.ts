@@ -3,8 +3,7 @@ import { database } from '$lib/server/db';
 import { idParam } from '$lib/server/auth/guard';
 import { getPhoto, readPhotoFile } from '$lib/server/portfolios/photos';
 import { getTeam } from '$lib/server/projects/teams';
-import { getAssignmentForTeacher } from '$lib/server/assignments/assignments';
-import { getEntry, isPublic } from '$lib/server/projects/showcase';
+import { maySeeTeamWork } from '$lib/server/projects/access';
 import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
@@ -16,17 +15,7 @@ export const GET: RequestHandler = async (event) => {
 	const hidden = () => error(404, { message: m.error_not_found() });
 	if (!photo) hidden();
 	const team = (await getTeam(db, photo!.team_id))!;
-	const user = event.locals.user;
-	let allowed = await isPublic(db, team.id);
-	if (!allowed && user?.role === 'student') allowed = team.members.some((x) => x.id === user.id);
-	if (!allowed && user?.role === 'teacher' && user.schoolId)
-		allowed = !!(await getAssignmentForTeacher(
-			db,
-			{ id: user.id, schoolId: user.schoolId },
-			team.assignmentId
-		));
-	// The department reviews proposed projects before featuring them.
-	if (!allowed && user?.role === 'department') allowed = !!(await getEntry(db, team.id));
+	const allowed = await maySeeTeamWork(db, event.locals.user, team, { showcase: true });
 	if (!allowed) hidden();
 	const size = event.url.searchParams.get('size') === 'thumb' ? 'thumb' : 'full';
 	const bytes = await readPhotoFile(photo!.stored_name, size);
