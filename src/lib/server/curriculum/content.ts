@@ -34,140 +34,60 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const asArray = (v: unknown): unknown[] =>
 	Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v];
 
-export function validateContent(raw: unknown): Validated {
-	const errors: LessonFieldError[] = [];
-	const r = isObject(raw) ? raw : {};
-	const short = (field: string, v: unknown, required = true) => {
+/** The problems found so far, each with its field, and the readers of text that add to them. */
+class Problems {
+	readonly list: LessonFieldError[] = [];
+
+	add(field: string, code: LessonFieldError['code'], detail?: string): void {
+		this.list.push(detail === undefined ? { field, code } : { field, code, detail });
+	}
+
+	/** One line of text (NFC, spaces folded): a title, a name, a level. */
+	short(field: string, v: unknown, required = true): string {
 		const s = cleanText(typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '');
-		if (required && !s) errors.push({ field, code: 'required' });
-		else if (s.length > LIMITS.short && field !== 'title') errors.push({ field, code: 'too_long' });
-		else if (field === 'title' && s.length > LIMITS.title) errors.push({ field, code: 'too_long' });
+		const limit = field === 'title' ? LIMITS.title : LIMITS.short;
+		if (required && !s) this.add(field, 'required');
+		else if (s.length > limit) this.add(field, 'too_long');
 		return s;
-	};
-	const long = (field: string, v: unknown, required = false) => {
+	}
+
+	/** Markdown, its line breaks kept. */
+	long(field: string, v: unknown, required = false): string {
 		const s = cleanLong(typeof v === 'string' ? v : '');
-		if (required && !s) errors.push({ field, code: 'required' });
-		if (s.length > LIMITS.long) errors.push({ field, code: 'too_long' });
+		if (required && !s) this.add(field, 'required');
+		if (s.length > LIMITS.long) this.add(field, 'too_long');
 		return s;
-	};
+	}
+}
 
-	const title = short('title', r.title);
-
-	const grades = [...new Set(asArray(r.grades).map((g) => Number(g)))].sort((a, b) => a - b);
-	if (grades.length === 0) errors.push({ field: 'grades', code: 'required' });
-	else if (grades.some((g) => !Number.isInteger(g) || g < 1 || g > 12))
-		errors.push({ field: 'grades', code: 'invalid' });
-
-	const subjects = [
-		...new Set(
-			asArray(r.subjects)
-				.map((s) => cleanText(s))
-				.filter(Boolean)
-		)
-	];
-	if (subjects.length > LIMITS.subjects) errors.push({ field: 'subjects', code: 'too_many' });
-	else if (subjects.some((s) => s.length > 60))
-		errors.push({ field: 'subjects', code: 'too_long' });
-
+export function validateContent(raw: unknown): Validated {
+	const p = new Problems();
+	const r = isObject(raw) ? raw : {};
+	const title = p.short('title', r.title);
+	const grades = readGrades(r.grades, p);
+	const subjects = readSubjects(r.subjects, p);
 	const form = r.form ?? 'lesson';
-	if (!FORMS.includes(form as never))
-		errors.push({ field: 'form', code: 'invalid', detail: String(form) });
+	if (!FORMS.includes(form as never)) p.add('form', 'invalid', String(form));
 	const process = r.process ?? 'engineering';
-	if (!PROCESSES.includes(process as never))
-		errors.push({ field: 'process', code: 'invalid', detail: String(process) });
-
+	if (!PROCESSES.includes(process as never)) p.add('process', 'invalid', String(process));
 	const periods = Number(r.periods);
-	if (!Number.isInteger(periods) || periods < 1 || periods > 20)
-		errors.push({ field: 'periods', code: 'invalid' });
-
-	const overview = long('overview', r.overview);
+	if (!Number.isInteger(periods) || periods < 1 || periods > 20) p.add('periods', 'invalid');
+	const overview = p.long('overview', r.overview);
 	const aimsRaw = isObject(r.aims) ? r.aims : {};
 	const aims = {
-		knowledge: long('aims.knowledge', aimsRaw.knowledge, true),
-		competencies: long('aims.competencies', aimsRaw.competencies, true),
-		qualities: long('aims.qualities', aimsRaw.qualities, true)
+		knowledge: p.long('aims.knowledge', aimsRaw.knowledge, true),
+		competencies: p.long('aims.competencies', aimsRaw.competencies, true),
+		qualities: p.long('aims.qualities', aimsRaw.qualities, true)
 	};
-
-	const materialsRaw = asArray(r.materials);
-	if (materialsRaw.length > LIMITS.materials) errors.push({ field: 'materials', code: 'too_many' });
-	const materials = materialsRaw.slice(0, LIMITS.materials).map((m, i) => {
-		const o = isObject(m) ? m : {};
-		const cost = Number(o.cost ?? 0);
-		if (!Number.isInteger(cost) || cost < 0 || cost > LIMITS.cost)
-			errors.push({ field: `materials.${i}.cost`, code: 'invalid', detail: String(o.cost) });
-		const basis = o.basis ?? 'class';
-		if (!COST_BASES.includes(basis as CostBasis))
-			errors.push({ field: `materials.${i}.basis`, code: 'invalid', detail: String(o.basis) });
-		return {
-			name: short(`materials.${i}.name`, o.name),
-			quantity: short(`materials.${i}.quantity`, o.quantity, false),
-			cost,
-			basis: basis as CostBasis
-		};
-	});
-
-	const activitiesRaw = asArray(r.activities);
-	if (activitiesRaw.length === 0) errors.push({ field: 'activities', code: 'required' });
-	if (activitiesRaw.length > LIMITS.activities)
-		errors.push({ field: 'activities', code: 'too_many' });
-	const defaults =
-		DEFAULT_STEPS[
-			PROCESSES.includes(process as never) ? (process as 'engineering') : 'engineering'
-		];
-	const keys = new Set<string>();
-	const activities: Activity[] = activitiesRaw.slice(0, LIMITS.activities).map((a, i) => {
-		const o = isObject(a) ? a : {};
-		let key =
-			cleanText(o.key)
-				.toLowerCase()
-				.replace(/[^a-z0-9_-]/g, '') ||
-			defaults[i]?.key ||
-			`step${i + 1}`;
-		if (keys.has(key)) key = `${key}-${i + 1}`;
-		keys.add(key);
-		const act = { key, label: short(`activities.${i}.label`, o.label) } as Activity;
-		for (const part of ACTIVITY_PARTS)
-			act[part] = long(
-				`activities.${i}.${part}`,
-				o[part],
-				part === 'content' || part === 'organisation'
-			);
-		const ps = [...new Set(asArray(o.periods).map(Number))].sort((a, b) => a - b);
-		if (
-			ps.some(
-				(p) => !Number.isInteger(p) || p < 1 || p > (Number.isInteger(periods) ? periods : 20)
-			)
-		)
-			errors.push({ field: `activities.${i}.periods`, code: 'invalid', detail: ps.join(', ') });
-		if (ps.length) act.periods = ps;
-		return act;
-	});
-
-	const criteriaRaw = asArray(r.criteria);
-	if (criteriaRaw.length > LIMITS.criteria) errors.push({ field: 'criteria', code: 'too_many' });
-	const criteria = criteriaRaw.slice(0, LIMITS.criteria).map((c, i) => {
-		const o = isObject(c) ? c : {};
-		const levels = asArray(o.levels).map((l, j) => short(`criteria.${i}.levels.${j}`, l));
-		if (levels.length === 1 || levels.length > 5)
-			errors.push({
-				field: `criteria.${i}.levels`,
-				code: 'invalid',
-				detail: String(levels.length)
-			});
-		return {
-			title: short(`criteria.${i}.title`, o.title),
-			description: long(`criteria.${i}.description`, o.description),
-			...(levels.length ? { levels } : {})
-		};
-	});
-
-	const worksheets = readWorksheets(r.worksheets, errors);
-	const safety = long('safety', r.safety);
+	const materials = readMaterials(r.materials, p);
+	const activities = readActivities(r.activities, process, periods, p);
+	const criteria = readCriteria(r.criteria, p);
+	const worksheets = readWorksheets(r.worksheets, p.list);
+	const safety = p.long('safety', r.safety);
 	const groupSize = Number(r.groupSize ?? DEFAULT_GROUP_SIZE);
 	if (!Number.isInteger(groupSize) || groupSize < 1 || groupSize > 12)
-		errors.push({ field: 'groupSize', code: 'invalid', detail: String(r.groupSize) });
-
-	if (errors.length) return { ok: false, errors };
+		p.add('groupSize', 'invalid', String(r.groupSize));
+	if (p.list.length) return { ok: false, errors: p.list };
 	return {
 		ok: true,
 		content: {
@@ -187,6 +107,104 @@ export function validateContent(raw: unknown): Validated {
 			worksheets
 		}
 	};
+}
+
+/** Grades 1–12, each once, in order; at least one. */
+function readGrades(raw: unknown, p: Problems): number[] {
+	const grades = [...new Set(asArray(raw).map((g) => Number(g)))].sort((a, b) => a - b);
+	if (grades.length === 0) p.add('grades', 'required');
+	else if (grades.some((g) => !Number.isInteger(g) || g < 1 || g > 12)) p.add('grades', 'invalid');
+	return grades;
+}
+
+function readSubjects(raw: unknown, p: Problems): string[] {
+	const subjects = [
+		...new Set(
+			asArray(raw)
+				.map((s) => cleanText(s))
+				.filter(Boolean)
+		)
+	];
+	if (subjects.length > LIMITS.subjects) p.add('subjects', 'too_many');
+	else if (subjects.some((s) => s.length > 60)) p.add('subjects', 'too_long');
+	return subjects;
+}
+
+/** Each material's name, quantity, cost in đồng and what the cost is for (a class, a group…). */
+function readMaterials(raw: unknown, p: Problems): LessonContent['materials'] {
+	const list = asArray(raw);
+	if (list.length > LIMITS.materials) p.add('materials', 'too_many');
+	return list.slice(0, LIMITS.materials).map((m, i) => {
+		const o = isObject(m) ? m : {};
+		const cost = Number(o.cost ?? 0);
+		if (!Number.isInteger(cost) || cost < 0 || cost > LIMITS.cost)
+			p.add(`materials.${i}.cost`, 'invalid', String(o.cost));
+		const basis = o.basis ?? 'class';
+		if (!COST_BASES.includes(basis as CostBasis))
+			p.add(`materials.${i}.basis`, 'invalid', String(o.basis));
+		return {
+			name: p.short(`materials.${i}.name`, o.name),
+			quantity: p.short(`materials.${i}.quantity`, o.quantity, false),
+			cost,
+			basis: basis as CostBasis
+		};
+	});
+}
+
+/**
+ * The activities, at least one: each keyed (its own key, else the process's step, else stepN; a
+ * repeated key gets its number), its parts, and the periods it runs in (within the lesson's).
+ */
+function readActivities(raw: unknown, process: unknown, periods: number, p: Problems): Activity[] {
+	const list = asArray(raw);
+	if (list.length === 0) p.add('activities', 'required');
+	if (list.length > LIMITS.activities) p.add('activities', 'too_many');
+	const defaults =
+		DEFAULT_STEPS[
+			PROCESSES.includes(process as never) ? (process as 'engineering') : 'engineering'
+		];
+	const lastPeriod = Number.isInteger(periods) ? periods : 20;
+	const keys = new Set<string>();
+	return list.slice(0, LIMITS.activities).map((a, i) => {
+		const o = isObject(a) ? a : {};
+		let key =
+			cleanText(o.key)
+				.toLowerCase()
+				.replace(/[^a-z0-9_-]/g, '') ||
+			defaults[i]?.key ||
+			`step${i + 1}`;
+		if (keys.has(key)) key = `${key}-${i + 1}`;
+		keys.add(key);
+		const act = { key, label: p.short(`activities.${i}.label`, o.label) } as Activity;
+		for (const part of ACTIVITY_PARTS)
+			act[part] = p.long(
+				`activities.${i}.${part}`,
+				o[part],
+				part === 'content' || part === 'organisation'
+			);
+		const ps = [...new Set(asArray(o.periods).map(Number))].sort((a, b) => a - b);
+		if (ps.some((n) => !Number.isInteger(n) || n < 1 || n > lastPeriod))
+			p.add(`activities.${i}.periods`, 'invalid', ps.join(', '));
+		if (ps.length) act.periods = ps;
+		return act;
+	});
+}
+
+/** The assessment criteria, each with two to five levels or none. */
+function readCriteria(raw: unknown, p: Problems): LessonContent['criteria'] {
+	const list = asArray(raw);
+	if (list.length > LIMITS.criteria) p.add('criteria', 'too_many');
+	return list.slice(0, LIMITS.criteria).map((c, i) => {
+		const o = isObject(c) ? c : {};
+		const levels = asArray(o.levels).map((l, j) => p.short(`criteria.${i}.levels.${j}`, l));
+		if (levels.length === 1 || levels.length > 5)
+			p.add(`criteria.${i}.levels`, 'invalid', String(levels.length));
+		return {
+			title: p.short(`criteria.${i}.title`, o.title),
+			description: p.long(`criteria.${i}.description`, o.description),
+			...(levels.length ? { levels } : {})
+		};
+	});
 }
 
 function readWorksheets(raw: unknown, errors: LessonFieldError[]): Worksheet[] {

@@ -151,6 +151,41 @@ describe('validation', () => {
 		expect(ok.ok && ok.content.title).toBe('Đồng hồ nước'.normalize('NFC'));
 	});
 
+	it('checks each material, activity and criterion by its place; keys are made unique', () => {
+		const lesson = sampleLesson();
+		const r = validateContent({
+			...lesson,
+			title: 'T'.repeat(201),
+			materials: [{ name: '', cost: -5, basis: 'per_galaxy' }, { name: 'Chai nhựa' }],
+			activities: [
+				{ ...lesson.activities[0], key: 'do', periods: [1, 9] },
+				{ ...lesson.activities[0], key: 'do', content: '' }
+			],
+			criteria: [{ title: 'Sáng tạo', levels: ['Tốt'] }],
+			groupSize: 13
+		});
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.errors).toEqual([
+			{ field: 'title', code: 'too_long' },
+			{ field: 'materials.0.cost', code: 'invalid', detail: '-5' },
+			{ field: 'materials.0.basis', code: 'invalid', detail: 'per_galaxy' },
+			{ field: 'materials.0.name', code: 'required' },
+			{ field: 'activities.0.periods', code: 'invalid', detail: '1, 9' },
+			{ field: 'activities.1.content', code: 'required' },
+			{ field: 'criteria.0.levels', code: 'invalid', detail: '1' },
+			{ field: 'groupSize', code: 'invalid', detail: '13' }
+		]);
+		const ok = validateContent({
+			...lesson,
+			activities: [
+				{ ...lesson.activities[0], key: 'Đo!' },
+				{ ...lesson.activities[0], key: 'o' }
+			]
+		});
+		expect(ok.ok && ok.content.activities.map((a) => a.key)).toEqual(['o', 'o-2']);
+	});
+
 	it('reads the editor’s form: material lines with prices, criteria lines', () => {
 		const f = new FormData();
 		f.set('title', 'Bánh xe nước');
