@@ -63,6 +63,38 @@ describe('authoring', () => {
 		]);
 	});
 
+	test("each kind's own fields: a half-filled case names its row, a maze has one start and one flag, readings are numbers", () => {
+		const base = { title: 'Bài', grade: '5', concept: 'loops' };
+		const errorsOf = (fields: Record<string, string | string[]>) => {
+			const r = parseExerciseForm(form({ ...base, ...fields }));
+			return r.ok ? {} : r.errors;
+		};
+		const io = (expected: string[]) =>
+			errorsOf({ kind: 'io', case_inputs: ['n=2', 'n=3', ''], case_expected: expected });
+		expect(io(['4', '', '']).cases).toBe('2');
+		expect(io(['', '', '']).cases).toBe('1');
+		expect(io(['4', '9', '']).cases).toBeUndefined();
+
+		const maze = (grid: string, dir = '0') =>
+			parseExerciseForm(form({ ...base, kind: 'maze', grid, dir }));
+		const two = maze('#####\n#SGG#\n#####');
+		expect(!two.ok && two.errors.grid).toBe('invalid');
+		const turned = maze('#####\n#S.G#\n#####', '-1');
+		expect(turned.ok && turned.input.spec.maze?.worlds[0]).toEqual({
+			rows: ['#####', '#S.G#', '#####'],
+			dir: 3
+		});
+
+		const readings = (values: unknown[], sensor = 'moisture') =>
+			errorsOf({ kind: 'sensor', sensor: JSON.stringify({ sensor, scenarios: [{ values }] }) });
+		expect(readings([30, 20, 10]).sensor).toBeUndefined();
+		expect(readings(Array(49).fill(1)).sensor).toBe('invalid');
+		expect(readings([30, 'khô']).sensor).toBe('invalid');
+		expect(readings([30], 'light').sensor).toBe('invalid');
+		expect(errorsOf({ kind: 'sensor', sensor: '{not json' }).sensor).toBe('invalid');
+		expect(errorsOf({ kind: 'sensor', sensor: 'null' }).sensor).toBe('invalid');
+	});
+
 	test('a reference that fails, or none, cannot make the exercise publishable', () => {
 		const r = parseExerciseForm(
 			form({

@@ -82,64 +82,76 @@ export function parseExerciseForm(
 		hints,
 		reference: reference.ok ? reference.ws : null
 	};
-	if (kind === 'io') {
-		const inputs = form.getAll('case_inputs').map(String);
-		const expected = form.getAll('case_expected').map(String);
-		const hidden = new Set(form.getAll('case_hidden').map(String));
-		const cases: IoCase[] = [];
-		inputs.forEach((text, i) => {
-			const out = cleanText(expected[i] ?? '');
-			if (!text.trim() && !out) return;
-			const parsed = parseInputs(text);
-			if (!parsed || !out) errors.cases ??= String(i + 1);
-			else
-				cases.push({
-					inputs: parsed,
-					expected: out,
-					...(hidden.has(String(i)) ? { hidden: true } : {})
-				});
-		});
-		if (cases.length === 0) errors.cases ??= '1';
-		spec.io = { cases };
-	}
-	if (kind === 'maze') {
-		const rows = get('grid')
-			.split('\n')
-			.map((r) => r.trim())
-			.filter(Boolean);
-		const text = rows.join('');
-		const ok =
-			rows.length >= 2 &&
-			rows.length <= 20 &&
-			rows.every((r) => r.length === rows[0].length && r.length <= 20 && /^[#.SG]+$/.test(r)) &&
-			text.split('S').length === 2 &&
-			text.split('G').length === 2;
-		if (!ok) errors.grid = 'invalid';
-		spec.maze = { worlds: [{ rows, dir: ((Math.round(Number(get('dir'))) % 4) + 4) % 4 || 0 }] };
-	}
+	if (kind === 'io') spec.io = { cases: readCases(form, errors) };
+	if (kind === 'maze') spec.maze = { worlds: [readGrid(get('grid'), get('dir'), errors)] };
 	if (kind === 'sensor') {
-		try {
-			const sensor = JSON.parse(get('sensor'));
-			const valid =
-				(sensor.sensor === 'moisture' || sensor.sensor === 'water') &&
-				Array.isArray(sensor.scenarios) &&
-				sensor.scenarios.length > 0 &&
-				sensor.scenarios.every(
-					(s: { values?: unknown }) =>
-						Array.isArray(s.values) &&
-						s.values.length > 0 &&
-						s.values.length <= 48 &&
-						s.values.every((v) => typeof v === 'number')
-				);
-			if (!valid) errors.sensor = 'invalid';
-			spec.sensor = sensor;
-		} catch {
-			errors.sensor = 'invalid';
-		}
+		const sensor = readSensor(get('sensor'));
+		if (!sensor.ok) errors.sensor = 'invalid';
+		if (sensor.value !== undefined) spec.sensor = sensor.value;
 	}
 	if (kind === 'turtle') spec.turtle = { target: [], tolerance: 3 };
 	if (Object.keys(errors).length) return { ok: false, errors };
 	return { ok: true, input: { title, kind, grade, concept, spec } };
+}
+
+/** An io exercise's cases, the table's rows in order: a row half filled names its number. */
+function readCases(form: FormData, errors: FormErrors): IoCase[] {
+	const inputs = form.getAll('case_inputs').map(String);
+	const expected = form.getAll('case_expected').map(String);
+	const hidden = new Set(form.getAll('case_hidden').map(String));
+	const cases: IoCase[] = [];
+	inputs.forEach((text, i) => {
+		const out = cleanText(expected[i] ?? '');
+		if (!text.trim() && !out) return;
+		const parsed = parseInputs(text);
+		if (!parsed || !out) errors.cases ??= String(i + 1);
+		else
+			cases.push({
+				inputs: parsed,
+				expected: out,
+				...(hidden.has(String(i)) ? { hidden: true } : {})
+			});
+	});
+	if (cases.length === 0) errors.cases ??= '1';
+	return cases;
+}
+
+/** A maze's grid: 2–20 rows of equal length ≤ 20, of walls, floor, one start and one flag. */
+function readGrid(text: string, dir: string, errors: FormErrors) {
+	const rows = text
+		.split('\n')
+		.map((r) => r.trim())
+		.filter(Boolean);
+	const cells = rows.join('');
+	const ok =
+		rows.length >= 2 &&
+		rows.length <= 20 &&
+		rows.every((r) => r.length === rows[0].length && r.length <= 20 && /^[#.SG]+$/.test(r)) &&
+		cells.split('S').length === 2 &&
+		cells.split('G').length === 2;
+	if (!ok) errors.grid = 'invalid';
+	return { rows, dir: ((Math.round(Number(dir)) % 4) + 4) % 4 || 0 };
+}
+
+/** A sensor exercise's readings (JSON): a moisture or water sensor, scenarios of 1–48 numbers. */
+function readSensor(text: string): { ok: boolean; value?: ExerciseSpec['sensor'] } {
+	try {
+		const sensor = JSON.parse(text);
+		const valid =
+			(sensor.sensor === 'moisture' || sensor.sensor === 'water') &&
+			Array.isArray(sensor.scenarios) &&
+			sensor.scenarios.length > 0 &&
+			sensor.scenarios.every(
+				(s: { values?: unknown }) =>
+					Array.isArray(s.values) &&
+					s.values.length > 0 &&
+					s.values.length <= 48 &&
+					s.values.every((v) => typeof v === 'number')
+			);
+		return { ok: valid, value: sensor };
+	} catch {
+		return { ok: false };
+	}
 }
 
 /**
