@@ -87,6 +87,29 @@ describe('rubric scoring', () => {
 		]);
 		expect(h[0].scores).toHaveLength(4);
 	});
+
+	it("stores each criterion's points for the team, and a pupil's own where adjusted", async () => {
+		const { db } = openTestDatabase();
+		const p = await makeProject(db);
+		const adjustments = new Map([[p.pupils[1], [null, 4, null, null]]]);
+		const r = await returnReview(db, actorFor(p.teacherId), {
+			teamId: p.teamId,
+			criteria: rubric,
+			scoring: { team: [2, 3, 3, 2], adjustments },
+			feedback: ''
+		});
+		expect(r.ok).toBe(true);
+		const [review] = await listReviews(db, p.teamId);
+		const points = review.scores.map((s) => [s.title, s.pupilId, s.points, s.maxPoints]);
+		const t = rubric.map((c) => c.title);
+		expect(points).toEqual([
+			[t[0], null, 2, 4],
+			[t[1], null, 3, 4],
+			[t[1], p.pupils[1], 4, 4],
+			[t[2], null, 3, 4],
+			[t[3], null, 2, 4]
+		]);
+	});
 });
 
 describe('teams', () => {

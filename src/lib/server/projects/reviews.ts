@@ -46,26 +46,7 @@ export async function returnReview(
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const scores = input.criteria.flatMap((c, i) => [
-		{
-			review_id: row.id,
-			criterion: i,
-			criterion_title: c.title,
-			pupil_id: null as number | null,
-			points: input.scoring.team[i],
-			max_points: maxPoints(c)
-		},
-		...[...input.scoring.adjustments]
-			.filter(([, adj]) => adj[i] !== null && adj[i] !== undefined)
-			.map(([pupil, adj]) => ({
-				review_id: row.id,
-				criterion: i,
-				criterion_title: c.title,
-				pupil_id: pupil,
-				points: adj[i]!,
-				max_points: maxPoints(c)
-			}))
-	]);
+	const scores = scoreRows(row.id, input.criteria, input.scoring);
 	if (scores.length) await db.insertInto('review_scores').values(scores).execute();
 	await record(
 		db,
@@ -79,6 +60,25 @@ export async function returnReview(
 		now
 	);
 	return { ok: true, id: row.id };
+}
+
+/** The review's points: each criterion's for the team, then each pupil's own where adjusted. */
+function scoreRows(reviewId: number, criteria: RubricCriterion[], scoring: Scoring) {
+	return criteria.flatMap((c, i) => {
+		const row = {
+			review_id: reviewId,
+			criterion: i,
+			criterion_title: c.title,
+			max_points: maxPoints(c)
+		};
+		const adjusted = [...scoring.adjustments].filter(
+			([, adj]) => adj[i] !== null && adj[i] !== undefined
+		);
+		return [
+			{ ...row, pupil_id: null as number | null, points: scoring.team[i] },
+			...adjusted.map(([pupil, adj]) => ({ ...row, pupil_id: pupil, points: adj[i]! }))
+		];
+	});
 }
 
 export interface ReviewView {
